@@ -1,0 +1,3 @@
+"""crmdesk: a desktop relationship notebook for field sales reps."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,208 @@
+"""A book: one SQLCipher file, its key, its schema, and a session factory over it.
+
+Where a book lives: ``--book PATH``, else ``$CRMDESK_BOOK``, else ``book.crmdesk`` in the
+platform's user data directory. Beside the book sits ``<book>.json``, a small plain file that holds
+no secret: the book's id (the keyring entry's name) and where its key is kept — so crmdesk knows
+whether to ask the keyring or the user, and never guesses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from crmdesk.core.errors import BookError, KeyStoreError
+from crmdesk.db import migrate
+from crmdesk.db.engine import create_book_engine
+from crmdesk.db.keys import BookKey, KeyringStore, Passphrase, RawKey
+
+BOOK_ENV = "CRMDESK_BOOK"
+PASSPHRASE_ENV = "CRMDESK_PASSPHRASE"
+DEFAULT_BOOK_NAME = "book.crmdesk"
+MIN_PASSPHRASE_LENGTH = 8
+
+KeySource = Literal["keyring", "passphrase"]
+# Asked for a passphrase; the argument says why: "new" (choose one) or "unlock".
+PassphraseProvider = Callable[[str], str | None]
+
+
+def default_book_path() -> Path:
+    return Path(platformdirs.user_data_dir("crmdesk", appauthor=False)) / DEFAULT_BOOK_NAME
+
+
+def resolve_book_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(BOOK_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_book_path()
+
+
+def env_passphrase(_purpose: str) -> str | None:
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+@dataclass(frozen=True)
+class BookInfo:
+    """What the plain sidecar file says about a book (no secrets)."""
+
+    book_id: str
+    key_source: KeySource
+    keyring_backend: str | None = None
+    format: int = 1
+
+    @staticmethod
+    def sidecar(path: Path) -> Path:
+        return path.with_name(path.name + ".json")
+
+    @classmethod
+    def load(cls, path: Path) -> BookInfo:
+        side = cls.sidecar(path)
+        try:
+            data = json.loads(side.read_text(encoding="utf-8"))
+            return cls(
+                book_id=str(data["book_id"]),
+                key_source=data["key_source"],
+                keyring_backend=data.get("keyring_backend"),
+                format=int(data.get("format", 1)),
+            )
+        except FileNotFoundError:
+            raise BookError(
+                f"{side} is missing: crmdesk cannot tell how this book is unlocked"
+            ) from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BookError(f"{side} is damaged ({exc})") from exc
+
+    def save(self, path: Path) -> None:
+        side = self.sidecar(path)
+        tmp = side.with_name(side.name + ".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, side)
+
+
+class Book:
+    """An unlocked book. Close it to drop the key and release the file."""
+
+    def __init__(self, path: Path, info: BookInfo, engine: Engine, backup: Path | None) -> None:
+        self.path = path
+        self.info = info
+        self.engine = engine
+        self.migration_backup = backup
+        self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def book_exists(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > 0
+
+
+def create_book(
+    path: Path,
+    *,
+    keystore: KeyringStore | None = None,
+    passphrase: PassphraseProvider | None = env_passphrase,
+    prefer_passphrase: bool = False,
+) -> Book:
+    """Make a new empty book at ``path``.
+
+    The key goes to the OS keyring when a usable one exists (and ``prefer_passphrase`` is not
+    set); otherwise the user's passphrase is asked for. Nothing is ever kept in a plain file.
+    """
+    if book_exists(path) or BookInfo.sidecar(path).exists():
+        raise BookError(f"a book already exists at {path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book_id = str(uuid.uuid4())
+    store = keystore if keystore is not None else KeyringStore()
+    key: BookKey
+    if not prefer_passphrase and store.usable():
+        raw = RawKey.generate()
+        store.store(book_id, raw)
+        info = BookInfo(book_id=book_id, key_source="keyring", keyring_backend=store.name)
+        key = raw
+    else:
+        text = passphrase("new") if passphrase is not None else None
+        if text is None:
+            raise KeyStoreError(
+                f"no usable keyring here ({store.name}); choose a passphrase for the book "
+                f"(you will be asked, or set {PASSPHRASE_ENV})"
+            )
+        check_new_passphrase(text)
+        info = BookInfo(book_id=book_id, key_source="passphrase")
+        key = Passphrase(text)
+    try:
+        # The file is encrypted, but it is nobody else's business either.
+        path.touch(mode=0o600)
+        engine = create_book_engine(path, key)
+        migrate.ensure_current(engine, path)
+        info.save(path)
+    except BaseException:
+        _remove_partial_book(path)
+        if info.key_source == "keyring":
+            store.forget(book_id)
+        raise
+    return Book(path, info, engine, None)
+
+
+def check_new_passphrase(text: str) -> None:
+    from crmdesk.core.errors import ValidationError
+
+    if len(text) < MIN_PASSPHRASE_LENGTH:
+        raise ValidationError(
+            f"the passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters",
+            field="passphrase",
+        )
+
+
+def _remove_partial_book(path: Path) -> None:
+    for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        p.unlink(missing_ok=True)
+
+
+def open_book(
+    path: Path,
+    *,
+    keystore: KeyringStore | None = None,
+    passphrase: PassphraseProvider | None = env_passphrase,
+) -> Book:
+    """Unlock an existing book, migrating its schema (after a backup) if it is older."""
+    if not book_exists(path):
+        raise BookError(f"there is no book at {path}; create one first (crmdesk init)")
+    info = BookInfo.load(path)
+    key: BookKey
+    if info.key_source == "keyring":
+        key = (keystore if keystore is not None else KeyringStore()).load(info.book_id)
+    else:
+        text = passphrase("unlock") if passphrase is not None else None
+        if not text:
+            raise KeyStoreError(
+                f"this book is locked with a passphrase; enter it (or set {PASSPHRASE_ENV})"
+            )
+        key = Passphrase(text)
+    engine = create_book_engine(path, key)
+    try:
+        backup = migrate.ensure_current(engine, path)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Book(path, info, engine, backup)

@@ -1,0 +1,302 @@
+"""The book's domain model (SQLAlchemy 2, typed ``Mapped[]``).
+
+Every record is made to sync: a UUID primary key minted on the device (so records created
+offline on several laptops never collide), created/updated timestamps, and a soft-delete flag (a
+delete must travel to the server as a tombstone). Lists (phones, e-mails, tags) are JSON columns so
+a field-level merge treats each as one field. Money is kept in minor units (fen, cents) as
+integers: exact, and free of the float rounding that SQLite's NUMERIC would bring.
+
+Vocabularies (decision roles, interaction kinds...) are plain strings checked by the services in
+``crmdesk.db.services``; tiers are rows (``Tier``), so a company may use S/A/B/C or A/B/C/D.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def new_id() -> str:
+    """A fresh record id, made on this device."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Datetimes stored as naive UTC, returned timezone-aware (SQLite keeps no offset)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a timezone-aware one is required")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
+        dt.datetime: UTCDateTime(),
+        dt.date: Date(),
+        list[str]: JSON(),
+        dict[str, Any]: JSON(),
+    }
+
+
+class Record(Base):
+    """Columns every synced record carries."""
+
+    __abstract__ = True
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class Tier(Record):
+    """One level of the company's tier scheme, e.g. S (strategic) with a 30-day cadence."""
+
+    __tablename__ = "tiers"
+
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    rank: Mapped[int] = mapped_column(Integer)  # 0 is the most important tier
+    cadence_days: Mapped[int] = mapped_column(Integer)  # contact at least this often
+    greeting_budget_minor: Mapped[int | None] = mapped_column(Integer)  # per occasion
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Account(Record):
+    """A customer organisation and its master file (客户主文件)."""
+
+    __tablename__ = "accounts"
+
+    code: Mapped[str | None] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    name_pinyin: Mapped[str] = mapped_column(Text, default="")
+    tier: Mapped[str | None] = mapped_column(String(8))
+    customer_type: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="existing")
+    owner: Mapped[str | None] = mapped_column(String(120))  # the rep who holds the account
+    industry: Mapped[str | None] = mapped_column(String(120))
+    application: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+    postcode: Mapped[str | None] = mapped_column(String(20))
+    phones: Mapped[list[str]] = mapped_column(default=list)
+    website: Mapped[str | None] = mapped_column(String(200))
+    bank_account: Mapped[str | None] = mapped_column(String(120))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    discount: Mapped[str | None] = mapped_column(String(40))
+    payment_terms: Mapped[str | None] = mapped_column(String(200))
+    tax_rule: Mapped[str | None] = mapped_column(String(120))
+    credit_record: Mapped[str | None] = mapped_column(Text)
+    sales_limit_minor: Mapped[int | None] = mapped_column(Integer)
+    delivery_address: Mapped[str | None] = mapped_column(Text)
+    invoice_address: Mapped[str | None] = mapped_column(Text)
+    commission_code: Mapped[str | None] = mapped_column(String(40))
+    insight: Mapped[str] = mapped_column(Text, default="")  # strategy notes, sources (客户洞察)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="account")
+
+
+class Contact(Record):
+    """A person, usually at an account, and who they are in the buying decision."""
+
+    __tablename__ = "contacts"
+
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Written with the name (never computed at query time): full pinyin readings and initials,
+    # every reading of a polyphonic surname included ("ceng zeng"), used for search and sorting.
+    name_pinyin: Mapped[str] = mapped_column(Text, default="")
+    name_initials: Mapped[str] = mapped_column(String(80), default="")
+    sort_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    title: Mapped[str | None] = mapped_column(String(120))
+    department: Mapped[str | None] = mapped_column(String(120))
+    decision_role: Mapped[str | None] = mapped_column(String(40))
+    reports_to_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    tier: Mapped[str | None] = mapped_column(String(8))  # None: the account's tier applies
+    owner: Mapped[str | None] = mapped_column(String(120))
+    gender: Mapped[str | None] = mapped_column(String(16))
+    phones: Mapped[list[str]] = mapped_column(default=list)
+    emails: Mapped[list[str]] = mapped_column(default=list)
+    wechat: Mapped[str | None] = mapped_column(String(80))
+    hometown: Mapped[str | None] = mapped_column(String(120))  # 籍贯
+    school: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+
+    account: Mapped[Account | None] = relationship(back_populates="contacts")
+
+
+class FamilyMember(Record):
+    """A contact's family member, for 三节两寿 and elders' birthdays."""
+
+    __tablename__ = "family_members"
+
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(40))  # spouse, mother, father, child, ...
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Preference(Record):
+    """Something learned about a contact's tastes (喜好): food, tea, shoe size, seat, taboos..."""
+
+    __tablename__ = "preferences"
+
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
+    category: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    learned_on: Mapped[dt.date | None] = mapped_column()
+
+
+class ImportantDate(Record):
+    """A birthday or anniversary of a contact or of one of their family members.
+
+    Gregorian or Chinese lunar; the year may be unknown. A lunar date names a leap month with
+    ``is_leap_month`` (闰月).
+    """
+
+    __tablename__ = "important_dates"
+
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
+    family_member_id: Mapped[str | None] = mapped_column(ForeignKey("family_members.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # birthday, anniversary, other
+    label: Mapped[str] = mapped_column(String(200), default="")
+    calendar: Mapped[str] = mapped_column(String(10))  # gregorian, lunar
+    year: Mapped[int | None] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer)
+    is_leap_month: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Interaction(Record):
+    """One entry of the interaction log (企业投入记录): a visit, meal, call, gift..."""
+
+    __tablename__ = "interactions"
+    __table_args__ = (Index("ix_interactions_occurred_at", "occurred_at"),)
+
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(20))
+    place: Mapped[str | None] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    colleagues: Mapped[list[str]] = mapped_column(default=list)  # our side's attendees
+    products: Mapped[str | None] = mapped_column(Text)
+    promises: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    next_step: Mapped[str | None] = mapped_column(Text)
+    follow_up_on: Mapped[dt.date | None] = mapped_column()
+    cost_minor: Mapped[int | None] = mapped_column(Integer)
+    cost_currency: Mapped[str | None] = mapped_column(String(3))
+    cost_category: Mapped[str | None] = mapped_column(String(40))
+    recorded_by: Mapped[str | None] = mapped_column(String(120))
+
+
+class InteractionAttendee(Record):
+    """A contact who took part in an interaction (the link is a record of its own so it syncs)."""
+
+    __tablename__ = "interaction_attendees"
+
+    interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
+
+
+class Gift(Record):
+    """A gift given at an interaction, to one contact, with its value."""
+
+    __tablename__ = "gifts"
+
+    interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    description: Mapped[str] = mapped_column(String(200))
+    value_minor: Mapped[int | None] = mapped_column(Integer)
+    currency: Mapped[str | None] = mapped_column(String(3))
+
+
+class FollowUp(Record):
+    """Something promised, to be done by a date (有头有尾: follow-through is what people forget)."""
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (Index("ix_follow_ups_open_due", "done", "due_on"),)
+
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    interaction_id: Mapped[str | None] = mapped_column(ForeignKey("interactions.id"))
+    due_on: Mapped[dt.date] = mapped_column()
+    description: Mapped[str] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[dt.datetime | None] = mapped_column()
+    owner: Mapped[str | None] = mapped_column(String(120))
+
+
+class Opportunity(Record):
+    """A deal in the sales funnel (销售漏斗): identify, qualify, develop, propose, result."""
+
+    __tablename__ = "opportunities"
+
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(20), default="identify")
+    result: Mapped[str | None] = mapped_column(String(10))  # won, lost (stage "result" only)
+    amount_minor: Mapped[int | None] = mapped_column(Integer)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    expected_on: Mapped[dt.date | None] = mapped_column()
+    owner: Mapped[str | None] = mapped_column(String(120))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Complaint(Record):
+    """A complaint or piece of feedback, its status and its fix ("the best gift", Haier)."""
+
+    __tablename__ = "complaints"
+
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    received_on: Mapped[dt.date] = mapped_column()
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+
+class BookSetting(Base):
+    """Book-level facts kept inside the encrypted file (its id, owner, sync state...)."""
+
+    __tablename__ = "book_settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+SYNCED_MODELS: tuple[type[Record], ...] = (
+    Tier,
+    Account,
+    Contact,
+    FamilyMember,
+    Preference,
+    ImportantDate,
+    Interaction,
+    InteractionAttendee,
+    Gift,
+    FollowUp,
+    Opportunity,
+    Complaint,
+)
