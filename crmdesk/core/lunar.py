@@ -1,15 +1,15 @@
 """Chinese lunar (农历) calendar conversions for crmdesk, built on lunar-python.
 
-lunar-python computes each lunar year astronomically (new moons and solar terms, 寿星天文历), which is
-accurate but costs a few milliseconds per year. The outreach planner converts on the order of 100,000
-lunar birthdays for one plan, so this module turns each lunar year into a small table once — the
-Gregorian ordinal of day 1 and the length of every month, leap month included — and caches it. After
-the first call for a year, converting a lunar date is a table lookup and an addition.
+lunar-python computes each lunar year astronomically (new moons and solar terms, 寿星天文历),
+which is accurate but costs a few milliseconds per year. The outreach planner converts on the order
+of 100,000 lunar birthdays for one plan, so this module turns each lunar year into a small table
+once — the Gregorian ordinal of day 1 and the length of every month, leap month included — and
+caches it. After the first call for a year, converting a lunar date is a lookup and an addition.
 
 Supported span: Gregorian 1901-01-01 to 2099-12-31. A lunar date is accepted when it falls inside
-that span, so lunar years 1901–2099 are covered, plus the last two months of lunar 1900 (which fall in
-January–February 1901); the 12th month of lunar 2099, which falls in January 2100, is refused. Every
-refusal is a :class:`~crmdesk.core.errors.ValidationError` naming the offending field.
+that span, so lunar years 1901–2099 are covered, plus the last two months of lunar 1900 (which fall
+in January–February 1901); the 12th month of lunar 2099, which falls in January 2100, is refused.
+Every refusal is a :class:`~crmdesk.core.errors.ValidationError` naming the offending field.
 
 Months are numbered 1–12; a leap month (闰月) carries the number of the month it follows and
 ``is_leap=True``. Known differences with other published tables (1933, 1954, 1978 where old
@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from lunar_python import LunarYear
 
@@ -52,8 +52,8 @@ _JDN_TO_ORDINAL = 1_721_425
 class LunarDate:
     """A day of the Chinese lunar calendar: lunar ``year``, ``month`` 1–12, ``day`` 1–30.
 
-    ``is_leap`` marks a day of the leap month (闰月) that follows month ``month``. ``str()`` gives the
-    syntax :mod:`crmdesk.core.dates` parses: ``L2020-04*-01`` for the 1st of 闰四月 2020.
+    ``is_leap`` marks a day of the leap month (闰月) that follows month ``month``. ``str()`` gives
+    the syntax :mod:`crmdesk.core.dates` parses: ``L2020-04*-01`` for the 1st of 闰四月 2020.
     """
 
     year: int
@@ -68,7 +68,7 @@ class LunarDate:
 
 @dataclass(frozen=True, slots=True)
 class LunarMonthInfo:
-    """One month of a lunar year: its number, leap flag, first day (Gregorian ordinal) and length."""
+    """One month of a lunar year: number, leap flag, first day (Gregorian ordinal) and length."""
 
     month: int
     is_leap: bool
@@ -115,14 +115,13 @@ class LunarYearTable:
 def _check_year(year: int) -> None:
     if not MIN_LUNAR_YEAR <= year <= MAX_LUNAR_YEAR:
         raise ValidationError(
-            f"Lunar year {year} is outside the supported range "
-            f"{MIN_LUNAR_YEAR + 1}–{MAX_LUNAR_YEAR}.",
+            f"Lunar year {year} is outside the supported range {MIN_LUNAR_YEAR}–{MAX_LUNAR_YEAR}.",
             field="year",
             code="year_out_of_range",
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _build_table(year: int) -> LunarYearTable:
     # LunarYear(year) is built directly rather than through LunarYear.fromYear, whose cache holds
     # a single year behind a global lock; our own cache keeps every year asked for (~200 at most).
@@ -181,8 +180,11 @@ def _month_info(year: int, month: int, is_leap: bool) -> LunarMonthInfo:
     table = year_table(year)
     info = table.month(month, is_leap)
     if info is None:
-        raise ValidationError(_missing_leap_message(year, month, table.leap_month),
-                              field="leap", code="leap_month_missing")
+        raise ValidationError(
+            _missing_leap_message(year, month, table.leap_month),
+            field="leap",
+            code="leap_month_missing",
+        )
     return info
 
 
@@ -196,12 +198,13 @@ def _missing_leap_message(year: int, month: int, actual: int | None) -> str:
 
 
 def lunar_to_ordinal(year: int, month: int, day: int, is_leap: bool = False) -> int:
-    """The Gregorian ordinal (``date.toordinal()``) of a lunar date; see :func:`lunar_to_gregorian`."""
+    """The Gregorian ordinal (``date.toordinal()``) of a lunar date; see lunar_to_gregorian."""
     info = _month_info(year, month, is_leap)
     if not 1 <= day <= info.length:
         leap = "leap " if is_leap else ""
         raise ValidationError(
-            f"Lunar {leap}month {month} of {year} has {info.length} days; day {day} does not exist.",
+            f"Lunar {leap}month {month} of {year} has {info.length} days; "
+            f"day {day} does not exist.",
             field="day",
             code="day_out_of_range",
         )
@@ -230,15 +233,16 @@ def ordinal_to_lunar(ordinal: int) -> LunarDate:
     """The lunar date of a Gregorian ordinal; see :func:`gregorian_to_lunar`."""
     if not MIN_ORDINAL <= ordinal <= MAX_ORDINAL:
         raise ValidationError(
-            f"{dt.date.fromordinal(ordinal)} is outside the supported span {MIN_DATE} to {MAX_DATE}.",
+            f"{dt.date.fromordinal(ordinal)} is outside the supported span "
+            f"{MIN_DATE} to {MAX_DATE}.",
             field="date",
             code="date_out_of_range",
         )
     # Lunar New Year falls between 21 January and 20 February, so the lunar year is either the
     # Gregorian year or the one before.
     gregorian_year = dt.date.fromordinal(ordinal).year
-    table = _build_table(gregorian_year) if gregorian_year <= MAX_LUNAR_YEAR else None
-    if table is None or ordinal < table.start:
+    table = _build_table(gregorian_year)
+    if ordinal < table.start:
         table = _build_table(gregorian_year - 1)
     info = table.months[bisect_right(table.starts, ordinal) - 1]
     return LunarDate(table.year, info.month, ordinal - info.start + 1, info.is_leap)
