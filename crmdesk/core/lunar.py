@@ -20,11 +20,12 @@ fixed tables were wrong, and 2057 where the new moon falls minutes from midnight
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from lunar_python import LunarYear
+from lunar_python import Lunar, LunarYear
 
 from crmdesk.core.errors import ValidationError
 
@@ -251,3 +252,53 @@ def ordinal_to_lunar(ordinal: int) -> LunarDate:
 def gregorian_to_lunar(date: dt.date) -> LunarDate:
     """The lunar date of Gregorian ``date`` (1901-01-01..2099-12-31, else ValidationError)."""
     return ordinal_to_lunar(date.toordinal())
+
+
+SOLAR_TERMS = (
+    "小寒", "大寒", "立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至",
+    "小暑", "大暑", "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪", "大雪", "冬至",
+)  # fmt: skip
+"""The 24 solar terms (节气) in Gregorian-year order, named as lunar-python names them."""
+
+# lunar-python's table for a year runs from the previous December to the next March; the terms
+# outside the Gregorian year carry these upper-case names.
+_TERM_ALIASES = {
+    "DA_XUE": "大雪",
+    "DONG_ZHI": "冬至",
+    "XIAO_HAN": "小寒",
+    "DA_HAN": "大寒",
+    "LI_CHUN": "立春",
+    "YU_SHUI": "雨水",
+    "JING_ZHE": "惊蛰",
+}
+
+
+@cache
+def _solar_terms(year: int) -> dict[str, int]:
+    terms: dict[str, int] = {}
+    for name, julian_day in zip(
+        Lunar.JIE_QI_IN_USE, LunarYear(year).getJieQiJulianDays(), strict=True
+    ):
+        # The Julian day is Beijing time; its civil date starts at midnight, half a day before the
+        # noon that Julian days count from.
+        ordinal = math.floor(julian_day + 0.5) - _JDN_TO_ORDINAL
+        if dt.date.fromordinal(ordinal).year == year:
+            terms[_TERM_ALIASES.get(name, name)] = ordinal
+    return terms
+
+
+def solar_term_date(year: int, name: str) -> dt.date:
+    """The day (Beijing time) on which solar term ``name`` (e.g. "清明") falls in ``year``.
+
+    Qingming (清明), a public holiday in China, is a solar term rather than a lunar date: 4 or 5
+    April. ``name`` is one of :data:`SOLAR_TERMS`; ``year`` is 1901–2099.
+    """
+    if name not in SOLAR_TERMS:
+        raise ValidationError(f"{name!r} is not a solar term.", field="name", code="unknown_term")
+    if not MIN_DATE.year <= year <= MAX_DATE.year:
+        raise ValidationError(
+            f"Year {year} is outside the supported range {MIN_DATE.year}–{MAX_DATE.year}.",
+            field="year",
+            code="year_out_of_range",
+        )
+    return dt.date.fromordinal(_solar_terms(year)[name])
