@@ -32,6 +32,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from crmdesk.core import lunar
 from crmdesk.core.errors import ValidationError
@@ -93,19 +94,19 @@ class DateSpec:
     is_leap_month: bool = False
 
     def __post_init__(self) -> None:
-        try:
-            calendar = Calendar(self.calendar)
-        except ValueError:
-            raise ValidationError(
-                f"Calendar must be 'gregorian' or 'lunar', not {self.calendar!r}.",
-                field="calendar",
-                code="calendar_unknown",
-            ) from None
-        object.__setattr__(self, "calendar", calendar)
-        if calendar is Calendar.LUNAR:
-            _validate_lunar(self.year, self.month, self.day, self.is_leap_month)
-        else:
-            _validate_gregorian(self.year, self.month, self.day, self.is_leap_month)
+        calendar: Calendar | None = self.calendar
+        if type(calendar) is not Calendar:
+            # a stored or typed string ("lunar") becomes the enum
+            raw: object = self.calendar
+            calendar = _CALENDARS.get(raw) if isinstance(raw, str) else None
+            if calendar is None:
+                raise ValidationError(
+                    f"Calendar must be 'gregorian' or 'lunar', not {raw!r}.",
+                    field="calendar",
+                    code="calendar_unknown",
+                )
+            object.__setattr__(self, "calendar", calendar)
+        _validate(calendar, self.year, self.month, self.day, self.is_leap_month)
 
     @classmethod
     def gregorian(cls, month: int, day: int, year: int | None = None) -> DateSpec:
@@ -158,6 +159,20 @@ class DateSpec:
         year = f"{self.year:04d}-" if self.year is not None else ""
         star = "*" if self.is_leap_month else ""
         return f"{prefix}{year}{self.month:02d}{star}-{self.day:02d}"
+
+
+_CALENDARS = {calendar.value: calendar for calendar in Calendar}
+
+
+# The planner builds a DateSpec for every stored date (100,000 for a heavy user) on each run; the
+# same few thousand (calendar, year, month, day, leap) combinations recur, so remembering the valid
+# ones turns validation into a cache lookup. Invalid ones raise and are not cached.
+@lru_cache(maxsize=65_536)
+def _validate(calendar: Calendar, year: int | None, month: int, day: int, is_leap: bool) -> None:
+    if calendar is Calendar.LUNAR:
+        _validate_lunar(year, month, day, is_leap)
+    else:
+        _validate_gregorian(year, month, day, is_leap)
 
 
 def _validate_gregorian(year: int | None, month: int, day: int, is_leap: bool) -> None:

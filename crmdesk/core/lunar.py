@@ -7,14 +7,15 @@ once — the Gregorian ordinal of day 1 and the length of every month, leap mont
 caches it. After the first call for a year, converting a lunar date is a lookup and an addition.
 
 Supported span: Gregorian 1901-01-01 to 2099-12-31. A lunar date is accepted when it falls inside
-that span, so lunar years 1901–2099 are covered, plus the last two months of lunar 1900 (which fall
-in January–February 1901); the 12th month of lunar 2099, which falls in January 2100, is refused.
+that span: lunar years 1901–2099, plus the end of lunar 1900 (from the 11th day of its 11th month,
+i.e. January–February 1901); the 12th month of lunar 2099, which falls in January 2100, is refused.
 Every refusal is a :class:`~crmdesk.core.errors.ValidationError` naming the offending field.
 
 Months are numbered 1–12; a leap month (闰月) carries the number of the month it follows and
-``is_leap=True``. Known differences with other published tables (1933, 1954, 1978 where old
-fixed tables were wrong, and 2057 where the new moon falls minutes from midnight) are documented in
-``tests/core/test_lunar.py``.
+``is_leap=True``. lunar-python differs by one day from the older fixed table of the lunardate
+package in four months: 1933, 1954 and 1978, where the Hong Kong Observatory agrees with
+lunar-python, and 2057, where the new moon falls minutes from midnight and sources still differ.
+``tests/core/lunar_reference.py`` lists them.
 """
 
 from __future__ import annotations
@@ -86,14 +87,14 @@ class LunarMonthInfo:
 class LunarYearTable:
     """The months of one lunar year in calendar order (12, or 13 with a leap month).
 
-    ``slots`` indexes the same months by ``month * 2 + is_leap`` so that finding a month is one list
-    access; it holds ``None`` for the leap slots the year does not have.
+    ``by_number`` indexes the same months by ``month * 2 + is_leap``, so that finding a month is
+    one list access; it holds ``None`` where the year has no such (leap) month.
     """
 
     year: int
     leap_month: int | None
     months: tuple[LunarMonthInfo, ...]
-    slots: tuple[LunarMonthInfo | None, ...]
+    by_number: tuple[LunarMonthInfo | None, ...]
     starts: tuple[int, ...]
 
     @property
@@ -110,7 +111,7 @@ class LunarYearTable:
         """The month ``month`` (the leap one if ``is_leap``), or None if the year lacks it."""
         if not 1 <= month <= 12:
             return None
-        return self.slots[month * 2 + is_leap]
+        return self.by_number[month * 2 + is_leap]
 
 
 def _check_year(year: int) -> None:
@@ -137,17 +138,17 @@ def _build_table(year: int) -> LunarYearTable:
                 length=int(lunar_month.getDayCount()),
             )
         )
-    slots: list[LunarMonthInfo | None] = [None] * 26
+    by_number: list[LunarMonthInfo | None] = [None] * 26
     leap: int | None = None
     for info in months:
-        slots[info.month * 2 + info.is_leap] = info
+        by_number[info.month * 2 + info.is_leap] = info
         if info.is_leap:
             leap = info.month
     return LunarYearTable(
         year=year,
         leap_month=leap,
         months=tuple(months),
-        slots=tuple(slots),
+        by_number=tuple(by_number),
         starts=tuple(info.start for info in months),
     )
 

@@ -142,11 +142,11 @@ def _resolve_lunar(
     table: lunar.LunarYearTable, month: int, day: int, is_leap: bool, policy: OccasionPolicy
 ) -> _Hit | None:
     adjusted = False
-    info = table.slots[month * 2 + is_leap]
+    info = table.by_number[month * 2 + is_leap]
     if info is None:  # only a leap slot can be empty
         if policy.missing_leap_month is LeapMonthPolicy.SKIP:
             return None
-        info = table.slots[month * 2]
+        info = table.by_number[month * 2]
         assert info is not None
         adjusted = True
     if day > info.length:

@@ -1,0 +1,130 @@
+"""The .ics export, read back with icalendar; lunar days checked against lunardate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from crmdesk.core.dates import DateSpec
+from crmdesk.core.errors import ValidationError
+from crmdesk.core.icalendar_export import CalendarItem, build_ics, expand_spec, occurrence_uid
+from tests.core.lunar_reference import ref_to_gregorian
+
+D = dt.date
+STAMP = dt.datetime(2025, 6, 1, 8, 30, tzinfo=dt.UTC)
+
+
+def _events(data: bytes) -> list:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_items_become_all_day_events() -> None:
+    items = [
+        CalendarItem(D(2025, 10, 6), "中秋节：王总", "Last gift: 月饼", "a1@book.crmdesk"),
+        (D(2025, 12, 25), "Christmas", "", "a2@book.crmdesk"),
+    ]
+    data = build_ics(items, name="Greetings", stamp=STAMP)
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert "crmdesk" in str(calendar["PRODID"])
+    assert str(calendar["X-WR-CALNAME"]) == "Greetings"
+    first, second = _events(data)
+    assert first.decoded("DTSTART") == D(2025, 10, 6)
+    assert not isinstance(first.decoded("DTSTART"), dt.datetime)
+    assert first.decoded("DTEND") == D(2025, 10, 7)
+    assert str(first["SUMMARY"]) == "中秋节：王总"
+    assert str(first["DESCRIPTION"]) == "Last gift: 月饼"
+    assert str(first["UID"]) == "a1@book.crmdesk"
+    assert first.decoded("DTSTAMP") == STAMP
+    assert str(first["TRANSP"]) == "TRANSPARENT"
+    assert "DESCRIPTION" not in second
+    assert b"\r\n" in data  # RFC 5545 line ends
+
+
+def test_same_input_same_bytes() -> None:
+    items = [(D(2025, 1, 1), "New Year", "", "n1")]
+    assert build_ics(items, stamp=STAMP) == build_ics(items, stamp=STAMP)
+
+
+@pytest.mark.parametrize("uids", [["x", "x"], [""]])
+def test_uids_must_be_unique_and_present(uids: list[str]) -> None:
+    items = [(D(2025, 1, 1 + i), "s", "", uid) for i, uid in enumerate(uids)]
+    with pytest.raises(ValidationError) as caught:
+        build_ics(items, stamp=STAMP)
+    assert caught.value.field == "uid"
+
+
+def test_lunar_birthday_expands_to_the_right_days_one_per_year() -> None:
+    spec = DateSpec.parse("L1985-08-15")
+    items = expand_spec(
+        spec,
+        summary=lambda o: f"Wang Fang turns {o.years}",
+        uid_base="date-17@book-3.crmdesk",
+        from_date=D(2025, 1, 1),
+        years=10,
+    )
+    events = _events(build_ics(items, stamp=STAMP))
+    assert len(events) == 10
+    assert [e.decoded("DTSTART") for e in events] == [
+        ref_to_gregorian(year, 8, 15) for year in range(2025, 2035)
+    ]
+    assert [str(e["SUMMARY"]) for e in events] == [
+        f"Wang Fang turns {age}" for age in range(40, 50)
+    ]
+    uids = [str(e["UID"]) for e in events]
+    assert uids[0] == "date-17.2025@book-3.crmdesk"
+    assert len(set(uids)) == 10
+    again = expand_spec(spec, summary="x", uid_base="date-17@book-3.crmdesk",
+                        from_date=D(2025, 1, 1), years=10)  # fmt: skip
+    assert [item.uid for item in again] == uids  # stable across exports
+
+
+def test_late_12th_month_birthday_counts_lunar_years_not_gregorian_ones() -> None:
+    # L12-20 falls in January or February; from 1 June 2025 the first is lunar 2025's, in 2026.
+    items = expand_spec(
+        DateSpec.parse("L12-20"), summary="s", uid_base="d", from_date=D(2025, 6, 1), years=5
+    )
+    assert [item.date for item in items] == [
+        ref_to_gregorian(year, 12, 20) for year in range(2025, 2030)
+    ]
+    assert all(item.date.month in (1, 2) for item in items)
+    assert items[0].uid == "d.2025@crmdesk"
+
+
+def test_leap_month_birthday_expands_into_ordinary_months_in_other_years() -> None:
+    items = expand_spec(
+        DateSpec.parse("L2020-04*-10"), summary="s", uid_base="d", from_date=D(2020, 1, 1), years=3
+    )
+    assert [item.date for item in items] == [
+        ref_to_gregorian(2020, 4, 10, True),
+        ref_to_gregorian(2021, 4, 10),
+        ref_to_gregorian(2022, 4, 10),
+    ]
+
+
+def test_gregorian_29_february_expands_with_the_policy() -> None:
+    items = expand_spec(
+        DateSpec.parse("2000-02-29"), summary="s", uid_base="d", from_date=D(2023, 1, 1), years=2
+    )
+    assert [item.date for item in items] == [D(2023, 2, 28), D(2024, 2, 29)]
+
+
+def test_expansion_stops_at_the_end_of_the_span() -> None:
+    items = expand_spec(
+        DateSpec.parse("L08-15"), summary="s", uid_base="d", from_date=D(2097, 1, 1), years=10
+    )
+    assert [item.date for item in items] == [ref_to_gregorian(y, 8, 15) for y in (2097, 2098, 2099)]
+
+
+def test_years_must_be_positive() -> None:
+    with pytest.raises(ValidationError) as caught:
+        expand_spec(DateSpec.parse("01-01"), summary="s", uid_base="d", from_date=D(2025, 1, 1),
+                    years=0)  # fmt: skip
+    assert caught.value.field == "years"
+
+
+def test_occurrence_uid() -> None:
+    assert occurrence_uid("date-1@book.crmdesk", 2030) == "date-1.2030@book.crmdesk"
+    assert occurrence_uid("date-1", 2030) == "date-1.2030@crmdesk"
