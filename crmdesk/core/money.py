@@ -1,8 +1,9 @@
 """Money as the book keeps it: an integer of minor units (fen, cents) and an ISO 4217 currency.
 
 ``parse_money`` reads what a rep types — ``800``, ``800.50``, ``¥800``, ``1,200``, ``800元``,
-``HK$300``, ``50 USD`` — and ``Money`` writes it back (``800.50 CNY``). ``¥`` is read as the renminbi
-(this is a Chinese sales notebook); write ``JPY`` for yen. A bare ``$`` is refused as ambiguous.
+``HK$300``, ``50 USD`` — and ``Money`` writes it back (``800.50 CNY``). ``¥`` is read as the
+renminbi (this is a Chinese sales notebook); write ``JPY`` for yen. A bare ``$`` is refused as
+ambiguous.
 """
 
 from __future__ import annotations
@@ -109,9 +110,7 @@ def check_currency(code: str, *, field: str = "currency") -> str:
     return norm
 
 
-def parse_money(
-    text: str, *, field: str = "amount", currency: str | None = None
-) -> Money:
+def parse_money(text: str, *, field: str = "amount", currency: str | None = None) -> Money:
     """Read an amount typed by a user.
 
     ``currency`` is the one to use when the text names none (default CNY); when the text names a

@@ -1,11 +1,12 @@
 """The fixed vocabularies of the book: decision roles, preference categories, interaction kinds...
 
-Each term has a machine ``code`` (what the book stores and scripts pass), an English ``label`` and a
-simplified-Chinese ``label_zh``. The GUI wraps labels in ``tr()``; the Chinese labels are data here so
-that the CLI accepts what a rep types (``--category 茶`` is ``tea``) and the GUI has a default.
+Each term has a machine ``code`` (what the book stores and scripts pass), an English ``label``
+and a simplified-Chinese ``label_zh``. The GUI wraps labels in ``tr()``; the Chinese labels are
+data here so that the CLI accepts what a rep types (``--category 茶`` is ``tea``) and the GUI has
+a default.
 
-Tiers are not here: they are rows of the book (``crmdesk.db.services.tiers``), so each company keeps its
-own scheme.
+Tiers are not here: they are rows of the book (``crmdesk.db.services.tiers``), so each company
+keeps its own scheme.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class Vocabulary:
         return term.label_zh if zh else term.label
 
     def check(self, value: str, *, field: str | None = None) -> str:
-        """The code meant by ``value`` (a code, English or Chinese label, any case); else an error."""
+        """The code ``value`` means (a code, English or Chinese label, any case), else an error."""
         code = self._lookup.get(_fold(value))
         if code is None:
             name = field or self.name

@@ -21,9 +21,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from crmdesk.core.errors import BookError, KeyStoreError
-from crmdesk.db import migrate
+from crmdesk.db import migrate, search
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import BookKey, KeyringStore, Passphrase, RawKey
+from crmdesk.sync import outbox
 
 BOOK_ENV = "CRMDESK_BOOK"
 PASSPHRASE_ENV = "CRMDESK_PASSPHRASE"
@@ -99,6 +100,8 @@ class Book:
         self.engine = engine
         self.migration_backup = backup
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        search.attach(self.sessions)
+        outbox.attach(self.sessions)
 
     def session(self) -> Session:
         return self.sessions()

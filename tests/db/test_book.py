@@ -38,7 +38,9 @@ def _real_keyring() -> KeyringStore:
     store = KeyringStore()
     if not store.usable():
         if os.environ.get("CRMDESK_REQUIRE_KEYRING"):
-            pytest.fail(f"CRMDESK_REQUIRE_KEYRING is set but the keyring is not usable: {store.name}")
+            pytest.fail(
+                f"CRMDESK_REQUIRE_KEYRING is set but the keyring is not usable: {store.name}"
+            )
         pytest.skip(f"no usable keyring here ({store.name}); CI runs one under dbus-run-session")
     return store
 

@@ -363,12 +363,26 @@ def upgrade() -> None:
 
 
 def _create_search_index() -> None:
-    # Kept in step by crmdesk.db.search (pinyin is computed in Python at write time).
+    # Kept in step by crmdesk.db.search, whose docstring explains the design. Three FTS5 tables
+    # share one document id: each gets only the prefix indexes its queries use.
+    # search_rows maps each indexed record to its document id (FTS5 looks rows up by rowid only).
+    op.execute(
+        "CREATE TABLE search_rows ("
+        "doc_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL UNIQUE)"
+    )
+    # columnsize=0: ranking is by tiers, not bm25, so per-row sizes would be dead weight.
     op.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
-        "name, pinyin, company, phones, handles, notes, "
-        "kind UNINDEXED, record_id UNINDEXED, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+        "name, company, handles, tags, notes, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', columnsize = 0)"
+    )
+    op.execute(
+        "CREATE VIRTUAL TABLE search_pinyin USING fts5("
+        "pinyin, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', columnsize = 0)"
+    )
+    op.execute(
+        "CREATE VIRTUAL TABLE search_phones USING fts5("
+        "phones, tokenize = 'unicode61', columnsize = 0, detail = full)"
     )
 
 
@@ -420,7 +434,8 @@ def _seed_default_tiers() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE search_index")
+    for table in ("search_phones", "search_pinyin", "search_index", "search_rows"):
+        op.execute(f"DROP TABLE {table}")
     with op.batch_alter_table("important_dates", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_important_dates_contact_id"))
 

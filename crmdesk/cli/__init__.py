@@ -1,0 +1,148 @@
+"""The ``crmdesk`` command: the desktop app with no arguments, scripting subcommands otherwise.
+
+Every subcommand takes ``--book PATH`` (else ``$CRMDESK_BOOK``, else the default book) and
+``--json``. Errors are one line on stderr, ``crmdesk: error: <field>: <message>``, and with
+``--json`` also ``{"error": {...}}`` on stdout. Exit codes (docs/cli.md):
+
+* 0 — done
+* 1 — any other failure (no book there, keyring trouble, ...)
+* 2 — bad input (the message names the field; nothing was written)
+* 3 — wrong key or passphrase
+* 4 — no such record
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from crmdesk.cli import activity, details, records, tiers
+from crmdesk.cli.context import Context, Output, ask_passphrase
+from crmdesk.cli.render import dumps
+from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError, WrongKeyError
+from crmdesk.db.book import create_book, resolve_book_path
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+EXIT_WRONG_KEY = 3
+EXIT_NOT_FOUND = 4
+
+
+class UsageError(CrmdeskError):
+    """The command line itself is wrong (unknown option, missing argument...)."""
+
+    code = "usage"
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse would print and exit; raise instead so --json and the exit codes stay ours.
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _write(stream: Any, text: str) -> None:
+    stream.write(text + "\n")
+
+
+def init(ctx: Context, args: argparse.Namespace) -> Output:
+    book = create_book(ctx.path, passphrase=ask_passphrase, prefer_passphrase=args.passphrase)
+    try:
+        info = book.info
+    finally:
+        book.close()
+    where = (
+        f"the keyring ({info.keyring_backend})"
+        if info.key_source == "keyring"
+        else "your passphrase"
+    )
+    data = {"book": str(ctx.path), "book_id": info.book_id, "key_source": info.key_source}
+    return Output(data, f"Created the book {ctx.path}, locked with {where}.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Options every subcommand takes; SUPPRESS lets them be given before or after the command.
+    common = _Parser(add_help=False)
+    common.add_argument("--book", default=argparse.SUPPRESS, help="the book file")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    parser = _Parser(
+        prog="crmdesk",
+        description="A relationship notebook for sales reps. With no command, the desktop app.",
+        epilog="See docs/cli.md. The passphrase is read from CRMDESK_PASSPHRASE or asked for.",
+    )
+    parser.add_argument("--book", help="the book file (default: $CRMDESK_BOOK or your data dir)")
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    p = sub.add_parser("init", parents=[common], help="create a new encrypted book")
+    p.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="lock it with a passphrase even where a keyring is available",
+    )
+    p.set_defaults(handler=init)
+    records.register(sub, common)
+    details.register(sub, common)
+    activity.register(sub, common)
+    tiers.register(sub, common)
+    return parser
+
+
+def _exit_code(error: CrmdeskError) -> int:
+    if isinstance(error, WrongKeyError):
+        return EXIT_WRONG_KEY
+    if isinstance(error, NotFoundError):
+        return EXIT_NOT_FOUND
+    if isinstance(error, ValidationError | UsageError):
+        return EXIT_BAD_INPUT
+    return EXIT_FAILURE
+
+
+def _report(error: CrmdeskError, as_json: bool) -> int:
+    code = _exit_code(error)
+    field = f"{error.field}: " if error.field else ""
+    _write(sys.stderr, f"crmdesk: error: {field}{error.message}")
+    if as_json:
+        _write(sys.stdout, dumps({"error": {**error.to_dict(), "exit_code": code}}))
+    return code
+
+
+def run_desktop(book_path: Path) -> int:
+    """Start the desktop app (imported only now: scripts never load Qt)."""
+    try:
+        app = importlib.import_module("crmdesk.ui.app")
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("crmdesk.ui"):
+            raise
+        _write(sys.stderr, "crmdesk: error: the desktop app is not part of this build")
+        return EXIT_FAILURE
+    return int(app.run(book_path) or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``crmdesk`` with ``argv`` (default: the process's arguments); return the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in arguments
+    try:
+        args = build_parser().parse_args(arguments)
+    except UsageError as exc:
+        return _report(exc, as_json)
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_OK
+    if args.command is None:
+        return run_desktop(resolve_book_path(args.book))
+    ctx = Context(args)
+    try:
+        out = args.handler(ctx, args)
+    except CrmdeskError as exc:
+        return _report(exc, args.json)
+    except KeyboardInterrupt:
+        _write(sys.stderr, "crmdesk: interrupted; nothing was written")
+        return 130
+    finally:
+        ctx.close()
+    _write(sys.stdout, dumps(out.data) if args.json else out.text)
+    return EXIT_OK

@@ -1,0 +1,220 @@
+"""Search and sort keys for names, and the normalisation shared by documents and queries.
+
+Pinyin comes from pypinyin and is computed when a record is written (about 26 µs a name), never
+at query time. A name yields:
+
+* ``pinyin`` — every full spelling, joined ("zhangsan"), for each reading variant, then every
+  syllable reading on its own ("zhang", "san"); polyphonic surnames give each reading
+  (曾 → "zengsan cengsan zeng ceng san"), so a name is found however the user reads it;
+* ``initials`` — the first letters of each variant ("zs cs");
+* ``sort_key`` — the surname's reading *as a surname* and the usual reading of the rest
+  ("zeng san"), so lists sort 安 < 白 < 曾 < 张; a Latin name sorts as its lower-cased text.
+
+Text bound for the full-text index goes through :func:`index_text`: NFKC (full-width to
+half-width), case folded, and one token per CJK character, because SQLite's ``unicode61``
+tokenizer would otherwise make a whole run of Chinese characters one token, and 张三 could not be
+found by 三. This is also why trigram tokenizing is not used: it finds nothing for a query shorter
+than three characters, and most Chinese names have two or three.
+
+Qt-free and SQLAlchemy-free.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+# Han ideographs (with extensions and compatibility forms), kana and hangul: scripts written
+# without spaces, indexed one character a token.
+_CJK_RANGES = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+)
+_CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
+_CJK_RUN = re.compile(f"[{_CJK_RANGES}]+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+# Anything that is neither a letter, a digit nor CJK separates words (in documents and queries).
+_SEPARATORS = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d")
+_PHONE_QUERY = re.compile(r"^[\d\s()+\-./]+$")
+
+# The shortest run of digits that finds a phone number (the last four, a middle block, the whole).
+MIN_PHONE_DIGITS = 3
+# Reading variants of one name kept for its joined spelling and initials (polyphonic surname x
+# polyphonic given name); bounds the document size of names written with many such characters.
+MAX_VARIANTS = 8
+
+# pypinyin reads characters as ordinary words; a few common surnames are read differently when
+# they are surnames (曾 is "ceng" in 曾经 but the surname is "zeng"). pypinyin has no surname
+# mode, so this table gives the surname reading, used first and for sorting; pypinyin still
+# supplies every other reading (heteronym=True) so "ceng" finds 曾 too.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "曾": ("zeng",),
+    "单": ("shan",),
+    "解": ("xie",),
+    "仇": ("qiu",),
+    "区": ("ou",),
+    "朴": ("piao",),
+    "查": ("zha",),
+    "盖": ("ge",),
+    "乐": ("yue",),
+    "缪": ("miao",),
+    "覃": ("qin",),
+    "召": ("shao",),
+    "秘": ("bi",),
+    "种": ("chong",),
+    "折": ("she",),
+    "员": ("yun",),
+    "句": ("gou",),
+    "谌": ("chen",),
+    "翟": ("zhai",),
+    "尉": ("wei",),
+    "长孙": ("zhang", "sun"),
+    "万俟": ("mo", "qi"),
+    "尉迟": ("yu", "chi"),
+    "单于": ("chan", "yu"),
+    "澹台": ("tan", "tai"),
+    "令狐": ("ling", "hu"),
+}
+# Two-character surnames: the surname reading applies to both characters.
+COMPOUND_SURNAMES = frozenset(
+    {
+        "欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "尉迟", "长孙", "万俟", "东方",
+        "夏侯", "公孙", "司徒", "轩辕", "端木", "宇文", "独孤", "南宫", "西门", "百里", "呼延",
+        "澹台", "公冶", "太史", "申屠", "拓跋", "闻人", "赫连", "钟离", "宗政", "濮阳", "淳于",
+        "单于", "鲜于", "闾丘", "司空", "仲孙", "羊舌", "梁丘", "左丘", "东门", "第五",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NameKeys:
+    """What is stored beside a name: ``pinyin`` and ``initials`` are space-separated tokens."""
+
+    pinyin: str
+    initials: str
+    sort_key: str
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width forms to half-width, compatibility ideographs) and case folding."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_CHAR.search(text) is not None
+
+
+def index_text(text: str) -> str:
+    """Text as the index should see it: folded, words split, each CJK character its own word."""
+    folded = _CJK_RUN.sub(lambda m: " " + " ".join(m.group()) + " ", fold(text))
+    return " ".join(_SEPARATORS.sub(" ", folded).split())
+
+
+def phone_digits(text: str) -> str:
+    return "".join(_DIGITS.findall(unicodedata.normalize("NFKC", text)))
+
+
+def phone_tokens(phones: list[str] | tuple[str, ...]) -> str:
+    """Each number as its overlapping runs of three digits ("138 381 812 ..."), numbers apart.
+
+    Any run of MIN_PHONE_DIGITS or more digits is then a phrase of these tokens
+    (:func:`phone_query_tokens`), found without a prefix index and with a vocabulary of at most
+    a thousand tokens. An "x" token between numbers keeps a phrase from running across two.
+    """
+    numbers = []
+    for phone in phones:
+        digits = phone_digits(phone)
+        if len(digits) >= MIN_PHONE_DIGITS:
+            numbers.append(" ".join(phone_query_tokens(digits)))
+    return " x ".join(numbers)
+
+
+def phone_query_tokens(digits: str) -> list[str]:
+    n = MIN_PHONE_DIGITS
+    return [digits[i : i + n] for i in range(len(digits) - n + 1)]
+
+
+def query_phone_digits(query: str) -> str | None:
+    """The digits of a query that looks like (part of) a phone number, else None."""
+    text = unicodedata.normalize("NFKC", query).strip()
+    if not _PHONE_QUERY.match(text):
+        return None
+    digits = phone_digits(text)
+    return digits if len(digits) >= MIN_PHONE_DIGITS else None
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a query, normalised like documents; a CJK run stays one term (a phrase)."""
+    folded = _CJK_RUN.sub(lambda m: " " + m.group() + " ", fold(query))
+    return _SEPARATORS.sub(" ", folded).split()
+
+
+def is_cjk_term(term: str) -> bool:
+    return _CJK_RUN.fullmatch(term) is not None
+
+
+def _split_surname(han: str) -> tuple[str, str]:
+    if len(han) >= 3 and han[:2] in COMPOUND_SURNAMES:
+        return han[:2], han[2:]
+    return han[:1], han[1:]
+
+
+def _han_readings(han: str, *, as_name: bool) -> list[list[str]]:
+    """Readings of each character of a run of Han characters, the usual reading first."""
+    usual = lazy_pinyin(han, style=Style.NORMAL)
+    every = pinyin(han, style=Style.NORMAL, heteronym=True)
+    readings = [list(dict.fromkeys([u, *alts])) for u, alts in zip(usual, every, strict=True)]
+    if as_name:
+        surname, _ = _split_surname(han)
+        for i, reading in enumerate(SURNAME_READINGS.get(surname, ())):
+            readings[i] = list(dict.fromkeys([reading, *readings[i]]))
+    return readings
+
+
+@lru_cache(maxsize=65536)
+def name_keys(name: str, *, personal: bool = True) -> NameKeys:
+    """The pinyin, initials and sort key of a person's name (``personal``) or an account's.
+
+    Only a person's name begins with a surname read as such (曾 "zeng" before "ceng").
+    """
+    folded = fold(name).strip()
+    if not _HAN_RUN.search(folded):
+        words = _SEPARATORS.sub(" ", folded).split()
+        initials = "".join(w[0] for w in words) if len(words) > 1 else ""
+        return NameKeys(pinyin="", initials=initials, sort_key=" ".join(words))
+    # One list of alternative readings per syllable, usual first; a Latin word is one "syllable".
+    parts: list[list[str]] = []
+    surname_seen = not personal
+    for piece in re.split(f"({_HAN_RUN.pattern})", folded):
+        if _HAN_RUN.fullmatch(piece):
+            parts.extend(_han_readings(piece, as_name=not surname_seen))
+            surname_seen = True
+        else:
+            parts.extend([w] for w in _SEPARATORS.sub(" ", piece).split())
+    variants = _reading_variants(parts)
+    syllables = [s for alternatives in parts for s in alternatives]
+    return NameKeys(
+        pinyin=" ".join(dict.fromkeys(["".join(v) for v in variants] + syllables)),
+        initials=" ".join(dict.fromkeys("".join(s[0] for s in v) for v in variants)),
+        sort_key=" ".join(variants[0]),
+    )
+
+
+def _reading_variants(parts: list[list[str]]) -> list[tuple[str, ...]]:
+    """The usual reading, then each other reading of one syllable at a time (surname first).
+
+    Not the full product: a long name full of polyphonic characters would have thousands.
+    """
+    usual = tuple(alternatives[0] for alternatives in parts)
+    variants = [usual]
+    for i, alternatives in enumerate(parts):
+        for other in alternatives[1:]:
+            if len(variants) >= MAX_VARIANTS:
+                return variants
+            variants.append((*usual[:i], other, *usual[i + 1 :]))
+    return variants

@@ -1,0 +1,62 @@
+"""The client side of sync, kept inside the encrypted book (see ``docs/sync.md``).
+
+* ``SyncOutbox`` — one entry per local change, written by the session hook in
+  ``crmdesk.sync.outbox`` in the same transaction as the change. ``seq`` never repeats
+  (AUTOINCREMENT), so the server can tell a replay from a new mutation.
+* ``SyncShadow`` — per record, the server version and book this device last pulled.
+* ``SyncConflict`` — losing values (and flagged deletes) pulled from the server, for review.
+* ``SyncMeta`` — device id, server URL, cursor, epoch, last sync and last error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crmdesk.db.models import Base
+
+
+class SyncOutbox(Base):
+    __tablename__ = "sync_outbox"
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012 - SQLAlchemy reads it
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tbl: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64), index=True)
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    row: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class SyncShadow(Base):
+    __tablename__ = "sync_shadow"
+
+    tbl: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    book_id: Mapped[str] = mapped_column(String(36), index=True)
+    mark: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncConflict(Base):
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tbl: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64), index=True)
+    field: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(10))  # field, delete
+    value: Mapped[Any] = mapped_column(JSON)  # the losing value
+    winner: Mapped[Any] = mapped_column(JSON)
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    at: Mapped[str] = mapped_column(String(40), default="")
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncMeta(Base):
+    __tablename__ = "sync_meta"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,79 @@
+"""Enrolment of a device and the caller's own status."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from crmdesk.server import crud
+from crmdesk.server.api.deps import (
+    CallerDep,
+    EpochDep,
+    ProtocolDep,
+    SessionDep,
+    SessionsDep,
+    SettingsDep,
+)
+from crmdesk.server.errors import ApiError
+from crmdesk.sync.protocol import (
+    MIN_PROTOCOL_VERSION,
+    PROTOCOL_VERSION,
+    EnrolRequest,
+    EnrolResponse,
+    StatusResponse,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["auth"])
+
+
+@router.get("/health")
+def health() -> dict[str, int]:
+    return {"protocol": PROTOCOL_VERSION, "min_protocol": MIN_PROTOCOL_VERSION}
+
+
+@router.post("/enrol")
+def enrol(
+    body: EnrolRequest,
+    _protocol: ProtocolDep,
+    sessions: SessionsDep,
+    settings: SettingsDep,
+    epoch: EpochDep,
+) -> EnrolResponse:
+    try:
+        with sessions() as session, session.begin():
+            made = crud.enrol(
+                session,
+                username=body.username,
+                password=body.password,
+                device_name=body.device_name,
+                settings=settings,
+                start_seq=body.start_seq,
+            )
+            return EnrolResponse(
+                device_id=made.device.id,
+                token=made.token,
+                user_id=made.user.id,
+                username=made.user.username,
+                role=made.user.role,
+                book_id=made.user.id,
+                epoch=epoch,
+            )
+    except ApiError as exc:
+        if exc.code == "bad_login":
+            with sessions() as session, session.begin():
+                crud.record_login_failure(session, username=body.username)
+        raise
+
+
+@router.get("/status")
+def status(caller: CallerDep, session: SessionDep, epoch: EpochDep) -> StatusResponse:
+    with session.begin():
+        return StatusResponse(
+            user_id=caller.user.id,
+            username=caller.user.username,
+            role=caller.user.role,
+            book_id=caller.user.id,
+            books=crud.read_books(session, user=caller.user),
+            epoch=epoch,
+            device_id=caller.device.id,
+            last_seq=caller.device.last_seq,
+        )

@@ -1,0 +1,41 @@
+"""Server settings, declared once with defaults and types (environment: ``CRMDESK_SERVER_*``).
+
+With no settings at all the server keeps an SQLite file in the platform's data directory, so
+``uv run crmdesk-server`` starts on a fresh machine. Production sets ``CRMDESK_SERVER_DATABASE_URL``
+to a PostgreSQL URL (``postgresql+psycopg://user@host/db``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import platformdirs
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_database_url() -> str:
+    path = Path(platformdirs.user_data_dir("crmdesk-server", appauthor=False)) / "server.db"
+    return f"sqlite:///{path}"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CRMDESK_SERVER_")
+
+    database_url: str = ""
+    # Login rate limit: at most this many failed logins per user name within the window.
+    login_max_failures: int = 5
+    login_window_seconds: int = 900
+    # Devices not seen for this long no longer hold back the tombstone horizon.
+    inactive_days: int = 60
+    long_poll_seconds: float = 25.0
+    sqlite_poll_seconds: float = 0.2
+    pool_size: int = 10
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or default_database_url()
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

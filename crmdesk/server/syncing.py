@@ -1,0 +1,642 @@
+"""The server half of the sync protocol: push (idempotent, merged), pull, wait, restore check,
+reassignment and tombstone purge. See ``docs/sync.md``.
+
+Every function runs inside the caller's transaction; the caller commits. Writers lock the rows of
+the books they change before they read the records they merge, so within one book sequence
+numbers are handed out in commit order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select, text, tuple_, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from crmdesk.server.crud import can_reassign, read_books, write_books
+from crmdesk.server.errors import ApiError, forbidden, not_found
+from crmdesk.server.models import (
+    Book,
+    Departure,
+    Device,
+    DeviceCursor,
+    Moved,
+    Quarantine,
+    SyncRecord,
+    User,
+    utcnow,
+)
+from crmdesk.sync.protocol import (
+    COMPANY_BOOK,
+    CONFLICTS_TABLE,
+    SHARED_TABLES,
+    SILENT_FIELDS,
+    Change,
+    Mutation,
+    MutationResult,
+    PullRequest,
+    PushRequest,
+    PushResponse,
+    table_specs,
+)
+
+NOTIFY_CHANNEL = "crmdesk_sync"
+CONFLICT_FIELDS = frozenset({"resolved", "deleted", "updated_at"})
+
+
+def lock_book(session: Session, book_id: str) -> Book:
+    book = session.scalar(select(Book).where(Book.id == book_id).with_for_update())
+    if book is None:  # pragma: no cover - every user has a book
+        raise RuntimeError(f"book {book_id} is missing")
+    return book
+
+
+@dataclass
+class _Writer:
+    """The books one transaction has locked, handing out their sequence numbers."""
+
+    session: Session
+    books: dict[str, Book] = field(default_factory=dict)
+
+    def lock(self, book_id: str) -> Book:
+        book = self.books.get(book_id)
+        if book is None:
+            book = self.books[book_id] = lock_book(self.session, book_id)
+        return book
+
+    def next_seq(self, book_id: str) -> int:
+        book = self.lock(book_id)
+        book.seq += 1
+        return book.seq
+
+    def notify(self) -> None:
+        bind = self.session.get_bind()
+        if bind.dialect.name != "postgresql":
+            return
+        for book_id in self.books:
+            self.session.execute(
+                text("SELECT pg_notify(:channel, :book)"),
+                {"channel": NOTIFY_CHANNEL, "book": book_id},
+            )
+
+
+def change_of(rec: SyncRecord) -> Change:
+    return Change(
+        tbl=rec.tbl,
+        id=rec.id,
+        book=rec.book_id,
+        version=rec.version,
+        seq=rec.seq,
+        deleted=rec.deleted,
+        data=rec.data,
+    )
+
+
+def change_dict(rec: SyncRecord) -> dict[str, Any]:
+    return {
+        "tbl": rec.tbl,
+        "id": rec.id,
+        "book": rec.book_id,
+        "version": rec.version,
+        "seq": rec.seq,
+        "deleted": rec.deleted,
+        "data": rec.data,
+    }
+
+
+# ---- push --------------------------------------------------------------------------------------
+
+
+def push(
+    session: Session, *, device: Device, user: User, request: PushRequest, epoch: str
+) -> PushResponse:
+    locked = session.scalar(select(Device).where(Device.id == device.id).with_for_update())
+    assert locked is not None
+    writer = _Writer(session)
+    # Own book first, always: the lock order is own book, then the company book.
+    writer.lock(user.id)
+    last = locked.last_seq
+    restored = False
+    if request.acked_through > last:
+        # The server acknowledged more than it now remembers: restored from a backup. Those
+        # mutations are gone from here; the client resends its records (restore-check).
+        restored = True
+        last = request.acked_through
+    results: list[MutationResult] = []
+    expected = last + 1
+    readable: list[str] | None = None
+    writable = write_books(user)
+    for m in request.mutations:
+        if m.seq <= last:
+            results.append(MutationResult(seq=m.seq, status="replay"))
+            continue
+        if m.seq != expected:
+            raise ApiError(
+                f"push sequence gap: expected {expected}, got {m.seq}",
+                code="seq_gap",
+                status=409,
+                last_seq=last,
+            )
+        expected += 1
+        if readable is None:
+            readable = read_books(session, user=user)
+        results.append(_apply(session, writer, device, user, writable, readable, m))
+    locked.last_seq = expected - 1
+    locked.schema_rev = request.schema_rev[:40]
+    writer.notify()
+    session.flush()
+    return PushResponse(
+        last_seq=locked.last_seq, results=results, server_restored=restored, epoch=epoch
+    )
+
+
+def _quarantine(
+    session: Session, device: Device, user: User, m: Mutation, reason: str
+) -> MutationResult:
+    session.add(
+        Quarantine(
+            device_id=device.id,
+            user_id=user.id,
+            tbl=m.tbl[:40],
+            record_id=m.id,
+            seq=m.seq,
+            mutation=m.model_dump(mode="json"),
+            reason=reason,
+        )
+    )
+    return MutationResult(seq=m.seq, status="quarantined")
+
+
+def find(session: Session, books: Iterable[str], tbl: str, record_id: str) -> SyncRecord | None:
+    """The record ``tbl``/``record_id`` in the first of ``books`` that holds it."""
+    for b in books:
+        rec = session.get(SyncRecord, (b, tbl, record_id), populate_existing=True)
+        if rec is not None:
+            return rec
+    return None
+
+
+def _apply(
+    session: Session,
+    writer: _Writer,
+    device: Device,
+    user: User,
+    writable: frozenset[str],
+    readable: list[str],
+    m: Mutation,
+) -> MutationResult:
+    specs = table_specs()
+    if m.tbl == CONFLICTS_TABLE:
+        allowed: Iterable[str] = CONFLICT_FIELDS
+    elif m.tbl in specs:
+        allowed = specs[m.tbl].fields
+    else:
+        return _quarantine(session, device, user, m, "unknown_table")
+    allowed = frozenset(allowed)
+    if not set(m.fields) <= allowed or (m.row is not None and not set(m.row) <= allowed):
+        return _quarantine(session, device, user, m, "unknown_field")
+
+    target = COMPANY_BOOK if m.tbl in SHARED_TABLES else user.id
+    rec = find(session, sorted(writable), m.tbl, m.id)
+    if rec is None:
+        # Readable but not writable (a manager's view of the team, a rep's of the tiers): kept
+        # aside, and the device gets the server's row back.
+        seen = find(session, [b for b in readable if b not in writable], m.tbl, m.id)
+        if seen is not None:
+            result = _quarantine(session, device, user, m, "read_only")
+            result.current = change_of(seen)
+            return result
+        moved = session.get(Moved, (user.id, m.tbl, m.id))
+        if moved is not None:
+            # It left this user's book (ownership change): the old owner's write is kept aside.
+            result = _quarantine(session, device, user, m, "moved")
+            result.gone = True
+            return result
+        if m.tbl == CONFLICTS_TABLE:
+            return _quarantine(session, device, user, m, "not_writable")
+        if m.row is None:
+            return MutationResult(seq=m.seq, status="need_row")
+        if target not in writable:
+            return _quarantine(session, device, user, m, "not_writable")
+        data = {**m.row, **m.fields}
+        for column, parent_tbl in specs[m.tbl].parents:
+            parent_id = data.get(column)
+            if not parent_id or find(session, [target], parent_tbl, parent_id) is not None:
+                continue
+            if session.get(Moved, (target, parent_tbl, parent_id)) is not None or find(
+                session, readable, parent_tbl, parent_id
+            ):
+                # Hangs on a record that now belongs to someone else.
+                result = _quarantine(session, device, user, m, "parent_elsewhere")
+                result.gone = True
+                return result
+        writer.lock(target)
+        rec = SyncRecord(
+            tbl=m.tbl,
+            id=m.id,
+            book_id=target,
+            seq=writer.next_seq(target),
+            version=1,
+            deleted=bool(data.get("deleted")),
+            data=data,
+            fv={f: [1, device.id] for f in data},
+        )
+        session.add(rec)
+        return MutationResult(seq=m.seq, status="applied", version=1)
+
+    writer.lock(rec.book_id)
+    return _merge(writer, device, rec, m)
+
+
+def _merge(writer: _Writer, device: Device, rec: SyncRecord, m: Mutation) -> MutationResult:
+    data = dict(rec.data)
+    fv: dict[str, list[Any]] = {k: list(v) for k, v in rec.fv.items()}
+    base = m.base_version
+
+    def changed_since_base(f: str) -> bool:
+        ver, dev = fv.get(f, (0, None))
+        return bool(ver > base and dev != device.id)
+
+    applied: dict[str, Any] = {}
+    conflicts: list[dict[str, Any]] = []
+    edits = {f: v for f, v in m.fields.items() if f != "deleted"}
+    substantive = {f: v for f, v in edits.items() if f not in SILENT_FIELDS}
+    if m.fields.get("deleted") is True and not rec.deleted:
+        edited_elsewhere = any(
+            changed_since_base(f) for f in fv if f != "deleted" and f not in SILENT_FIELDS
+        )
+        if edited_elsewhere and rec.tbl != CONFLICTS_TABLE:
+            conflicts.append({"field": "deleted", "kind": "delete", "value": True, "winner": False})
+        else:
+            applied["deleted"] = True
+    elif m.fields.get("deleted") is False and rec.deleted:
+        applied["deleted"] = False
+
+    for f, v in edits.items():
+        if f in SILENT_FIELDS:
+            applied[f] = v
+        elif changed_since_base(f) and data.get(f) != v:
+            conflicts.append({"field": f, "kind": "field", "value": v, "winner": data.get(f)})
+        elif data.get(f) != v or f not in data:
+            applied[f] = v
+    if (
+        rec.deleted
+        and substantive
+        and "deleted" not in m.fields
+        and changed_since_base("deleted")
+        and rec.tbl != CONFLICTS_TABLE
+    ):
+        # Edited here while deleted elsewhere: keep the record, flag it.
+        applied["deleted"] = False
+        conflicts.append({"field": "deleted", "kind": "delete", "value": True, "winner": False})
+
+    old_version = rec.version
+    if any(f not in SILENT_FIELDS for f in applied):
+        rec.version += 1
+        for f, v in applied.items():
+            data[f] = v
+            fv[f] = [rec.version, device.id]
+        rec.data = data
+        rec.fv = fv
+        rec.deleted = bool(data.get("deleted"))
+    elif applied:  # only the informational stamp: no new version
+        data.update(applied)
+        rec.data = data
+    if applied or conflicts:
+        # A conflict re-sequences the record too, so the losing device pulls the winner back.
+        rec.seq = writer.next_seq(rec.book_id)
+    now = utcnow().isoformat()
+    for c in conflicts:
+        writer.session.add(
+            SyncRecord(
+                tbl=CONFLICTS_TABLE,
+                id=str(uuid.uuid4()),
+                book_id=rec.book_id,
+                seq=writer.next_seq(rec.book_id),
+                version=1,
+                deleted=False,
+                data={
+                    "tbl": rec.tbl,
+                    "record_id": rec.id,
+                    **c,
+                    "device_id": device.id,
+                    "at": now,
+                    "resolved": False,
+                },
+                fv={},
+            )
+        )
+    if conflicts:
+        status = "conflict"
+    elif base < old_version and applied:
+        status = "merged"
+    else:
+        status = "applied"
+    return MutationResult(seq=m.seq, status=status, version=rec.version)
+
+
+# ---- pull --------------------------------------------------------------------------------------
+
+
+def pull(
+    session: Session, *, device: Device, user: User, request: PullRequest, epoch: str
+) -> dict[str, Any]:
+    """One page of changes after ``request.cursor``, as a plain dict (built for speed)."""
+    books = read_books(session, user=user)
+    state = {
+        b: (s, p)
+        for b, s, p in session.execute(
+            select(Book.id, Book.seq, Book.purged_seq).where(Book.id.in_(books))
+        )
+    }
+    cursor = {b: int(request.cursor.get(b, 0)) for b in books}
+    _remember_cursors(session, device, cursor)
+    if any(cursor[b] > state[b][0] for b in books):
+        return _pull_answer(epoch, [], [], cursor, more=False, server_behind=True)
+    resync = [b for b in books if 0 < cursor[b] < state[b][1]]
+    if resync:
+        return _pull_answer(epoch, [], [], cursor, more=False, resync=resync)
+    remaining = request.limit
+    changes: list[dict[str, Any]] = []
+    departures: list[dict[str, Any]] = []
+    more = False
+    for b in books:
+        low, high = cursor[b], state[b][0]
+        if high <= low:
+            continue
+        if remaining <= 0:
+            more = True
+            break
+        recs = session.scalars(
+            select(SyncRecord)
+            .where(SyncRecord.book_id == b, SyncRecord.seq > low, SyncRecord.seq <= high)
+            .order_by(SyncRecord.seq)
+            .limit(remaining)
+        ).all()
+        deps = session.execute(
+            select(Departure.seq, Departure.tbl, Departure.record_id)
+            .where(Departure.book_id == b, Departure.seq > low, Departure.seq <= high)
+            .order_by(Departure.seq)
+            .limit(remaining)
+        ).all()
+        items: list[tuple[int, dict[str, Any], bool]] = [
+            (r.seq, change_dict(r), False) for r in recs
+        ]
+        items += [(s, {"tbl": t, "id": i, "book": b, "seq": s}, True) for s, t, i in deps]
+        items.sort(key=lambda x: x[0])
+        limit_seq = high
+        if len(recs) == remaining:
+            limit_seq = min(limit_seq, recs[-1].seq)
+        if len(deps) == remaining:
+            limit_seq = min(limit_seq, deps[-1][0])
+        taken = [it for it in items if it[0] <= limit_seq][:remaining]
+        if len(taken) == remaining and taken and taken[-1][0] < limit_seq:
+            limit_seq = taken[-1][0]
+        for _, item, is_departure in taken:
+            (departures if is_departure else changes).append(item)
+        remaining -= len(taken)
+        cursor[b] = limit_seq
+        if limit_seq < high:
+            more = True
+            break
+    return _pull_answer(epoch, changes, departures, cursor, more=more)
+
+
+def _pull_answer(
+    epoch: str,
+    changes: list[dict[str, Any]],
+    departures: list[dict[str, Any]],
+    cursor: dict[str, int],
+    *,
+    more: bool,
+    resync: list[str] | None = None,
+    server_behind: bool = False,
+) -> dict[str, Any]:
+    return {
+        "epoch": epoch,
+        "changes": changes,
+        "departures": departures,
+        "cursor": cursor,
+        "more": more,
+        "resync": resync or [],
+        "server_behind": server_behind,
+    }
+
+
+def _remember_cursors(session: Session, device: Device, cursor: dict[str, int]) -> None:
+    """Store how far the device has applied each book (the input of the tombstone horizon)."""
+    stored = {
+        b: s
+        for b, s in session.execute(
+            select(DeviceCursor.book_id, DeviceCursor.seq).where(
+                DeviceCursor.device_id == device.id
+            )
+        )
+    }
+    for b, s in cursor.items():
+        if b not in stored:
+            session.add(DeviceCursor(device_id=device.id, book_id=b, seq=s))
+        elif stored[b] != s:
+            session.execute(
+                update(DeviceCursor)
+                .where(DeviceCursor.device_id == device.id, DeviceCursor.book_id == b)
+                .values(seq=s)
+            )
+
+
+def changed_since(session: Session, *, user: User, cursor: dict[str, int]) -> bool:
+    books = read_books(session, user=user)
+    for b, s in session.execute(select(Book.id, Book.seq).where(Book.id.in_(books))):
+        if s != cursor.get(b, 0):
+            return True
+    return False
+
+
+# ---- restore check -----------------------------------------------------------------------------
+
+
+def restore_check(
+    session: Session, *, user: User, records: list[tuple[str, str, int]]
+) -> list[tuple[str, str, int]]:
+    """Which of the caller's own records (its writable books) the server lacks or holds at an
+    older version. Other books are not looked at, so nothing outside the scope is revealed."""
+    own = sorted(write_books(user))
+    known: dict[tuple[str, str], int] = {}
+    keys = [(t, i) for t, i, _ in records]
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        for t, i, v in session.execute(
+            select(SyncRecord.tbl, SyncRecord.id, SyncRecord.version).where(
+                SyncRecord.book_id.in_(own), tuple_(SyncRecord.tbl, SyncRecord.id).in_(chunk)
+            )
+        ):
+            known[(t, i)] = max(v, known.get((t, i), 0))
+    behind: list[tuple[str, str, int]] = []
+    for t, i, v in records:
+        server = known.get((t, i))
+        if server is None:
+            behind.append((t, i, 0))
+        elif server < v:
+            behind.append((t, i, server))
+    return behind
+
+
+# ---- ownership ---------------------------------------------------------------------------------
+
+
+def reassign(session: Session, *, actor: User, account_id: str, to_username: str) -> int:
+    """Move an account and every record hanging on it to another user's book; count them."""
+    rec = find(session, read_books(session, user=actor), "accounts", account_id)
+    if rec is None:
+        raise not_found()
+    target = session.scalar(select(User).where(User.username == to_username))
+    source = session.get(User, rec.book_id)
+    if target is None or source is None or not target.active:
+        raise ApiError("no such user to take the account", code="no_user", status=404)
+    if not can_reassign(session, actor=actor, source=source, target=target):
+        raise forbidden()
+    if source.id == target.id:
+        return 0
+    writer = _Writer(session)
+    for b in sorted({source.id, target.id}):
+        writer.lock(b)
+    moved = move_records(session, writer, account_id=account_id, source=source, target=target)
+    writer.notify()
+    session.flush()
+    return moved
+
+
+def move_records(
+    session: Session, writer: _Writer, *, account_id: str, source: User, target: User
+) -> int:
+    specs = table_specs()
+    children: dict[str, list[tuple[str, str]]] = {}
+    for spec in specs.values():
+        for column, parent in spec.parents:
+            children.setdefault(parent, []).append((spec.name, column))
+    frontier: dict[str, set[str]] = {"accounts": {account_id}}
+    to_move: list[SyncRecord] = []
+    seen: set[tuple[str, str]] = set()
+    while frontier:
+        next_frontier: dict[str, set[str]] = {}
+        for parent_tbl, ids in frontier.items():
+            for i in ids:
+                seen.add((parent_tbl, i))
+            for child_tbl, column in children.get(parent_tbl, []):
+                ids_list = sorted(ids)
+                for start in range(0, len(ids_list), 500):
+                    rows = session.scalars(
+                        select(SyncRecord).where(
+                            SyncRecord.tbl == child_tbl,
+                            SyncRecord.book_id == source.id,
+                            SyncRecord.data[column].as_string().in_(ids_list[start : start + 500]),
+                        )
+                    ).all()
+                    for r in rows:
+                        if (r.tbl, r.id) not in seen:
+                            next_frontier.setdefault(r.tbl, set()).add(r.id)
+        frontier = {t: {i for i in ids if (t, i) not in seen} for t, ids in next_frontier.items()}
+        frontier = {t: ids for t, ids in frontier.items() if ids}
+    for t, i in sorted(seen):
+        found = find(session, [source.id], t, i)
+        if found is not None:
+            if find(session, [target.id], t, i) is not None:
+                raise ApiError(
+                    "the new owner's book already holds a record with this id",
+                    code="id_clash",
+                    status=409,
+                )
+            to_move.append(found)
+    moved_ids = {r.id for r in to_move}
+    to_move += [
+        c
+        for c in session.scalars(
+            select(SyncRecord).where(
+                SyncRecord.tbl == CONFLICTS_TABLE, SyncRecord.book_id == source.id
+            )
+        )
+        if c.data.get("record_id") in moved_ids
+    ]
+    for r in to_move:
+        session.add(
+            Departure(book_id=source.id, seq=writer.next_seq(source.id), tbl=r.tbl, record_id=r.id)
+        )
+        session.merge(Moved(book_id=source.id, tbl=r.tbl, record_id=r.id, to_book=target.id))
+        # Coming back to a book it once left: it belongs here again.
+        session.execute(
+            delete(Moved).where(
+                Moved.book_id == target.id, Moved.tbl == r.tbl, Moved.record_id == r.id
+            )
+        )
+        r.book_id = target.id
+        if r.tbl != CONFLICTS_TABLE and "owner" in specs[r.tbl].fields:
+            data = dict(r.data)
+            data["owner"] = target.username
+            r.version += 1
+            fv = dict(r.fv)
+            fv["owner"] = [r.version, "server"]
+            r.data, r.fv = data, fv
+        r.seq = writer.next_seq(target.id)
+    return len(to_move)
+
+
+# ---- tombstones --------------------------------------------------------------------------------
+
+
+def purge(sessions: sessionmaker[Session], *, inactive_days: int) -> dict[str, int]:
+    """Remove tombstones and departures every active reader of a book has applied.
+
+    One transaction per book (a book lock at a time, so purging never deadlocks with pushes).
+    Returns the new horizon of each book whose horizon moved.
+    """
+    since = utcnow() - dt.timedelta(days=inactive_days)
+    with sessions() as session:
+        active = [
+            row.tuple()
+            for row in session.execute(
+                select(Device, User)
+                .join(User, User.id == Device.user_id)
+                .where(
+                    Device.revoked_at.is_(None),
+                    Device.last_seen_at >= since,
+                    User.active.is_(True),
+                )
+            )
+        ]
+        readers: dict[str, list[str]] = {}
+        for device, user in active:
+            for b in read_books(session, user=user):
+                readers.setdefault(b, []).append(device.id)
+        book_ids = sorted(session.scalars(select(Book.id)))
+    moved: dict[str, int] = {}
+    for book_id in book_ids:
+        with sessions() as session, session.begin():
+            book = lock_book(session, book_id)
+            devs = readers.get(book_id, [])
+            cursors = dict(
+                session.execute(
+                    select(DeviceCursor.device_id, DeviceCursor.seq).where(
+                        DeviceCursor.book_id == book_id
+                    )
+                )
+            )
+            horizon = min((cursors.get(d, 0) for d in devs), default=book.seq)
+            if horizon <= book.purged_seq:
+                continue
+            session.execute(
+                delete(SyncRecord).where(
+                    SyncRecord.book_id == book_id,
+                    SyncRecord.deleted.is_(True),
+                    SyncRecord.seq <= horizon,
+                )
+            )
+            session.execute(
+                delete(Departure).where(Departure.book_id == book_id, Departure.seq <= horizon)
+            )
+            book.purged_seq = horizon
+            moved[book_id] = horizon
+    return moved

@@ -1,0 +1,243 @@
+"""Apply pulled pages to the book in bulk: Core ``executemany`` upserts, no ORM, no outbox.
+
+A page is applied in one transaction together with its cursor. Foreign keys are switched off for
+that transaction: a page is ordered by server sequence, not by parent before child, and a parent
+may have been purged or be outside the device's scope. Fields with a pending local edit keep the
+local value (the edit will be pushed and merged on the server).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, delete, select, tuple_
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from crmdesk.db.models import SYNCED_MODELS
+from crmdesk.db.sync_state import SyncConflict, SyncOutbox, SyncShadow
+from crmdesk.sync.protocol import CONFLICTS_TABLE, decode_value, table_specs
+
+CHUNK = 400
+
+
+@cache
+def tables() -> dict[str, Table]:
+    out: dict[str, Table] = {}
+    for model in SYNCED_MODELS:
+        table = model.__table__
+        assert isinstance(table, Table)
+        out[table.name] = table
+    return out
+
+
+@cache
+def defaults(tbl: str) -> dict[str, Any]:
+    """Column defaults, for fields a server row lacks (written by an older schema)."""
+    out: dict[str, Any] = {}
+    for column in tables()[tbl].columns:
+        d = column.default
+        if d is None:
+            continue
+        arg = getattr(d, "arg", None)
+        if getattr(d, "is_scalar", False):
+            out[column.name] = arg
+        elif callable(arg):
+            try:
+                out[column.name] = arg(None)
+            except TypeError:
+                continue
+    return out
+
+
+@contextmanager
+def foreign_keys_off(engine: Engine) -> Iterator[Connection]:
+    """A connection whose next transaction does not check foreign keys (a PRAGMA that SQLite
+    only honours outside a transaction)."""
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction():
+                conn.rollback()
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def pending_fields(conn: Connection) -> dict[tuple[str, str], set[str]]:
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for tbl, rid, fields in conn.execute(
+        select(SyncOutbox.tbl, SyncOutbox.record_id, SyncOutbox.fields)
+    ):
+        out[(tbl, rid)].update(fields)
+    return out
+
+
+def _local_rows(conn: Connection, tbl: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    table = tables()[tbl]
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            found[row["id"]] = dict(row)
+    return found
+
+
+def apply_changes(
+    conn: Connection,
+    changes: Iterable[dict[str, Any]],
+    *,
+    pending: dict[tuple[str, str], set[str]],
+    mark: int,
+) -> dict[str, list[str]]:
+    """Upsert pulled rows (and their shadow versions); return the ids written per table."""
+    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for ch in changes:
+        by_table[ch["tbl"]].append(ch)
+    written: dict[str, list[str]] = {}
+    shadow_rows: list[dict[str, Any]] = []
+    specs = table_specs()
+    for tbl, items in by_table.items():
+        if tbl == CONFLICTS_TABLE:
+            _apply_conflicts(conn, items)
+        elif tbl in specs:
+            _apply_table(conn, tbl, items, pending)
+            written[tbl] = [ch["id"] for ch in items]
+        else:
+            continue  # a table this crmdesk does not know (a newer schema): skipped
+        shadow_rows += [
+            {
+                "tbl": tbl,
+                "record_id": ch["id"],
+                "version": ch["version"],
+                "book_id": ch["book"],
+                "mark": mark,
+            }
+            for ch in items
+        ]
+    if shadow_rows:
+        stmt = sqlite_insert(SyncShadow)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["tbl", "record_id"],
+                set_={
+                    "version": stmt.excluded.version,
+                    "book_id": stmt.excluded.book_id,
+                    "mark": stmt.excluded.mark,
+                },
+            ),
+            shadow_rows,
+        )
+    return written
+
+
+def _apply_table(
+    conn: Connection,
+    tbl: str,
+    items: list[dict[str, Any]],
+    pending: dict[tuple[str, str], set[str]],
+) -> None:
+    spec = table_specs()[tbl]
+    table = tables()[tbl]
+    base = defaults(tbl)
+    with_pending = [ch["id"] for ch in items if (tbl, ch["id"]) in pending]
+    local = _local_rows(conn, tbl, with_pending) if with_pending else {}
+    rows: list[dict[str, Any]] = []
+    for ch in items:
+        data = ch["data"]
+        row: dict[str, Any] = {"id": ch["id"]}
+        for f in spec.fields:
+            if f in data:
+                row[f] = decode_value(spec, f, data[f])
+            else:
+                row[f] = base.get(f)
+        row["deleted"] = bool(ch["deleted"])
+        keep = pending.get((tbl, ch["id"]))
+        mine = local.get(ch["id"])
+        if keep and mine is not None:
+            for f in keep:
+                if f in mine:
+                    row[f] = mine[f]
+        rows.append(row)
+    stmt = sqlite_insert(table)
+    columns = ["id", *spec.fields]
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["id"], set_={c: stmt.excluded[c] for c in columns if c != "id"}
+    )
+    conn.execute(stmt, rows)
+
+
+def _apply_conflicts(conn: Connection, items: list[dict[str, Any]]) -> None:
+    rows = []
+    for ch in items:
+        d = ch["data"]
+        rows.append(
+            {
+                "id": ch["id"],
+                "tbl": str(d.get("tbl", "")),
+                "record_id": str(d.get("record_id", "")),
+                "field": str(d.get("field", "")),
+                "kind": str(d.get("kind", "field")),
+                "value": d.get("value"),
+                "winner": d.get("winner"),
+                "device_id": str(d.get("device_id", "")),
+                "at": str(d.get("at", "")),
+                "resolved": bool(d.get("resolved")) or bool(ch["deleted"]),
+            }
+        )
+    stmt = sqlite_insert(SyncConflict)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["id"], set_={"resolved": stmt.excluded.resolved}
+        ),
+        rows,
+    )
+
+
+def remove_records(conn: Connection, keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Remove records from the book (they left the device's scope); return ids per table."""
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for tbl, rid in keys:
+        by_table[tbl].append(rid)
+    for tbl, ids in by_table.items():
+        for chunk in _chunks(ids):
+            if tbl == CONFLICTS_TABLE:
+                conn.execute(delete(SyncConflict).where(SyncConflict.id.in_(chunk)))
+            elif tbl in tables():
+                table = tables()[tbl]
+                conn.execute(delete(table).where(table.c.id.in_(chunk)))
+            conn.execute(
+                delete(SyncShadow).where(
+                    tuple_(SyncShadow.tbl, SyncShadow.record_id).in_([(tbl, i) for i in chunk])
+                )
+            )
+    return dict(by_table)
+
+
+def apply_departures(
+    conn: Connection, departures: Iterable[dict[str, Any]]
+) -> dict[str, list[str]]:
+    """Drop records that left a book, unless the shadow already places them elsewhere."""
+    deps = list(departures)
+    if not deps:
+        return {}
+    books: dict[tuple[str, str], str] = {}
+    keys = [(d["tbl"], d["id"]) for d in deps]
+    for chunk in _chunks(keys):
+        for tbl, rid, book in conn.execute(
+            select(SyncShadow.tbl, SyncShadow.record_id, SyncShadow.book_id).where(
+                tuple_(SyncShadow.tbl, SyncShadow.record_id).in_(chunk)
+            )
+        ):
+            books[(tbl, rid)] = book
+    gone = [(d["tbl"], d["id"]) for d in deps if books.get((d["tbl"], d["id"])) == d["book"]]
+    return remove_records(conn, gone)

@@ -1,0 +1,243 @@
+"""What the sync client and the company server say to each other (protocol version 1).
+
+Pydantic models for every request and response body, the synced tables as the protocol sees them
+(their fields and the foreign keys by which records "hang on" others), and the JSON encoding of
+field values. See ``docs/sync.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from sqlalchemy import Date, DateTime, Table
+
+PROTOCOL_VERSION = 1
+MIN_PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "X-Crmdesk-Protocol"
+
+COMPANY_BOOK = "company"
+CONFLICTS_TABLE = "_conflicts"
+SHARED_TABLES = frozenset({"tiers"})  # live in the company book
+SILENT_FIELDS = frozenset({"updated_at"})  # last applied wins, never a conflict
+MAX_PUSH_BATCH = 500
+MAX_PULL_LIMIT = 10_000
+
+FieldValue = Any
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    fields: tuple[str, ...]  # every column but the id
+    dates: frozenset[str]
+    datetimes: frozenset[str]
+    parents: tuple[tuple[str, str], ...]  # (column, parent table)
+
+
+@cache
+def table_specs() -> dict[str, TableSpec]:
+    """The synced tables of the book, read from the domain model."""
+    from crmdesk.db.models import SYNCED_MODELS
+
+    specs: dict[str, TableSpec] = {}
+    for model in SYNCED_MODELS:
+        table = _table_of(model)
+        fields = tuple(c.name for c in table.columns if c.name != "id")
+        dates = frozenset(
+            c.name
+            for c in table.columns
+            if isinstance(c.type, Date) and not isinstance(c.type, DateTime)
+        )
+        datetimes = frozenset(
+            c.name
+            for c in table.columns
+            if isinstance(c.type, DateTime) or isinstance(getattr(c.type, "impl", None), DateTime)
+        )
+        parents = tuple(
+            (fk.parent.name, fk.target_fullname.split(".")[0])
+            for fk in table.foreign_keys
+            if fk.parent.name != "reports_to_id"  # a peer, not an owner
+        )
+        specs[table.name] = TableSpec(table.name, fields, dates, datetimes, parents)
+    return specs
+
+
+def _table_of(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def encode_value(value: object) -> FieldValue:
+    """A column value as JSON: dates and datetimes as ISO text, everything else as is."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def decode_value(spec: TableSpec, field: str, value: FieldValue) -> object:
+    if value is None:
+        return None
+    if field in spec.datetimes:
+        parsed = dt.datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    if field in spec.dates:
+        return dt.date.fromisoformat(value)
+    return value
+
+
+# ---- enrolment ---------------------------------------------------------------------------------
+
+
+class EnrolRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    username: str = Field(min_length=1, max_length=120)
+    password: str = Field(min_length=1, max_length=1024, repr=False)
+    device_name: str = Field(default="", max_length=200)
+    # The device's outbox high-water mark: its next push starts after it.
+    start_seq: int = Field(default=0, ge=0)
+
+
+class EnrolResponse(BaseModel):
+    device_id: str
+    token: str = Field(repr=False)
+    user_id: str
+    username: str
+    role: str
+    book_id: str
+    epoch: str
+    protocol: int = PROTOCOL_VERSION
+
+
+# ---- push --------------------------------------------------------------------------------------
+
+
+class Mutation(BaseModel):
+    seq: int = Field(ge=1)
+    tbl: str
+    id: str = Field(min_length=1, max_length=64)
+    base_version: int = Field(default=0, ge=0)
+    fields: dict[str, FieldValue]
+    row: dict[str, FieldValue] | None = None
+
+
+class PushRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    schema_rev: str = ""
+    acked_through: int = Field(default=0, ge=0)
+    mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
+
+
+PushStatus = Literal["applied", "merged", "conflict", "quarantined", "need_row", "replay"]
+
+
+class MutationResult(BaseModel):
+    seq: int
+    status: PushStatus
+    version: int | None = None
+    # For a quarantined mutation on a record the caller may read: its current server row, so the
+    # device can put its copy back; ``gone`` when the record is outside the caller's scope.
+    current: Change | None = None
+    gone: bool = False
+
+
+class PushResponse(BaseModel):
+    last_seq: int
+    results: list[MutationResult]
+    server_restored: bool = False
+    epoch: str
+
+
+# ---- pull --------------------------------------------------------------------------------------
+
+
+class Change(BaseModel):
+    tbl: str
+    id: str
+    book: str
+    version: int
+    seq: int
+    deleted: bool
+    data: dict[str, FieldValue]
+
+
+class Departure(BaseModel):
+    tbl: str
+    id: str
+    book: str
+    seq: int
+
+
+class PullRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    cursor: dict[str, int] = Field(default_factory=dict)
+    limit: int = Field(default=5000, ge=1, le=MAX_PULL_LIMIT)
+    full: list[str] = Field(default_factory=list)  # books pulled whole (resync)
+
+
+class PullResponse(BaseModel):
+    epoch: str
+    changes: list[Change]
+    departures: list[Departure]
+    cursor: dict[str, int]
+    more: bool
+    resync: list[str] = Field(default_factory=list)
+    server_behind: bool = False
+
+
+class WaitRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    cursor: dict[str, int] = Field(default_factory=dict)
+    timeout: float = Field(default=25.0, ge=0, le=60)
+
+
+class WaitResponse(BaseModel):
+    changed: bool
+
+
+class RestoreCheckRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    records: list[tuple[str, str, int]] = Field(max_length=MAX_PULL_LIMIT)  # tbl, id, version
+
+
+class RestoreCheckResponse(BaseModel):
+    # The records the server lacks, or holds at an older version: (tbl, id, server version).
+    behind: list[tuple[str, str, int]]
+
+
+class ReassignRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    account_id: str
+    to_user: str  # username of the new owner
+
+
+class ReassignResponse(BaseModel):
+    moved: int
+
+
+class StatusResponse(BaseModel):
+    user_id: str
+    username: str
+    role: str
+    book_id: str
+    books: list[str]
+    epoch: str
+    device_id: str
+    last_seq: int
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    last_seq: int | None = None
+
+
+MutationResult.model_rebuild()

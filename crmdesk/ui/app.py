@@ -1,0 +1,128 @@
+"""The desktop app's entry point: ``crmdesk`` with no arguments calls :func:`run`.
+
+Start-up is kept short: the window is shown at once (in its "opening" state) and the book is
+opened on the worker — a keyring book silently, with no key derivation and no integrity check on
+the way; a passphrase book asks first. Imports of the database stack happen on the worker too.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crmdesk.db.keys import KeyringStore
+    from crmdesk.ui.mainwindow import MainWindow
+    from crmdesk.ui.session import BookSession
+    from crmdesk.ui.settings import Settings
+    from crmdesk.ui.tasks import TaskRunner
+
+EXIT_NO_DISPLAY = 3
+
+
+def display_problem(
+    environ: dict[str, str] | None = None, platform: str | None = None
+) -> str | None:
+    """Why no window can be shown here (a plain sentence), or None when one can."""
+    env = os.environ if environ is None else environ
+    system = sys.platform if platform is None else platform
+    if not system.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None  # macOS and Windows always have a display; an explicit platform is trusted
+    if env.get("WAYLAND_DISPLAY"):
+        return None
+    if not env.get("DISPLAY"):
+        return (
+            "crmdesk cannot open its window: there is no display (neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set). Run it in a desktop session, or under xvfb-run; the "
+            "command-line tools (crmdesk --help) work without one."
+        )
+    if ctypes.util.find_library("xcb-cursor") is None:
+        return (
+            "crmdesk cannot open its window: Qt needs the library libxcb-cursor0 to draw on X11. "
+            "Install it (e.g. apt-get install libxcb-cursor0) and start crmdesk again."
+        )
+    return None
+
+
+@dataclass
+class App:
+    """What :func:`build` makes: the pieces tests and the benchmark drive."""
+
+    window: MainWindow
+    session: BookSession
+    runner: TaskRunner
+    settings: Settings
+
+    def close(self) -> None:
+        self.window.close()
+        self.runner.shutdown(wait=True)
+
+
+def build(
+    book_path: Path,
+    *,
+    settings_path: Path | None = None,
+    keystore: KeyringStore | None = None,
+    inline: bool = False,
+    translations_cache: Path | None = None,
+) -> App:
+    """Make the application's window and book session (a QApplication must exist)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.ui import settings as s
+    from crmdesk.ui.i18n import Translations, resolve_language
+    from crmdesk.ui.mainwindow import MainWindow
+    from crmdesk.ui.session import BookSession
+    from crmdesk.ui.tasks import TaskRunner
+    from crmdesk.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create the QApplication first"
+    settings = s.Settings(settings_path)
+    translations = Translations(cache=translations_cache)
+    translations.install(resolve_language(settings.get(s.LANGUAGE)))
+    apply_theme(app, settings.get(s.THEME))
+
+    def follow_system() -> None:
+        if settings.get(s.THEME) == "system":
+            apply_theme(app, "system")
+
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: follow_system())
+    runner = TaskRunner(app, inline=inline)
+    session = BookSession(book_path, runner, keystore=keystore, parent=app)
+    session.set_idle_minutes(settings.get(s.LOCK_AFTER_MINUTES))
+    app.installEventFilter(session)
+    window = MainWindow(session, settings, translations)
+    return App(window, session, runner, settings)
+
+
+def run(book_path: Path) -> int:
+    """Show the desktop app for the book at ``book_path``; the process's exit code."""
+    problem = display_problem()
+    if problem is not None:
+        sys.stderr.write(problem + "\n")
+        return EXIT_NO_DISPLAY
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.ui.theme import icon
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("crmdesk")
+    app.setOrganizationName("crmdesk")
+    app.setApplicationDisplayName("crmdesk")
+    app.setDesktopFileName("crmdesk")
+    app.setWindowIcon(icon("crmdesk"))
+    built = build(book_path)
+    built.window.show()
+    built.session.start()
+    try:
+        return app.exec()
+    finally:
+        built.session.close()
+        built.runner.shutdown(wait=True)

@@ -1,0 +1,462 @@
+"""HTML of the detail pane and of the pre-visit brief, built from plain page dataclasses.
+
+Pure functions of their input (and the installed translation), so tests read the text directly and
+the brief prints exactly what the pane shows. Every value from the book is escaped.
+
+Lunar dates are shown as lunar — 农历八月十五 in Chinese, "lunar month 8, day 15" in English —
+followed by the Gregorian day they fall on next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from crmdesk.core import vocab
+from crmdesk.core.money import Money
+from crmdesk.core.views import (
+    AccountView,
+    ContactView,
+    ImportantDateView,
+    InteractionView,
+)
+from crmdesk.db.browse import AccountPage, ComingDate, ContactPage, GiftRecord, OrgNode
+from crmdesk.ui import labels
+
+# Links the pane understands: crmdesk://contact/<id>, crmdesk://account/<id>.
+SCHEME = "crmdesk"
+
+_CN_MONTHS = ("", "正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
+_CN_DIGITS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+
+# Taboos and religion are what a host must not get wrong: the brief shows them first, marked.
+CAUTION_CATEGORIES = ("dietary_taboo", "religion")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Pages", text)
+
+
+def _chinese() -> tuple[bool, bool]:
+    """(the UI is in Chinese, in traditional characters)."""
+    loc = QLocale()
+    if loc.language() != QLocale.Language.Chinese:
+        return False, False
+    traditional = loc.script() == QLocale.Script.TraditionalHanScript or loc.territory() in (
+        QLocale.Country.Taiwan,
+        QLocale.Country.HongKong,
+        QLocale.Country.Macao,
+    )
+    return True, traditional
+
+
+def lunar_day_name(day: int) -> str:
+    if day == 10:
+        return "初十"
+    if day == 20:
+        return "二十"
+    if day == 30:
+        return "三十"
+    tens, units = divmod(day, 10)
+    return ("初", "十", "廿")[tens] + _CN_DIGITS[units]
+
+
+def lunar_text(month: int, day: int, *, leap: bool = False, year: int | None = None) -> str:
+    """A lunar date as a reader of this UI's language writes it."""
+    chinese, traditional = _chinese()
+    if chinese:
+        name = _CN_MONTHS[month]
+        if traditional and name == "腊":
+            name = "臘"
+        prefix = "農曆" if traditional else "农历"
+        leap_mark = ("閏" if traditional else "闰") if leap else ""
+        text = f"{prefix}{leap_mark}{name}月{lunar_day_name(day)}"
+        return f"{text}（{year}）" if year else text
+    if leap:
+        text = tr("lunar leap month %1, day %2").replace("%1", str(month)).replace("%2", str(day))
+    else:
+        text = tr("lunar month %1, day %2").replace("%1", str(month)).replace("%2", str(day))
+    return f"{text} ({year})" if year else text
+
+
+def date_text(d: ImportantDateView) -> str:
+    if d.calendar == "lunar":
+        return lunar_text(d.month, d.day, leap=d.is_leap_month, year=d.year)
+    if d.year:
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    return f"{d.month:02d}-{d.day:02d}"
+
+
+def day(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def when(value: dt.datetime) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def money(value: Money | None) -> str:
+    return str(value) if value is not None else ""
+
+
+def _e(value: object) -> str:
+    return escape(str(value)) if value not in (None, "") else ""
+
+
+def _link(kind: str, record_id: str | None, text: str) -> str:
+    if not record_id:
+        return _e(text)
+    return f'<a href="{SCHEME}://{kind}/{escape(record_id)}">{_e(text)}</a>'
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h3>{escape(title)}</h3>{body}" if body else ""
+
+
+def _facts(rows: Iterable[tuple[str, str]]) -> str:
+    cells = "".join(f'<tr><td class="k">{escape(k)}</td><td>{v}</td></tr>' for k, v in rows if v)
+    return f'<table class="facts">{cells}</table>' if cells else ""
+
+
+def _list(items: Iterable[str]) -> str:
+    body = "".join(f"<li>{i}</li>" for i in items)
+    return f"<ul>{body}</ul>" if body else ""
+
+
+STYLE = """
+<style>
+h2 { margin-bottom: 2px; }
+h3 { margin-top: 14px; margin-bottom: 4px; }
+td.k { color: #6b7280; padding-right: 14px; white-space: nowrap; }
+td { padding: 1px 4px 1px 0; vertical-align: top; }
+.muted { color: #6b7280; }
+.caution { color: #b42318; font-weight: 600; }
+.overdue { color: #b42318; }
+</style>
+"""
+
+
+def _contact_facts(c: ContactView, *, brief: bool = False) -> str:
+    rows = [
+        (tr("Account"), _link("account", c.account_id, c.account_name or "")),
+        (tr("Title"), _e(c.title)),
+        (tr("Department"), _e(c.department)),
+        (tr("Decision role"), _e(labels.label(vocab.DECISION_ROLES, c.decision_role))),
+        (tr("Reports to"), _link("contact", c.reports_to_id, c.reports_to_name or "")),
+        (tr("Hometown"), _e(c.hometown)),
+        (tr("School"), _e(c.school)),
+        (tr("Phone"), _e(", ".join(c.phones))),
+        (tr("E-mail"), _e(", ".join(c.emails))),
+        (tr("WeChat"), _e(c.wechat)),
+        (tr("Tier"), _e(c.effective_tier)),
+        (tr("Owner"), _e(c.owner)),
+        (tr("Gender"), _e(labels.label(vocab.GENDERS, c.gender))),
+        (tr("Tags"), _e(", ".join(c.tags))),
+        (tr("Pinyin"), "" if brief else _e(c.name_pinyin.split(" ")[0] if c.name_pinyin else "")),
+    ]
+    return _facts(rows)
+
+
+def _coming_items(coming: Sequence[ComingDate], *, with_contact: bool = False) -> list[str]:
+    items = []
+    for c in coming:
+        d = c.date
+        who = d.family_member_name or ""
+        if with_contact and c.contact_name:
+            who = f"{c.contact_name} · {who}" if who else c.contact_name
+        kind = labels.label(vocab.DATE_KINDS, d.kind)
+        label = " · ".join(p for p in (kind, d.label) if p)
+        head = f"<b>{_e(who)}</b> " if who else ""
+        next_on = ""
+        if c.next_on is not None:
+            next_on = tr("next: %1").replace("%1", c.next_on.isoformat())
+            if c.years is not None:
+                next_on += " · " + tr("%1 years").replace("%1", str(c.years))
+        items.append(
+            f"{head}{_e(label)}: {_e(date_text(d))} <span class='muted'>({_e(next_on)})</span>"
+        )
+    return items
+
+
+def _interaction_item(i: InteractionView) -> str:
+    head = f"<b>{_e(when(i.occurred_at))}</b> · {_e(labels.label(vocab.INTERACTION_KINDS, i.kind))}"
+    if i.place:
+        head += f" · {_e(i.place)}"
+    who = ", ".join(_link("contact", a.contact_id, a.name) for a in i.attendees)
+    parts = [head]
+    if who:
+        parts.append(who)
+    if i.summary:
+        parts.append(_e(i.summary))
+    extra = []
+    if i.outcome:
+        extra.append(tr("Outcome: %1").replace("%1", _e(i.outcome)))
+    if i.next_step:
+        extra.append(tr("Next step: %1").replace("%1", _e(i.next_step)))
+    if i.cost is not None:
+        extra.append(tr("Cost: %1").replace("%1", _e(money(i.cost))))
+    for g in i.gifts:
+        gift = _e(g.description)
+        if g.value is not None:
+            gift += f" ({_e(money(g.value))})"
+        if g.recipient_name:
+            gift += f" → {_e(g.recipient_name)}"
+        extra.append(tr("Gift: %1").replace("%1", gift))
+    if extra:
+        parts.append("<span class='muted'>" + " · ".join(extra) + "</span>")
+    return "<br>".join(parts)
+
+
+def _gift_items(gifts: Sequence[GiftRecord], *, with_recipient: bool = False) -> list[str]:
+    out = []
+    for g in gifts:
+        text = f"{_e(g.given_on.isoformat())} · <b>{_e(g.description)}</b>"
+        if g.value is not None:
+            text += f" ({_e(money(g.value))})"
+        if with_recipient and g.recipient_name:
+            text += f" → {_e(g.recipient_name)}"
+        out.append(text)
+    return out
+
+
+def _follow_up_items(page_follow_ups: Iterable[object]) -> list[str]:
+    out = []
+    for f in page_follow_ups:
+        due = getattr(f, "due_on", None)
+        css = "overdue" if getattr(f, "overdue", False) else ""
+        who = getattr(f, "contact_name", None)
+        text = f"<span class='{css}'>{_e(day(due))}</span> · {_e(getattr(f, 'description', ''))}"
+        if who:
+            text += f" <span class='muted'>({_e(who)})</span>"
+        out.append(text)
+    return out
+
+
+def _preference_items(page: ContactPage, *, cautions_first: bool) -> list[str]:
+    prefs = list(page.detail.preferences)
+    if cautions_first:
+        prefs.sort(key=lambda p: p.category not in CAUTION_CATEGORIES)
+    out = []
+    for p in prefs:
+        label = _e(labels.label(vocab.PREFERENCE_CATEGORIES, p.category))
+        css = " class='caution'" if p.category in CAUTION_CATEGORIES else ""
+        text = f"<span{css}>{label}: {_e(p.value)}</span>"
+        if p.note:
+            text += f" <span class='muted'>— {_e(p.note)}</span>"
+        out.append(text)
+    return out
+
+
+def contact_html(page: ContactPage) -> str:
+    """The detail pane for a contact: every field and the history."""
+    c = page.detail.contact
+    parts = [STYLE, f"<h2>{_e(c.name)}</h2>"]
+    subtitle = " · ".join(p for p in (c.title or "", c.account_name or "") if p)
+    if subtitle:
+        parts.append(f"<div class='muted'>{_e(subtitle)}</div>")
+    parts.append(_contact_facts(c))
+    parts.append(_section(tr("Preferences"), _list(_preference_items(page, cautions_first=False))))
+    parts.append(_section(tr("Important dates"), _list(_coming_items(page.coming))))
+    family = [
+        f"<b>{_e(m.name)}</b> · {_e(labels.label(vocab.FAMILY_RELATIONS, m.relation))}"
+        + (f" <span class='muted'>— {_e(m.notes)}</span>" if m.notes else "")
+        for m in page.detail.family
+    ]
+    parts.append(_section(tr("Family"), _list(family)))
+    parts.append(
+        _section(tr("Open follow-ups"), _list(_follow_up_items(page.detail.open_follow_ups)))
+    )
+    parts.append(
+        _section(
+            tr("Interactions"), _list(_interaction_item(i) for i in page.detail.recent_interactions)
+        )
+    )
+    parts.append(_section(tr("Gifts given"), _list(_gift_items(page.gifts))))
+    if c.notes:
+        parts.append(_section(tr("Notes"), f"<p>{_e(c.notes)}</p>"))
+    return "".join(parts)
+
+
+def _org_items(nodes: Sequence[OrgNode]) -> str:
+    if not nodes:
+        return ""
+    items = []
+    for n in nodes:
+        c = n.contact
+        role = labels.label(vocab.DECISION_ROLES, c.decision_role)
+        line = _link("contact", c.id, c.name)
+        detail = " · ".join(p for p in (c.title or "", role) if p)
+        if detail:
+            line += f" <span class='muted'>{_e(detail)}</span>"
+        items.append(f"<li>{line}{_org_items(n.reports)}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _account_facts(a: AccountView) -> str:
+    return _facts(
+        [
+            (tr("Code"), _e(a.code)),
+            (tr("Tier"), _e(a.tier)),
+            (tr("Status"), _e(labels.label(vocab.ACCOUNT_STATUSES, a.status))),
+            (tr("Customer type"), _e(labels.label(vocab.CUSTOMER_TYPES, a.customer_type))),
+            (tr("Owner"), _e(a.owner)),
+            (tr("Industry"), _e(a.industry)),
+            (tr("Application"), _e(a.application)),
+            (tr("Address"), _e(a.address)),
+            (tr("Postcode"), _e(a.postcode)),
+            (tr("Phone"), _e(", ".join(a.phones))),
+            (tr("Website"), _e(a.website)),
+            (tr("Bank account"), _e(a.bank_account)),
+            (tr("Currency"), _e(a.currency)),
+            (tr("Discount"), _e(a.discount)),
+            (tr("Payment terms"), _e(a.payment_terms)),
+            (tr("Tax rule"), _e(a.tax_rule)),
+            (tr("Credit record"), _e(a.credit_record)),
+            (tr("Sales limit"), _e(money(a.sales_limit))),
+            (tr("Delivery address"), _e(a.delivery_address)),
+            (tr("Invoice address"), _e(a.invoice_address)),
+            (tr("Commission code"), _e(a.commission_code)),
+            (tr("Tags"), _e(", ".join(a.tags))),
+        ]
+    )
+
+
+def _opportunity_items(page: AccountPage) -> list[str]:
+    out = []
+    for o in page.opportunities:
+        stage = labels.label(vocab.OPPORTUNITY_STAGES, o.stage)
+        if o.result:
+            stage += " · " + labels.label(vocab.OPPORTUNITY_RESULTS, o.result)
+        text = f"<b>{_e(o.name)}</b> · {_e(stage)}"
+        if o.amount is not None:
+            text += f" · {_e(money(o.amount))}"
+        if o.expected_on:
+            text += f" · {_e(o.expected_on.isoformat())}"
+        out.append(text)
+    return out
+
+
+def _spend_table(page: AccountPage) -> str:
+    if not page.spend:
+        return ""
+    head = "".join(
+        f"<th align='left'>{escape(t)}</th>"
+        for t in (tr("Year"), tr("Interactions"), tr("Costs"), tr("Gifts"), tr("Total"))
+    )
+    rows = []
+    for s in page.spend:
+        cost, gifts = Money(s.cost_minor, s.currency), Money(s.gifts_minor, s.currency)
+        total = Money(s.cost_minor + s.gifts_minor, s.currency)
+        rows.append(
+            f"<tr><td>{s.year}</td><td>{s.interactions}</td><td>{_e(cost)}</td>"
+            f"<td>{_e(gifts)}</td><td><b>{_e(total)}</b></td></tr>"
+        )
+    return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def account_html(page: AccountPage) -> str:
+    """The detail pane for an account: master file, contacts, org chart, history, spend."""
+    a = page.account
+    parts = [STYLE, f"<h2>{_e(a.name)}</h2>"]
+    parts.append(_section(tr("Master file"), _account_facts(a)))
+    if a.insight:
+        parts.append(_section(tr("Insight"), f"<p>{_e(a.insight)}</p>"))
+    parts.append(_section(tr("Org chart"), _org_items(page.org)))
+    parts.append(_section(tr("Opportunities"), _list(_opportunity_items(page))))
+    parts.append(_section(tr("Open follow-ups"), _list(_follow_up_items(page.follow_ups))))
+    parts.append(
+        _section(tr("Interactions"), _list(_interaction_item(i) for i in page.interactions))
+    )
+    parts.append(_section(tr("Spend"), _spend_table(page)))
+    complaints = [f"{_e(c.received_on.isoformat())} · {_e(c.description)}" for c in page.complaints]
+    parts.append(_section(tr("Open complaints"), _list(complaints)))
+    if a.notes:
+        parts.append(_section(tr("Notes"), f"<p>{_e(a.notes)}</p>"))
+    return "".join(parts)
+
+
+# -- briefs -----------------------------------------------------------------------------------
+
+
+def _brief_header(title: str, subtitle: str) -> str:
+    stamp = tr("Brief of %1").replace("%1", dt.date.today().isoformat())
+    return (
+        f"{STYLE}<h1>{_e(title)}</h1><div class='muted'>{_e(subtitle)}</div>"
+        f"<div class='muted'>{escape(stamp)}</div>"
+    )
+
+
+def contact_brief_html(page: ContactPage, *, interactions: int = 5, days: int = 60) -> str:
+    """One page to read in the car before meeting this person."""
+    c = page.detail.contact
+    role = labels.label(vocab.DECISION_ROLES, c.decision_role)
+    subtitle = " · ".join(p for p in (c.title or "", c.account_name or "", role) if p)
+    parts = [_brief_header(c.name, subtitle)]
+    who = _facts(
+        [
+            (tr("Decision role"), _e(role)),
+            (tr("Reports to"), _e(c.reports_to_name)),
+            (tr("Hometown"), _e(c.hometown)),
+            (tr("School"), _e(c.school)),
+            (tr("Phone"), _e(", ".join(c.phones))),
+            (tr("Family"), _e(", ".join(
+                f"{m.name} ({labels.label(vocab.FAMILY_RELATIONS, m.relation)})"
+                for m in page.detail.family
+            ))),
+        ]
+    )  # fmt: skip
+    parts.append(_section(tr("Who they are"), who))
+    parts.append(
+        _section(tr("Preferences and taboos"), _list(_preference_items(page, cautions_first=True)))
+    )
+    horizon = dt.date.today() + dt.timedelta(days=days)
+    coming = [x for x in page.coming if x.next_on is not None and x.next_on <= horizon]
+    parts.append(_section(tr("Coming dates"), _list(_coming_items(coming))))
+    parts.append(
+        _section(tr("Open follow-ups"), _list(_follow_up_items(page.detail.open_follow_ups)))
+    )
+    recent = page.detail.recent_interactions[:interactions]
+    parts.append(_section(tr("Recent interactions"), _list(_interaction_item(i) for i in recent)))
+    gifts = _gift_items(page.gifts)
+    if gifts:
+        gifts_body = (
+            f"<p class='muted'>{escape(tr('Never give the same gift twice.'))}</p>" + _list(gifts)
+        )
+    else:
+        gifts_body = f"<p class='muted'>{escape(tr('No gift given yet.'))}</p>"
+    parts.append(_section(tr("Gifts already given"), gifts_body))
+    if c.notes:
+        parts.append(_section(tr("Notes"), f"<p>{_e(c.notes)}</p>"))
+    return "".join(parts)
+
+
+def account_brief_html(page: AccountPage, *, interactions: int = 5, days: int = 60) -> str:
+    """One page on an account: its people and their roles, history, gifts, what is open."""
+    a = page.account
+    subtitle = " · ".join(
+        p for p in (a.industry or "", (a.tier and tr("Tier %1").replace("%1", a.tier)) or "") if p
+    )
+    parts = [_brief_header(a.name, subtitle)]
+    if a.insight:
+        parts.append(_section(tr("Insight"), f"<p>{_e(a.insight)}</p>"))
+    parts.append(_section(tr("Who is who"), _org_items(page.org)))
+    parts.append(_section(tr("Opportunities"), _list(_opportunity_items(page))))
+    parts.append(_section(tr("Open follow-ups"), _list(_follow_up_items(page.follow_ups))))
+    horizon = dt.date.today() + dt.timedelta(days=days)
+    coming = [x for x in page.coming if x.next_on is not None and x.next_on <= horizon]
+    parts.append(_section(tr("Coming dates"), _list(_coming_items(coming, with_contact=True))))
+    recent = page.interactions[:interactions]
+    parts.append(_section(tr("Recent interactions"), _list(_interaction_item(i) for i in recent)))
+    gifts = _gift_items(page.gifts, with_recipient=True)
+    if gifts:
+        parts.append(
+            _section(
+                tr("Gifts already given"),
+                f"<p class='muted'>{escape(tr('Never give the same gift twice.'))}</p>"
+                + _list(gifts),
+            )
+        )
+    return "".join(parts)

@@ -1,0 +1,299 @@
+"""The search index on a real encrypted book: what is found, in what order, and that it keeps up."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import insert, select
+
+from crmdesk.db import search
+from crmdesk.db.models import Account, Contact
+
+
+@pytest.fixture
+def people(book):
+    """A small book: an account, its contacts, and people elsewhere who share words with them."""
+    with book.session() as s:
+        huawei = Account(name="华为技术有限公司", industry="通信", phones=["0755-2878 0808"])
+        zhang = Contact(
+            name="张三", account=huawei, title="采购经理", phones=["138-1234-5678"],
+            wechat="zs_wx88", tags=["高尔夫"], notes="喜欢喝普洱茶",
+        )  # fmt: skip
+        s.add_all([
+            huawei, zhang,
+            Contact(name="曾小贤", notes="认识张三，是老同学"),
+            Contact(name="单田芳", phones=["+86 139 0000 1111"]),
+            Contact(name="张三丰"),
+            Contact(name="李张三"),
+            Contact(name="John Smith", emails=["john@acme.com"], tags=["VIP"]),
+        ])  # fmt: skip
+        s.commit()
+        return {c.name: c.id for c in s.scalars(select(Contact))} | {"华为": huawei.id}
+
+
+def found(book, query, **kwargs):
+    with book.session() as s:
+        return search.search(s, query, **kwargs)
+
+
+def names(book, query):
+    return [h.name for h in found(book, query)]
+
+
+@pytest.mark.parametrize(
+    "query", ["张三", "张", "三", "zhangsan", "zhang", "zs", "ZhangSan", "ｚｓ"]
+)
+def test_zhang_san_is_found_by_characters_pinyin_and_initials(book, people, query):
+    hits = found(book, query)
+    assert "张三" in [h.name for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("zeng", "曾小贤"), ("ceng", "曾小贤"), ("zxx", "曾小贤"), ("cxx", "曾小贤"),
+     ("shan", "单田芳"), ("dan", "单田芳"), ("stf", "单田芳"), ("dtf", "单田芳")],
+)  # fmt: skip
+def test_polyphonic_surnames_are_found_by_either_reading(book, people, query, name):
+    assert name in names(book, query)
+
+
+def test_one_character_matches_only_names_holding_it(book, people):
+    assert set(names(book, "丰")) == {"张三丰"}
+    assert names(book, "田") == ["单田芳"]
+
+
+def test_account_found_by_part_of_its_name_and_contact_by_its_company(book, people):
+    hits = found(book, "华为")
+    assert (hits[0].kind, hits[0].name, hits[0].matched) == ("account", "华为技术有限公司", "name")
+    zhang = next(h for h in hits if h.name == "张三")
+    assert (zhang.kind, zhang.matched) == ("contact", "company")
+    assert zhang.subtitle == "华为技术有限公司 · 采购经理"
+    assert "华为技术有限公司" in names(book, "技术")
+    assert "华为技术有限公司" in names(book, "huawei")
+
+
+@pytest.mark.parametrize("query", ["5678", "1234", "138-1234-5678", "138 1234 5678", "13812345678"])
+def test_phone_found_by_any_digits(book, people, query):
+    hits = found(book, query)
+    assert [(h.name, h.matched) for h in hits] == [("张三", "phone")]
+
+
+def test_phone_with_country_code_and_account_phone(book, people):
+    assert names(book, "1111") == ["单田芳"]
+    assert names(book, "+86 139 0000 1111") == ["单田芳"]
+    assert names(book, "2878 0808") == ["华为技术有限公司"]
+
+
+def test_wechat_email_tag_and_notes(book, people):
+    assert [(h.name, h.matched) for h in found(book, "zs_wx88")] == [("张三", "handle")]
+    assert [(h.name, h.matched) for h in found(book, "john@acme")] == [("John Smith", "handle")]
+    assert [(h.name, h.matched) for h in found(book, "acme")] == [("John Smith", "handle")]
+    assert [(h.name, h.matched) for h in found(book, "高尔夫")] == [("张三", "tag")]
+    assert [(h.name, h.matched) for h in found(book, "vip")] == [("John Smith", "tag")]
+    assert [(h.name, h.matched) for h in found(book, "普洱")] == [("张三", "notes")]
+
+
+def test_name_hits_rank_before_note_hits_and_exact_and_leading_names_first(book, people):
+    hits = found(book, "张三")
+    assert [h.name for h in hits][:1] == ["张三"]
+    assert hits[-1].name == "曾小贤" and hits[-1].matched == "notes"
+    ranked = [h.name for h in hits]
+    # Names starting with the query before names merely containing it.
+    assert ranked.index("张三丰") < ranked.index("李张三") < ranked.index("曾小贤")
+    assert all(h.matched == "name" for h in hits[:-1])
+
+
+def test_words_found_in_different_fields(book, people):
+    hits = found(book, "张 华为")
+    assert [h.name for h in hits] == ["张三"]
+    assert found(book, "王 华为") == []
+
+
+def test_one_letter_finds_pinyin_and_latin_names(book, people):
+    assert {"张三", "张三丰", "曾小贤"} <= set(names(book, "z"))
+    assert names(book, "j") == ["John Smith"]
+    assert [h.matched for h in found(book, "j")] == ["pinyin"]
+
+
+def test_limit(book, people):
+    assert len(found(book, "张", limit=2)) == 2
+    assert found(book, "张", limit=0) == []
+
+
+def test_soft_deleted_records_are_not_found(book, people):
+    with book.session() as s:
+        s.get(Contact, people["张三丰"]).deleted = True
+        s.commit()
+    assert "张三丰" not in names(book, "张三")
+    assert "张三丰" not in names(book, "zsf")
+
+
+def test_hard_deleted_contact_leaves_no_document(book, people):
+    with book.session() as s:
+        s.delete(s.get(Contact, people["李张三"]))
+        s.commit()
+    assert "李张三" not in names(book, "李")
+
+
+def test_renaming_updates_the_index_and_the_pinyin_columns(book, people):
+    with book.session() as s:
+        contact = s.get(Contact, people["张三丰"])
+        contact.name = "白云"
+        s.commit()
+        assert (contact.name_pinyin, contact.name_initials, contact.sort_key) == (
+            "baiyun boyun bai bo yun",
+            "by",
+            "bai yun",
+        )
+    assert "白云" in names(book, "baiyun")
+    assert "白云" not in names(book, "zsf")
+    assert "白云" not in names(book, "丰")
+
+
+def test_other_changes_are_indexed_too(book, people):
+    with book.session() as s:
+        s.get(Contact, people["单田芳"]).notes = "评书大师"
+        s.commit()
+    assert names(book, "评书") == ["单田芳"]
+
+
+def test_account_rename_follows_into_its_contacts(book, people):
+    with book.session() as s:
+        s.get(Account, people["华为"]).name = "荣耀终端有限公司"
+        s.commit()
+    assert "张三" not in names(book, "华为")
+    hits = found(book, "荣耀")
+    assert [(h.name, h.matched) for h in hits] == [
+        ("荣耀终端有限公司", "name"),
+        ("张三", "company"),
+    ]
+    assert hits[1].subtitle == "荣耀终端有限公司 · 采购经理"
+
+
+def test_soft_deleted_account_is_not_found_nor_shown_as_company(book, people):
+    with book.session() as s:
+        s.get(Account, people["华为"]).deleted = True
+        s.commit()
+    assert found(book, "华为") == []
+    zhang = found(book, "张三")[0]
+    assert zhang.subtitle == "采购经理"
+
+
+def test_bulk_rebuild_gives_the_same_results_as_the_per_row_path(book, people):
+    queries = ["张三", "张", "zs", "ceng", "华为", "5678", "普洱", "vip", "zs_wx88"]
+
+    def results():
+        # Same hits, same tiers in the same order; ties inside a tier may fall either way.
+        return {
+            q: ([h.matched for h in hits], sorted(hits, key=lambda h: h.id))
+            for q, hits in ((q, found(book, q)) for q in queries)
+        }
+
+    before = results()
+    with book.engine.begin() as conn:
+        documents = search.rebuild(conn)
+    assert documents == 7  # 6 contacts, 1 account
+    assert results() == before
+
+
+def test_rows_written_by_core_get_keys_and_documents_from_reindex(book):
+    # As sync and import write: Core inserts, no ORM events, pinyin columns left blank.
+    with book.engine.begin() as conn:
+        conn.execute(insert(Account), [{"id": "a1", "name": "三一重工", "phones": [], "tags": []}])
+        conn.execute(
+            insert(Contact),
+            [{"id": "c1", "name": "曾乐", "account_id": "a1", "phones": ["13900001234"],
+              "emails": [], "tags": []}],
+        )  # fmt: skip
+        assert found_in(conn, "ceng") == []  # nothing indexed by the inserts themselves
+        search.reindex(conn, "account", ["a1"])
+    assert [(h.name, h.matched) for h in found(book, "zengle")] == [("曾乐", "pinyin")]
+    assert [(h.name, h.matched) for h in found(book, "sanyi")] == [("三一重工", "pinyin")]
+    assert [h.name for h in found(book, "重工")] == ["三一重工", "曾乐"]
+    with book.session() as s:
+        assert s.get(Contact, "c1").sort_key == "zeng le"
+        assert s.get(Account, "a1").name_pinyin.startswith("sanyizhonggong ")
+
+
+def found_in(conn, query):
+    from sqlalchemy.orm import Session
+
+    with Session(bind=conn) as s:
+        return search.search(s, query)
+
+
+def test_reindex_removes_documents_of_deleted_records(book, people):
+    with book.engine.begin() as conn:
+        conn.execute(
+            Contact.__table__.update().where(Contact.id == people["单田芳"]).values(deleted=True)
+        )
+        search.reindex(conn, "contact", [people["单田芳"]])
+    assert found(book, "单田芳") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '""', "*", "张*", "(", ")", "-", "-张三", "AND", "OR", "NOT", "张 AND 三", "NEAR(张 三)",
+     "name:张", "{name}: x", "^", "'", ";", "\\", "%", "_", "", "   ", "\x00", "a" * 500],
+)  # fmt: skip
+def test_fts_syntax_in_a_query_is_text_and_never_raises(book, people, query):
+    hits = found(book, query)
+    assert isinstance(hits, list)
+
+
+def test_fts_syntax_characters_do_not_change_what_is_found(book, people):
+    assert names(book, '"张三"') == names(book, "张三")
+    assert names(book, "张三*") == names(book, "张三")
+    assert names(book, "(zs)") == names(book, "zs")
+    assert names(book, "and") == []  # the word, not the operator
+
+
+@pytest.mark.parametrize(
+    "query", ["张", "张三", "zs", "zhangsan", "5678", "138 1234 5678", "张 华为"]
+)
+def test_no_search_statement_scans_a_whole_table(book, people, query):
+    with book.engine.connect() as conn:
+        plans = search.query_plans(conn, query)
+    assert any("VIRTUAL TABLE INDEX" in line for line in plans)
+    assert search.full_scans(plans) == []
+
+
+def test_full_scan_detector_flags_a_scan():
+    assert search.full_scans(["SCAN contacts", "SCAN search_index VIRTUAL TABLE INDEX 0:"]) == [
+        "SCAN contacts",
+        "SCAN search_index VIRTUAL TABLE INDEX 0:",
+    ]
+    assert search.full_scans(["SCAN search_index VIRTUAL TABLE INDEX 192:M7"]) == []
+
+
+def test_matching_ids_condition_filters_by_any_field(book, people):
+    with book.session() as s:
+        by_text = s.scalars(
+            select(Contact.name).where(search.matching_ids_condition("contact", "华为"))
+        ).all()
+        by_phone = s.scalars(
+            select(Contact.name).where(search.matching_ids_condition("contact", "5678"))
+        ).all()
+        nothing = s.scalars(
+            select(Contact.name).where(search.matching_ids_condition("contact", "*"))
+        ).all()
+        accounts = s.scalars(
+            select(Account.name).where(search.matching_ids_condition("account", "huawei"))
+        ).all()
+    assert by_text == ["张三"] and by_phone == ["张三"]
+    assert nothing == []
+    assert accounts == ["华为技术有限公司"]
+
+
+def test_every_book_keeps_its_index_in_step(tmp_path):
+    # A second factory must be hooked too (SQLAlchemy's event.contains would say it already is).
+    from tests.conftest import open_test_book
+
+    for n in range(3):
+        other = open_test_book(tmp_path / f"book{n}.crmdesk")
+        try:
+            with other.session() as s:
+                s.add(Contact(name="张三"))
+                s.commit()
+            assert names(other, "zs") == ["张三"]
+        finally:
+            other.close()

@@ -1,0 +1,112 @@
+"""Devices for sync tests: a real encrypted book, the real outbox hook, the real client."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import keyring.backends.null
+from sqlalchemy import func, select
+
+from crmdesk.db.book import Book, BookInfo
+from crmdesk.db.engine import create_book_engine
+from crmdesk.db.keys import KeyringStore, RawKey
+from crmdesk.db.migrate import ensure_current
+from crmdesk.db.models import Account, Contact
+from crmdesk.db.sync_state import SyncOutbox
+from crmdesk.sync.client import SyncClient
+from tests.server.live import PASSWORD
+
+NO_KEYRING = KeyringStore(keyring.backends.null.Keyring())
+
+
+@dataclass
+class Device:
+    path: Path
+    key: RawKey
+    book: Book
+    client: SyncClient
+
+    def close(self) -> None:
+        self.client.close()
+        self.book.close()
+
+
+def open_device(
+    path: Path,
+    key: RawKey | None = None,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    timeout: float = 30.0,
+) -> Device:
+    key = key or RawKey.generate()
+    engine = create_book_engine(path, key)
+    ensure_current(engine, path)
+    book = Book(path, BookInfo(book_id="test-" + path.stem, key_source="passphrase"), engine, None)
+    client = SyncClient(book, keystore=NO_KEYRING, transport=transport, timeout=timeout)
+    return Device(path, key, book, client)
+
+
+def enrolled(tmp: Path, name: str, url: str, username: str, **kw: Any) -> Device:
+    d = open_device(tmp / f"{name}.crmdesk", **kw)
+    d.client.enrol(url, username, PASSWORD, device_name=name)
+    return d
+
+
+def add_account(book: Book, name: str, **fields: Any) -> str:
+    with book.sessions() as s, s.begin():
+        a = Account(name=name, **fields)
+        s.add(a)
+        s.flush()
+        return a.id
+
+
+def add_contact(book: Book, account_id: str | None, name: str, **fields: Any) -> str:
+    with book.sessions() as s, s.begin():
+        c = Contact(account_id=account_id, name=name, **fields)
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def edit(book: Book, model: type[Any], record_id: str, **fields: Any) -> None:
+    with book.sessions() as s, s.begin():
+        obj = s.get(model, record_id)
+        assert obj is not None
+        for k, v in fields.items():
+            setattr(obj, k, v)
+
+
+def get(book: Book, model: type[Any], record_id: str) -> Any:
+    with book.sessions() as s:
+        return s.get(model, record_id)
+
+
+def pending(book: Book) -> int:
+    with book.sessions() as s:
+        return int(s.scalar(select(func.count()).select_from(SyncOutbox)) or 0)
+
+
+def snapshot(
+    book: Book, models: tuple[type[Any], ...] = (Account, Contact)
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every row of the given tables, minus the informational timestamp."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    with book.engine.connect() as conn:
+        for model in models:
+            table = model.__table__
+            for row in conn.execute(select(table)).mappings():
+                d = {k: v for k, v in row.items() if k != "updated_at"}
+                out[(table.name, row["id"])] = d
+    return out
+
+
+def year_ahead() -> dt.datetime:
+    return dt.datetime.now(dt.UTC) + dt.timedelta(days=365)
+
+
+Poke = Callable[[], None]
