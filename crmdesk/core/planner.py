@@ -425,7 +425,6 @@ class _Prepared:
         self.due_days = [entry[0] for entry in due]
 
 
-
 def done_key(kind: str, ref: str, day: dt.date, contact_id: str | None = None) -> str:
     """The key that marks an occasion done: ``date`` + date id, or ``festival`` + key + contact."""
     key = f"{kind}:{ref}:{day.isoformat()}"
@@ -593,8 +592,10 @@ class PlanItem(NamedTuple):
         if isinstance(source, PlanFollowUp):
             late = f" (overdue {self.overdue_days} days)" if self.overdue_days else ""
             return f"Follow-up: {source.description}{late}"
-        tier = self.account.tier if self.account is not None else (
-            self.contact.tier if self.contact is not None else None
+        tier = (
+            self.account.tier
+            if self.account is not None
+            else (self.contact.tier if self.contact is not None else None)
         )
         cadence = (self.days_since or 0) - (self.overdue_days or 0)
         return (
@@ -664,6 +665,13 @@ class PlanItem(NamedTuple):
         return data
 
 
+def spec_text(spec: DateSpec) -> str:
+    """A date as a rep reads it, year left out: "lunar 8/15", "lunar leap 4/10", "3/14"."""
+    leap = "leap " if spec.is_leap_month else ""
+    prefix = f"lunar {leap}" if spec.is_lunar else ""
+    return f"{prefix}{spec.month}/{spec.day}"
+
+
 def _date_reason(item: PlanItem, date: PlanDate) -> str:
     label = date.label or {
         "birthday": "Birthday",
@@ -671,19 +679,15 @@ def _date_reason(item: PlanItem, date: PlanDate) -> str:
     }.get(date.kind, "Important date")
     parts = [label]
     if item.years is not None:
-        parts.append(
-            f"turns {item.years}" if date.kind == "birthday" else f"{item.years} years"
-        )
+        parts.append(f"turns {item.years}" if date.kind == "birthday" else f"{item.years} years")
     occasion = item.occasion
-    if occasion is not None and occasion.lunar is not None:
-        parts.append(f"lunar {date.spec}")
+    if date.spec.is_lunar:
+        parts.append(spec_text(date.spec))
     if occasion is not None and occasion.adjusted:
-        parts.append(f"{date.spec} does not occur this year; kept on {item.day.isoformat()}")
+        parts.append(f"{spec_text(date.spec)} does not occur this year: kept on this day")
     text = ", ".join(parts)
     if item.kind is ItemKind.DORMANT:
-        text += (
-            f"; no contact for {item.days_since} days: send a \"we miss you\" greeting"
-        )
+        text += f'; no contact for {item.days_since} days: send a "we miss you" greeting'
     return text
 
 
@@ -1129,8 +1133,17 @@ def _add_festivals(
             done = bool(people) and all(p.id in done_ids for p in people)
             bucket(day.toordinal() - first)[slot].append(
                 PlanItem(
-                    day, ItemKind.FESTIVAL, done, None, None, info, None, None, budget_total,
-                    None, None,
+                    day,
+                    ItemKind.FESTIVAL,
+                    done,
+                    None,
+                    None,
+                    info,
+                    None,
+                    None,
+                    budget_total,
+                    None,
+                    None,
                 ),
             )
 
@@ -1170,8 +1183,17 @@ def _add_follow_ups(
         slot = base + prepared.tier_slot.get((tier or "").upper(), no_tier)
         bucket(day.toordinal() - first)[slot].append(
             PlanItem(
-                day, ItemKind.FOLLOW_UP, False, contact, account, follow_up, None, None, None,
-                overdue, None,
+                day,
+                ItemKind.FOLLOW_UP,
+                False,
+                contact,
+                account,
+                follow_up,
+                None,
+                None,
+                None,
+                overdue,
+                None,
             ),
         )
 

@@ -302,14 +302,11 @@ def _clean_tiers(value: Iterable[str] | None, field: str) -> TierSet:
     codes: list[str] = []
     for raw in value:
         if not isinstance(raw, str):
-            raise ValidationError(
-                f"{raw!r} is not a tier code.", field="tiers", code="bad_tier"
-            )
+            raise ValidationError(f"{raw!r} is not a tier code.", field="tiers", code="bad_tier")
         code = raw.strip().upper()
         if not _TIER_CODE.fullmatch(code):
             raise ValidationError(
-                f"{raw!r} is not a tier code (letters, digits, - and _; at most 8) "
-                f"for {field}.",
+                f"{raw!r} is not a tier code (letters, digits, - and _; at most 8) for {field}.",
                 field="tiers",
                 code="bad_tier",
             )

@@ -1,5 +1,9 @@
 """Read-only queries behind the desktop app's big tables: ids first, rows by id.
 
+The module's dataclasses are what the GUI holds (filters, rows, pages); SQLAlchemy and the models
+are imported inside the query functions, which run on the database worker, so the GUI thread never
+pays for loading the database stack at start-up.
+
 The contact and account tables must stay smooth at 100,000 rows and usable at 1,000,000, so they
 never load every row. A table asks once for the ordered ids matching its filter and sort
 (:func:`contact_ids`) — one query, one sort, a list of short strings — and then for the few
@@ -20,10 +24,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-
-from sqlalchemy import ColumnElement, Select, exists, func, literal, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.core.money import Money
 from crmdesk.core.views import (
@@ -36,8 +37,12 @@ from crmdesk.core.views import (
     InteractionView,
     OpportunityView,
 )
-from crmdesk.db.models import Account, Contact, Gift, Interaction, InteractionAttendee
-from crmdesk.db.search import Kind, matching_ids_condition
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Select
+    from sqlalchemy.orm import Session
+
+    from crmdesk.db.search import Kind
 
 # SQLite's limit on bound parameters is 32,766; blocks of rows are far smaller.
 MAX_IDS_PER_QUERY = 900
@@ -135,6 +140,8 @@ def _text_match(kind: Kind, text: str) -> ColumnElement[bool] | None:
     """A condition on the record id for the free-text part of a filter; None when blank."""
     if not text.strip():
         return None
+    from crmdesk.db.search import matching_ids_condition
+
     return matching_ids_condition(kind, text)
 
 
@@ -142,12 +149,20 @@ def _text_match(kind: Kind, text: str) -> ColumnElement[bool] | None:
 
 
 def _account_sort_name() -> ColumnElement[Any]:
+    from sqlalchemy import func
+
+    from crmdesk.db.models import Account
+
     return func.coalesce(func.nullif(Account.name_pinyin, ""), func.lower(Account.name))
 
 
 def _contact_filtered(
     stmt: Select[Any], filt: ContactFilter, *, join_account: bool = False
 ) -> Select[Any]:
+    from sqlalchemy import exists, func, literal, select
+
+    from crmdesk.db.models import Account, Contact
+
     conds: list[ColumnElement[bool]] = [Contact.deleted.is_(False)]
     if filt.tier:
         conds.append(func.coalesce(Contact.tier, Account.tier) == filt.tier)
@@ -167,6 +182,10 @@ def _contact_filtered(
 
 
 def _contact_order(sort: ContactSort) -> list[Any]:
+    from sqlalchemy import func
+
+    from crmdesk.db.models import Account, Contact
+
     tail: list[Any] = [Contact.sort_key, Contact.id]
     match sort:
         case ContactSort.NAME:
@@ -193,18 +212,38 @@ def contact_ids(
     descending: bool = False,
 ) -> list[str]:
     """The ids of the live contacts matching ``filt``, in table order."""
+    from sqlalchemy import select
+
+    from crmdesk.db.models import Contact
+
     order = _contact_order(sort)
     if descending:
         order = [o.desc() for o in order]
     needs_account = sort in (ContactSort.ACCOUNT, ContactSort.TIER, ContactSort.OWNER)
     stmt = _contact_filtered(select(Contact.id), filt, join_account=needs_account)
     stmt = stmt.order_by(*order)
-    return list(session.scalars(stmt))
+    return _all_ids(session, stmt)
 
 
 def count_contacts(session: Session, filt: ContactFilter = ContactFilter()) -> int:
+    from sqlalchemy import func, select
+
+    from crmdesk.db.models import Contact
+
     stmt = _contact_filtered(select(func.count(Contact.id)), filt)
     return int(session.scalar(stmt) or 0)
+
+
+# Ids are read in slices: each slice is one short stretch of C code holding the GIL, so the GUI
+# thread gets its turn between them (one call reading 100,000 rows held it for 80 ms).
+ID_SLICE = 2000
+
+
+def _all_ids(session: Session, stmt: Select[Any]) -> list[str]:
+    ids: list[str] = []
+    for part in session.scalars(stmt).partitions(ID_SLICE):
+        ids.extend(part)
+    return ids
 
 
 def _chunks(ids: Sequence[str]) -> list[Sequence[str]]:
@@ -213,6 +252,10 @@ def _chunks(ids: Sequence[str]) -> list[Sequence[str]]:
 
 def contact_rows(session: Session, ids: Sequence[str]) -> dict[str, ContactRow]:
     """The table rows of these contacts, by id; deleted or unknown ids are left out."""
+    from sqlalchemy import func, select
+
+    from crmdesk.db.models import Account, Contact, Interaction, InteractionAttendee
+
     out: dict[str, ContactRow] = {}
     for chunk in _chunks(ids):
         last = (
@@ -266,6 +309,10 @@ def contact_rows(session: Session, ids: Sequence[str]) -> dict[str, ContactRow]:
 
 
 def _account_filtered(stmt: Select[Any], filt: AccountFilter) -> Select[Any]:
+    from sqlalchemy import exists, func, literal, select
+
+    from crmdesk.db.models import Account
+
     conds: list[ColumnElement[bool]] = [Account.deleted.is_(False)]
     if filt.tier:
         conds.append(Account.tier == filt.tier)
@@ -281,6 +328,10 @@ def _account_filtered(stmt: Select[Any], filt: AccountFilter) -> Select[Any]:
 
 
 def _account_order(sort: AccountSort) -> list[Any]:
+    from sqlalchemy import func
+
+    from crmdesk.db.models import Account
+
     tail: list[Any] = [_account_sort_name(), Account.id]
     match sort:
         case AccountSort.NAME:
@@ -306,13 +357,21 @@ def account_ids(
     sort: AccountSort = AccountSort.NAME,
     descending: bool = False,
 ) -> list[str]:
+    from sqlalchemy import select
+
+    from crmdesk.db.models import Account
+
     order = _account_order(sort)
     if descending:
         order = [o.desc() for o in order]
-    return list(session.scalars(_account_filtered(select(Account.id), filt).order_by(*order)))
+    return _all_ids(session, _account_filtered(select(Account.id), filt).order_by(*order))
 
 
 def account_rows(session: Session, ids: Sequence[str]) -> dict[str, AccountRow]:
+    from sqlalchemy import func, select
+
+    from crmdesk.db.models import Account, Contact
+
     out: dict[str, AccountRow] = {}
     for chunk in _chunks(ids):
         count_stmt = (
@@ -349,7 +408,9 @@ def account_rows(session: Session, ids: Sequence[str]) -> dict[str, AccountRow]:
 
 def filter_choices(session: Session) -> FilterChoices:
     """Tiers, tags, owners and accounts in use, for the filter boxes."""
-    from crmdesk.db.models import Tier
+    from sqlalchemy import func, literal, select
+
+    from crmdesk.db.models import Account, Contact, Tier
 
     tiers = tuple(
         Choice(code, f"{code} · {name}")
@@ -497,6 +558,10 @@ def _coming(
 
 def gifts_to(session: Session, contact_ids: Sequence[str]) -> list[GiftRecord]:
     """Every gift given to these contacts, newest first (so the same one is not given twice)."""
+    from sqlalchemy import select
+
+    from crmdesk.db.models import Contact, Gift, Interaction
+
     out: list[GiftRecord] = []
     for chunk in _chunks(contact_ids):
         stmt = (
@@ -528,6 +593,10 @@ def gifts_to(session: Session, contact_ids: Sequence[str]) -> list[GiftRecord]:
 
 def account_spend(session: Session, account_id: str) -> list[SpendLine]:
     """Interaction costs and gift values logged against an account, by year and currency."""
+    from sqlalchemy import select
+
+    from crmdesk.db.models import Gift, Interaction
+
     lines: dict[tuple[int, str], list[int]] = {}
     rows = session.execute(
         select(

@@ -140,3 +140,24 @@ def _mark_day(key: str) -> dt.date:
         return dt.date.fromisoformat(parts[2])
     except (IndexError, ValueError):
         return dt.date.min
+
+
+def apply_planner_settings(
+    session: Session, *, settings: PlannerSettings, cadences: Mapping[str, int]
+) -> PlannerSettings:
+    """Save the settings panel in one transaction: the settings and each tier's cadence.
+
+    Every tier and festival named is checked before anything is written.
+    """
+    from crmdesk.db.services import tiers
+
+    for tiers_of in settings.festival_tiers.values():
+        _check_tiers(session, tiers_of)
+    current = {t.code: t.cadence_days for t in tiers.list_tiers(session)}
+    for code in cadences:
+        if code not in current:
+            raise ValidationError(f"there is no tier {code!r}", field="tier", code="unknown_tier")
+    for code, days in cadences.items():
+        if current[code] != days:
+            tiers.edit_tier(session, code=code, cadence_days=days)
+    return save_settings(session, settings)

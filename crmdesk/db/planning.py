@@ -26,7 +26,7 @@ from sqlalchemy import func, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from crmdesk.core import planner_ics
-from crmdesk.core.dates import DateSpec
+from crmdesk.core.dates import Calendar, DateSpec
 from crmdesk.core.errors import NotFoundError, ValidationError
 from crmdesk.core.money import DEFAULT_CURRENCY, Money
 from crmdesk.core.planner import (
@@ -198,9 +198,9 @@ def load_plan_input(session: Session, *, index: bool = True) -> PlanInput:
             continue
         try:
             spec = DateSpec(
-                calendar=calendar, month=month, day=day, year=year, is_leap_month=leap
+                calendar=Calendar(calendar), month=month, day=day, year=year, is_leap_month=leap
             )
-        except ValidationError as exc:
+        except (ValueError, ValidationError) as exc:
             # A date no crmdesk would store (synced from a newer version, or edited by hand):
             # leave it out of the plan and say how many were left out.
             log.warning("important date %s cannot be planned: %s", date_id, exc)
@@ -287,7 +287,11 @@ def _account_touches(session: Session) -> dict[str, dt.date]:
         .where(Interaction.account_id.is_not(None), Interaction.deleted.is_(False))
         .group_by(Interaction.account_id)
     )
-    return {account_id: _local_day(at) for account_id, at in rows if at is not None}
+    return {
+        account_id: _local_day(at)
+        for account_id, at in rows
+        if account_id is not None and at is not None
+    }
 
 
 def _last_gifts(session: Session) -> dict[str, LastGift]:
@@ -454,7 +458,7 @@ def mark_done(
 
     follow_up_row: FollowUp | None = None
     account_id: str | None = None
-    marks: dict[str, str | None] = {}
+    marks: dict[str, str | None] = {}  # done key -> the contact it is for (None: anyone)
     people: list[str] = []
     what: str
     if ref.kind in ("date", "dormant"):
@@ -501,6 +505,7 @@ def mark_done(
         _check_new_gift(session, people, gift_text)
 
     logged: list[InteractionView] = []
+    ticks: dict[str, str] = {}  # done key -> the interaction that did it
     text = summary if summary is not None else f"{what} (outreach plan)"
     # One interaction per person for a festival (each has their own last touch and gift); one
     # with everybody otherwise.
@@ -522,20 +527,16 @@ def mark_done(
             recorded_by=recorded_by,
         )
         logged.append(view)
-        for key, contact_id in list(marks.items()):
-            if contact_id is None or contact_id in batch:
-                marks[key] = view.id
+        for key, whose in marks.items():
+            if whose is None or whose in batch:
+                ticks[key] = view.id
     completed = None
     if follow_up_row is not None:
         completed = followups.complete_follow_up(
             session, follow_up_id=follow_up_row.id, when=moment
         )
-    if marks:
-        add_done(
-            session,
-            {key: value or "" for key, value in marks.items()},
-            today=moment.date(),
-        )
+    if ticks:
+        add_done(session, ticks, today=moment.date())
     return DoneView(item_id=ref.item_id, interactions=tuple(logged), follow_up=completed)
 
 
@@ -606,4 +607,3 @@ def export_calendar(
         domain=f"{book_id}.crmdesk",
         stamp=stamp,
     )
-

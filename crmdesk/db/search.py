@@ -13,17 +13,20 @@ Design
 * **Three FTS5 tables, one document id**, because prefix indexes are per table and cost space
   (and page cache, which is what keeps encrypted search fast): ``search_index`` (name, company,
   handles, tags, notes) has 2- and 3-character prefix indexes, which skip the one-character CJK
-  tokens; ``search_pinyin`` has 1-, 2- and 3-character ones, for pinyin typed letter by letter;
+  tokens; ``search_pinyin`` has 1- to 6-character ones (6 = the longest syllable, "zhuang"), so
+  pinyin typed letter by letter is one doclist read, not a merge of every word it begins;
   ``search_phones`` needs none. ``search_rows`` maps a record to its document id (FTS5 finds a
   row by rowid only).
 * **Ranking without scoring every match.** ``bm25`` must read every matching row; a one-character
-  query such as 张 matches ~7 % of a book. Instead a query runs as a short list of tiers, best
-  first — name starts with the query, name contains it, pinyin starts with it, pinyin contains
-  it, company (account, department, title), phone, WeChat and e-mail, tags, notes — each with a
-  column filter, newest document first and ``LIMIT``, so FTS5 stops after the rows it needs.
-  Within a tier, an exact name match comes first. A document is rewritten whenever its record
-  changes, so "newest" means "most recently touched". A one-letter Latin query runs on pinyin
-  only (its prefix index makes it cheap; Latin names are in that table too).
+  query such as 张 matches ~7 % of a book. Instead a query runs as tiers, best first — name
+  starts with the query, name contains it, pinyin starts with it, pinyin contains it, phone,
+  company (account, department, title), WeChat and e-mail, tags, notes, then words spread over
+  several fields — each newest document first with ``LIMIT``, so FTS5 stops after the rows it
+  needs. Tiers on one table form a group asked at once (see ``TierGroup``), so a rare query
+  pays for the big doclists once per group, not once per tier. Within a tier, an exact name
+  match comes first. A document is rewritten whenever its record changes, so "newest" means
+  "most recently touched". A one-letter Latin query runs on pinyin only (its prefix index makes
+  it cheap; Latin names are in that table too).
 * **Keeping in step.** ``attach`` hooks the ORM session: before a flush it fills the pinyin
   columns of changed names; after it, in the same transaction, it rewrites the documents of the
   contacts and accounts written (and of an account's contacts when its name changes, their
@@ -82,6 +85,13 @@ def _match(table: str) -> TextClause:
 
 
 _MATCH = {table: _match(table) for table in TABLES}
+# Which of a few documents a tier matches (FTS5 seeks each rowid; nothing is scanned).
+_MATCH_AMONG = {
+    table: text(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH :expr AND rowid IN :doc_ids"
+    ).bindparams(bindparam("doc_ids", expanding=True))
+    for table in TABLES
+}
 _ROWS_BY_DOC = text(
     "SELECT doc_id, kind, record_id FROM search_rows WHERE doc_id IN :doc_ids"
 ).bindparams(bindparam("doc_ids", expanding=True))
@@ -122,12 +132,25 @@ _CONTACTS_OF_ACCOUNTS = text(
 
 @dataclass(frozen=True)
 class Tier:
-    """One step of a search: an FTS5 expression on one table, and the field its hits are
-    credited to."""
+    """One step of a search: an FTS5 expression, and the field its hits are credited to."""
 
     matched: MatchedField
-    table: str
     expression: str
+
+
+@dataclass(frozen=True)
+class TierGroup:
+    """Tiers on one table, and an expression matching at least everything they match.
+
+    The whole group is first asked at once; when that finds fewer rows than asked for, it found
+    them all, and which tier each belongs to is settled among just those rows. Only a group
+    with more matches than the page runs tier by tier. So a rare query costs one pass over the
+    big doclists per group, not one per tier.
+    """
+
+    table: str
+    union: str
+    tiers: tuple[Tier, ...]
 
 
 def _quoted(token: str) -> str:
@@ -151,9 +174,12 @@ def _one_letter(terms: list[str]) -> bool:
     return len(terms) == 1 and len(terms[0]) == 1 and not search_keys.is_cjk_term(terms[0])
 
 
-def plan_query(query: str) -> list[Tier]:
-    """The tiers a query runs as, best first. Every user word is quoted: FTS5 syntax in the
-    query (``"``, ``*``, ``(``, ``-``, ``AND``, ``NEAR``...) is searched for as text, never obeyed.
+def plan_query(query: str) -> list[TierGroup]:
+    """The tiers a query runs as, best first: name, pinyin, phone, company, handles (WeChat,
+    e-mail), tags, notes, then words spread over several fields.
+
+    Every user word is quoted: FTS5 syntax in the query (``"``, ``*``, ``(``, ``-``, ``AND``,
+    ``NEAR``...) is searched for as text, never obeyed.
     """
     terms = search_keys.query_terms(query)
     if not terms:
@@ -161,27 +187,28 @@ def plan_query(query: str) -> list[Tier]:
     parts = [_term_expression(t) for t in terms]
     every = " AND ".join(parts)
     anchored = " AND ".join(["^" + parts[0], *parts[1:]])
-    pinyin = [Tier("pinyin", "search_pinyin", anchored), Tier("pinyin", "search_pinyin", every)]
+    pinyin = TierGroup("search_pinyin", every, (Tier("pinyin", anchored), Tier("pinyin", every)))
     if _one_letter(terms):
-        return pinyin
-    tiers = [
-        Tier("name", "search_index", f"name : ({anchored})"),
-        Tier("name", "search_index", f"name : ({every})"),
-    ]
+        return [pinyin]
+    name_tiers = (Tier("name", f"name : ({anchored})"), Tier("name", f"name : ({every})"))
+    groups = [TierGroup("search_index", f"name : ({every})", name_tiers)]
     if not any(search_keys.is_cjk_term(t) for t in terms):
-        tiers += pinyin
-    tiers.append(Tier("company", "search_index", f"company : ({every})"))
+        groups.append(pinyin)
     digits = search_keys.query_phone_digits(query)
     if digits is not None:
-        tiers.append(Tier("phone", "search_phones", _phone_expression(digits)))
-    tiers += [
-        Tier("handle", "search_index", f"handles : ({every})"),
-        Tier("tag", "search_index", f"tags : ({every})"),
-        Tier("notes", "search_index", f"notes : ({every})"),
-    ]
+        phone = _phone_expression(digits)
+        groups.append(TierGroup("search_phones", phone, (Tier("phone", phone),)))
+    fields: tuple[tuple[MatchedField, str], ...] = (
+        ("company", "company"), ("handle", "handles"), ("tag", "tags"), ("notes", "notes"),
+    )  # fmt: skip
+    groups.append(TierGroup(
+        "search_index",
+        f"{{{' '.join(c for _, c in fields)}}} : ({every})",
+        tuple(Tier(m, f"{c} : ({every})") for m, c in fields),
+    ))  # fmt: skip
     if len(terms) > 1:  # words found in different fields ("王 华为": 王 at 华为)
-        tiers.append(Tier("several", "search_index", every))
-    return tiers
+        groups.append(TierGroup("search_index", every, (Tier("several", every),)))
+    return groups
 
 
 def search(session: Session, query: str, *, limit: int = 50) -> list[SearchHit]:
@@ -190,18 +217,45 @@ def search(session: Session, query: str, *, limit: int = 50) -> list[SearchHit]:
         return []
     conn = session.connection()
     found: dict[int, MatchedField] = {}
-    for tier in plan_query(query):
-        # Rows found by an earlier tier come again here; ask for enough to skip them.
-        wanted = limit - len(found)
-        params = {"expr": tier.expression, "n": wanted + len(found)}
-        for (doc_id,) in conn.execute(_MATCH[tier.table], params):
-            if doc_id not in found:
-                found[doc_id] = tier.matched
-                if len(found) == limit:
-                    break
-        if len(found) == limit:
+    for group in plan_query(query):
+        if len(found) >= limit:
             break
+        _run_group(conn, group, found, limit)
     return _hits(conn, found, search_keys.query_terms(query))
+
+
+def _run_group(
+    conn: Connection, group: TierGroup, found: dict[int, MatchedField], limit: int
+) -> None:
+    """Add the group's hits to ``found`` (in order, up to ``limit``)."""
+
+    def matching(expression: str) -> list[int]:
+        # Rows found by an earlier tier may come again; ask for enough to skip them.
+        params = {"expr": expression, "n": limit}
+        return [row[0] for row in conn.execute(_MATCH[group.table], params)]
+
+    def take(doc_ids: Iterable[int], matched: MatchedField) -> None:
+        for doc_id in doc_ids:
+            if len(found) >= limit:
+                return
+            found.setdefault(doc_id, matched)
+
+    everything = matching(group.union)
+    if len(group.tiers) == 1 or len(everything) == limit:
+        if len(group.tiers) == 1:
+            take(everything, group.tiers[0].matched)
+            return
+        for tier in group.tiers:  # more than a page: tier by tier, each newest first
+            take(matching(tier.expression), tier.matched)
+        return
+    unsettled = [d for d in everything if d not in found]
+    for tier in group.tiers:
+        if not unsettled:
+            return
+        params = {"expr": tier.expression, "doc_ids": unsettled}
+        in_tier = {row[0] for row in conn.execute(_MATCH_AMONG[group.table], params)}
+        take((d for d in unsettled if d in in_tier), tier.matched)
+        unsettled = [d for d in unsettled if d not in in_tier]
 
 
 def _hits(conn: Connection, found: dict[int, MatchedField], terms: list[str]) -> list[SearchHit]:
@@ -270,9 +324,13 @@ def matching_ids_condition(kind: Kind, query: str) -> ColumnElement[bool]:
 
 def query_plans(conn: Connection, query: str) -> list[str]:
     """``EXPLAIN QUERY PLAN`` lines of every statement ``search`` runs for ``query``."""
-    statements: list[tuple[Any, dict[str, Any]]] = [
-        (_MATCH[tier.table], {"expr": tier.expression, "n": 50}) for tier in plan_query(query)
-    ]
+    statements: list[tuple[Any, dict[str, Any]]] = []
+    for group in plan_query(query):
+        statements.append((_MATCH[group.table], {"expr": group.union, "n": 50}))
+        for tier in group.tiers:
+            statements.append((_MATCH[group.table], {"expr": tier.expression, "n": 50}))
+            among = {"expr": tier.expression, "doc_ids": [1, 2]}
+            statements.append((_MATCH_AMONG[group.table], among))
     statements += [
         (_ROWS_BY_DOC, {"doc_ids": [1, 2]}),
         (_CONTACT_HITS, {"ids": ["a", "b"]}),
@@ -291,12 +349,15 @@ def query_plans(conn: Connection, query: str) -> list[str]:
 
 
 def full_scans(plan_lines: Iterable[str]) -> list[str]:
-    """Plan lines that read a whole table: a base-table SCAN, or an FTS5 scan without MATCH."""
-    return [
-        line
-        for line in plan_lines
-        if line.startswith("SCAN ") and not ("VIRTUAL TABLE INDEX" in line and ":M" in line)
-    ]
+    """Plan lines that read a whole table: a base-table SCAN, or an FTS5 scan with neither a
+    MATCH ("M" in its index string) nor a rowid lookup ("=")."""
+    return [line for line in plan_lines if line.startswith("SCAN ") and not _fts_lookup(line)]
+
+
+def _fts_lookup(line: str) -> bool:
+    _, marker, index = line.partition("VIRTUAL TABLE INDEX ")
+    plan = index.partition(":")[2]
+    return bool(marker) and ("M" in plan or "=" in plan)
 
 
 # ---------------------------------------------------------------------------------------------

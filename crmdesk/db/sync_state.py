@@ -37,6 +37,7 @@ class SyncShadow(Base):
     record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
     book_id: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # its sequence number in that book
     mark: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -154,7 +154,7 @@ def authenticate(session: Session, *, token: str) -> tuple[Device, User] | None:
     ).first()
     if row is None:
         return None
-    device, user = row.tuple()
+    device, user = row
     if device.revoked_at is not None or not user.active:
         return None
     return device, user

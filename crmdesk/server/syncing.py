@@ -132,7 +132,16 @@ def push(
     writable = write_books(user)
     for m in request.mutations:
         if m.seq <= last:
-            results.append(MutationResult(seq=m.seq, status="replay"))
+            # Already processed; its answer was lost. The device gets the record's current row
+            # (it may have been merged, or quarantined and needs putting back) or, when the
+            # record is not in its scope at all, nothing: it then sends the whole row again.
+            if readable is None:
+                readable = read_books(session, user=user)
+            replay = MutationResult(seq=m.seq, status="replay")
+            rec = find(session, readable, m.tbl, m.id)
+            if rec is not None:
+                replay.current = change_of(rec)
+            results.append(replay)
             continue
         if m.seq != expected:
             raise ApiError(
@@ -596,7 +605,7 @@ def purge(sessions: sessionmaker[Session], *, inactive_days: int) -> dict[str, i
     since = utcnow() - dt.timedelta(days=inactive_days)
     with sessions() as session:
         active = [
-            row.tuple()
+            (row[0], row[1])
             for row in session.execute(
                 select(Device, User)
                 .join(User, User.id == Device.user_id)
@@ -617,13 +626,14 @@ def purge(sessions: sessionmaker[Session], *, inactive_days: int) -> dict[str, i
         with sessions() as session, session.begin():
             book = lock_book(session, book_id)
             devs = readers.get(book_id, [])
-            cursors = dict(
-                session.execute(
+            cursors = {
+                d: s
+                for d, s in session.execute(
                     select(DeviceCursor.device_id, DeviceCursor.seq).where(
                         DeviceCursor.book_id == book_id
                     )
                 )
-            )
+            }
             horizon = min((cursors.get(d, 0) for d in devs), default=book.seq)
             if horizon <= book.purged_seq:
                 continue

@@ -120,6 +120,7 @@ def apply_changes(
                 "record_id": ch["id"],
                 "version": ch["version"],
                 "book_id": ch["book"],
+                "seq": ch["seq"],
                 "mark": mark,
             }
             for ch in items
@@ -132,6 +133,7 @@ def apply_changes(
                 set_={
                     "version": stmt.excluded.version,
                     "book_id": stmt.excluded.book_id,
+                    "seq": stmt.excluded.seq,
                     "mark": stmt.excluded.mark,
                 },
             ),
@@ -226,18 +228,25 @@ def remove_records(conn: Connection, keys: Iterable[tuple[str, str]]) -> dict[st
 def apply_departures(
     conn: Connection, departures: Iterable[dict[str, Any]]
 ) -> dict[str, list[str]]:
-    """Drop records that left a book, unless the shadow already places them elsewhere."""
+    """Drop records that left a book, unless the shadow places them elsewhere or later (a
+    manager sees a record leave one book and arrive in another, in either order; a record may
+    also come back to a book it left)."""
     deps = list(departures)
     if not deps:
         return {}
-    books: dict[tuple[str, str], str] = {}
+    where: dict[tuple[str, str], tuple[str, int]] = {}
     keys = [(d["tbl"], d["id"]) for d in deps]
     for chunk in _chunks(keys):
-        for tbl, rid, book in conn.execute(
-            select(SyncShadow.tbl, SyncShadow.record_id, SyncShadow.book_id).where(
+        for tbl, rid, book, seq in conn.execute(
+            select(SyncShadow.tbl, SyncShadow.record_id, SyncShadow.book_id, SyncShadow.seq).where(
                 tuple_(SyncShadow.tbl, SyncShadow.record_id).in_(chunk)
             )
         ):
-            books[(tbl, rid)] = book
-    gone = [(d["tbl"], d["id"]) for d in deps if books.get((d["tbl"], d["id"])) == d["book"]]
+            where[(tbl, rid)] = (book, seq)
+    gone = []
+    for d in deps:
+        found = where.get((d["tbl"], d["id"]))
+        # No shadow: a record this device made and pushed but never pulled back.
+        if found is None or (found[0] == d["book"] and found[1] < d["seq"]):
+            gone.append((d["tbl"], d["id"]))
     return remove_records(conn, gone)

@@ -394,7 +394,6 @@ class SyncClient:
         conflicts = quarantined = 0
         with apply.foreign_keys_off(self.book.engine) as conn, conn.begin():
             self._check_epoch(conn, resp.epoch)
-            pending = None
             for r in resp.results:
                 entry = conn.execute(select(SyncOutbox).where(SyncOutbox.seq == r.seq)).first()
                 conn.execute(delete(SyncOutbox).where(SyncOutbox.seq == r.seq))
@@ -402,8 +401,14 @@ class SyncClient:
                     continue
                 if r.status == "conflict":
                     conflicts += 1
-                elif r.status == "need_row":
+                elif r.status == "need_row" or (r.status == "replay" and r.current is None):
                     self._queue_full_row(conn, entry.tbl, entry.record_id, base=0)
+                elif r.status == "replay" and r.current is not None:
+                    # The first answer was lost: take the server's row (pending fields kept).
+                    apply.apply_changes(
+                        conn, [r.current.model_dump()], pending=apply.pending_fields(conn), mark=0
+                    )
+                    self._reindex(conn, {r.current.tbl: [r.current.id]})
                 elif r.status == "quarantined":
                     quarantined += 1
                     if r.current is not None:
@@ -561,10 +566,7 @@ class SyncClient:
             behind += [(str(t), str(i), int(v)) for t, i, v in resp["behind"]]
         known = {(t, i) for t, i, _, _ in shadow}
         with self.book.engine.begin() as conn:
-            queued = {
-                (t, i)
-                for t, i in conn.execute(select(SyncOutbox.tbl, SyncOutbox.record_id))
-            }
+            queued = {(t, i) for t, i in conn.execute(select(SyncOutbox.tbl, SyncOutbox.record_id))}
             for t, i, v in behind:
                 if (t, i) not in queued:
                     self._queue_full_row(conn, t, i, base=v)

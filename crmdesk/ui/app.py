@@ -8,6 +8,7 @@ the way; a passphrase book asks first. Imports of the database stack happen on t
 from __future__ import annotations
 
 import ctypes.util
+import gc
 import os
 import sys
 from dataclasses import dataclass
@@ -69,8 +70,14 @@ def build(
     keystore: KeyringStore | None = None,
     inline: bool = False,
     translations_cache: Path | None = None,
+    start: bool = False,
 ) -> App:
-    """Make the application's window and book session (a QApplication must exist)."""
+    """Make the application's window and book session (a QApplication must exist).
+
+    With ``start`` the book session starts before the window is built: the worker loads the
+    database stack and opens the book while the GUI thread builds the window. Its answers wait in
+    the event loop, which runs only once the window is there to receive them.
+    """
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -97,7 +104,16 @@ def build(
     session = BookSession(book_path, runner, keystore=keystore, parent=app)
     session.set_idle_minutes(settings.get(s.LOCK_AFTER_MINUTES))
     app.installEventFilter(session)
+    if start and not inline:
+        session.start()
     window = MainWindow(session, settings, translations)
+    # The ~300,000 objects made at start-up (modules, Qt wrappers) live as long as the app. Left
+    # to the cyclic collector, each full collection walks them all: 200 ms with the GUI frozen,
+    # measured while filtering 100,000 contacts. Once the window shows its first rows they are
+    # moved out of its way (gc.freeze), as long-running Python services do.
+    window.ready.connect(gc.freeze)
+    if start and inline:
+        session.start()
     return App(window, session, runner, settings)
 
 
@@ -118,9 +134,8 @@ def run(book_path: Path) -> int:
     app.setApplicationDisplayName("crmdesk")
     app.setDesktopFileName("crmdesk")
     app.setWindowIcon(icon("crmdesk"))
-    built = build(book_path)
+    built = build(book_path, start=True)
     built.window.show()
-    built.session.start()
     try:
         return app.exec()
     finally:

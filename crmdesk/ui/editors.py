@@ -30,7 +30,6 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.money import parse_money
 from crmdesk.core.views import AccountView, ContactView
 from crmdesk.db import browse
-from crmdesk.db.services import accounts, contacts
 from crmdesk.ui import labels
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
@@ -234,6 +233,8 @@ class ContactDialog(RecordDialog):
         self.reports_to.addItem(self.tr("(nobody)"), None)
         if not account_id:
             return
+        from crmdesk.db.services import contacts
+
         (
             self.desk.read(contacts.list_contacts, account_id=account_id, limit=1000)
             .key(f"colleagues.{id(self)}")
@@ -270,6 +271,8 @@ class ContactDialog(RecordDialog):
         }
 
     def _write(self, values: dict[str, Any]) -> Any:
+        from crmdesk.db.services import contacts
+
         if self.contact is None:
             return self.desk.write(contacts.add_contact, changes="contact", **values)
         return self.desk.write(
@@ -381,6 +384,8 @@ class AccountDialog(RecordDialog):
         return values
 
     def _write(self, values: dict[str, Any]) -> Any:
+        from crmdesk.db.services import accounts
+
         if self.account is None:
             return self.desk.write(accounts.add_account, changes="account", **values)
         return self.desk.write(

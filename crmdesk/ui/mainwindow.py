@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.views import AccountView, ContactView, DeletionView
 from crmdesk.db import browse
-from crmdesk.db.services import accounts, contacts
 from crmdesk.ui import settings as s
 from crmdesk.ui.brief import BriefDialog, brief_html
 from crmdesk.ui.desk import Desk
@@ -413,6 +412,8 @@ class MainWindow(QMainWindow):
         shown, desk = self.current(), self.desk
         if shown is None or desk is None:
             return
+        from crmdesk.db.services import accounts, contacts
+
         if shown.kind == "contact":
             desk.read(contacts.get_contact, contact_id=shown.id).success(self._edit_contact).run()
         else:
@@ -445,6 +446,8 @@ class MainWindow(QMainWindow):
         row = panel.model.row_of(shown.id)
         cached = panel.model.cached_row(row) if row is not None else None
         name = getattr(cached, "name", "")
+        from crmdesk.db.services import accounts, contacts
+
         if shown.kind == "contact":
             op = desk.write(contacts.delete_contact, changes="contact", contact_id=shown.id)
         else:
@@ -464,6 +467,8 @@ class MainWindow(QMainWindow):
         if deleted is None or desk is None:
             return
         view = deleted.view
+        from crmdesk.db.services import accounts, contacts
+
         op: Op[Any]
         if view.kind == "contact":
             op = desk.write(contacts.restore_contact, changes="contact", contact_id=view.id)
@@ -547,7 +552,9 @@ class MainWindow(QMainWindow):
 
         language = resolve_language(self.settings.get(s.LANGUAGE))
         if language != self.translations.language:
-            self.translations.install(language)  # widgets get a LanguageChange event
+            # Widgets also get a LanguageChange event; the window retranslates at once.
+            self.translations.install(language)
+            self.retranslate()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.settings.get(s.THEME))

@@ -36,8 +36,7 @@ _CN_DIGITS = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九",
 CAUTION_CATEGORIES = ("dietary_taboo", "religion")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Pages", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Pages", "...") calls
 
 
 def _chinese() -> tuple[bool, bool]:
@@ -76,9 +75,17 @@ def lunar_text(month: int, day: int, *, leap: bool = False, year: int | None = N
         text = f"{prefix}{leap_mark}{name}月{lunar_day_name(day)}"
         return f"{text}（{year}）" if year else text
     if leap:
-        text = tr("lunar leap month %1, day %2").replace("%1", str(month)).replace("%2", str(day))
+        text = (
+            translate("Pages", "lunar leap month %1, day %2")
+            .replace("%1", str(month))
+            .replace("%2", str(day))
+        )
     else:
-        text = tr("lunar month %1, day %2").replace("%1", str(month)).replace("%2", str(day))
+        text = (
+            translate("Pages", "lunar month %1, day %2")
+            .replace("%1", str(month))
+            .replace("%2", str(day))
+        )
     return f"{text} ({year})" if year else text
 
 
@@ -141,21 +148,30 @@ td { padding: 1px 4px 1px 0; vertical-align: top; }
 
 def _contact_facts(c: ContactView, *, brief: bool = False) -> str:
     rows = [
-        (tr("Account"), _link("account", c.account_id, c.account_name or "")),
-        (tr("Title"), _e(c.title)),
-        (tr("Department"), _e(c.department)),
-        (tr("Decision role"), _e(labels.label(vocab.DECISION_ROLES, c.decision_role))),
-        (tr("Reports to"), _link("contact", c.reports_to_id, c.reports_to_name or "")),
-        (tr("Hometown"), _e(c.hometown)),
-        (tr("School"), _e(c.school)),
-        (tr("Phone"), _e(", ".join(c.phones))),
-        (tr("E-mail"), _e(", ".join(c.emails))),
-        (tr("WeChat"), _e(c.wechat)),
-        (tr("Tier"), _e(c.effective_tier)),
-        (tr("Owner"), _e(c.owner)),
-        (tr("Gender"), _e(labels.label(vocab.GENDERS, c.gender))),
-        (tr("Tags"), _e(", ".join(c.tags))),
-        (tr("Pinyin"), "" if brief else _e(c.name_pinyin.split(" ")[0] if c.name_pinyin else "")),
+        (translate("Pages", "Account"), _link("account", c.account_id, c.account_name or "")),
+        (translate("Pages", "Title"), _e(c.title)),
+        (translate("Pages", "Department"), _e(c.department)),
+        (
+            translate("Pages", "Decision role"),
+            _e(labels.label(vocab.DECISION_ROLES, c.decision_role)),
+        ),
+        (
+            translate("Pages", "Reports to"),
+            _link("contact", c.reports_to_id, c.reports_to_name or ""),
+        ),
+        (translate("Pages", "Hometown"), _e(c.hometown)),
+        (translate("Pages", "School"), _e(c.school)),
+        (translate("Pages", "Phone"), _e(", ".join(c.phones))),
+        (translate("Pages", "E-mail"), _e(", ".join(c.emails))),
+        (translate("Pages", "WeChat"), _e(c.wechat)),
+        (translate("Pages", "Tier"), _e(c.effective_tier)),
+        (translate("Pages", "Owner"), _e(c.owner)),
+        (translate("Pages", "Gender"), _e(labels.label(vocab.GENDERS, c.gender))),
+        (translate("Pages", "Tags"), _e(", ".join(c.tags))),
+        (
+            translate("Pages", "Pinyin"),
+            "" if brief else _e(c.name_pinyin.split(" ")[0] if c.name_pinyin else ""),
+        ),
     ]
     return _facts(rows)
 
@@ -172,9 +188,9 @@ def _coming_items(coming: Sequence[ComingDate], *, with_contact: bool = False) -
         head = f"<b>{_e(who)}</b> " if who else ""
         next_on = ""
         if c.next_on is not None:
-            next_on = tr("next: %1").replace("%1", c.next_on.isoformat())
+            next_on = translate("Pages", "next: %1").replace("%1", c.next_on.isoformat())
             if c.years is not None:
-                next_on += " · " + tr("%1 years").replace("%1", str(c.years))
+                next_on += " · " + translate("Pages", "%1 years").replace("%1", str(c.years))
         items.append(
             f"{head}{_e(label)}: {_e(date_text(d))} <span class='muted'>({_e(next_on)})</span>"
         )
@@ -193,18 +209,18 @@ def _interaction_item(i: InteractionView) -> str:
         parts.append(_e(i.summary))
     extra = []
     if i.outcome:
-        extra.append(tr("Outcome: %1").replace("%1", _e(i.outcome)))
+        extra.append(translate("Pages", "Outcome: %1").replace("%1", _e(i.outcome)))
     if i.next_step:
-        extra.append(tr("Next step: %1").replace("%1", _e(i.next_step)))
+        extra.append(translate("Pages", "Next step: %1").replace("%1", _e(i.next_step)))
     if i.cost is not None:
-        extra.append(tr("Cost: %1").replace("%1", _e(money(i.cost))))
+        extra.append(translate("Pages", "Cost: %1").replace("%1", _e(money(i.cost))))
     for g in i.gifts:
         gift = _e(g.description)
         if g.value is not None:
             gift += f" ({_e(money(g.value))})"
         if g.recipient_name:
             gift += f" → {_e(g.recipient_name)}"
-        extra.append(tr("Gift: %1").replace("%1", gift))
+        extra.append(translate("Pages", "Gift: %1").replace("%1", gift))
     if extra:
         parts.append("<span class='muted'>" + " · ".join(extra) + "</span>")
     return "<br>".join(parts)
@@ -258,25 +274,33 @@ def contact_html(page: ContactPage) -> str:
     if subtitle:
         parts.append(f"<div class='muted'>{_e(subtitle)}</div>")
     parts.append(_contact_facts(c))
-    parts.append(_section(tr("Preferences"), _list(_preference_items(page, cautions_first=False))))
-    parts.append(_section(tr("Important dates"), _list(_coming_items(page.coming))))
+    parts.append(
+        _section(
+            translate("Pages", "Preferences"), _list(_preference_items(page, cautions_first=False))
+        )
+    )
+    parts.append(_section(translate("Pages", "Important dates"), _list(_coming_items(page.coming))))
     family = [
         f"<b>{_e(m.name)}</b> · {_e(labels.label(vocab.FAMILY_RELATIONS, m.relation))}"
         + (f" <span class='muted'>— {_e(m.notes)}</span>" if m.notes else "")
         for m in page.detail.family
     ]
-    parts.append(_section(tr("Family"), _list(family)))
+    parts.append(_section(translate("Pages", "Family"), _list(family)))
     parts.append(
-        _section(tr("Open follow-ups"), _list(_follow_up_items(page.detail.open_follow_ups)))
+        _section(
+            translate("Pages", "Open follow-ups"),
+            _list(_follow_up_items(page.detail.open_follow_ups)),
+        )
     )
     parts.append(
         _section(
-            tr("Interactions"), _list(_interaction_item(i) for i in page.detail.recent_interactions)
+            translate("Pages", "Interactions"),
+            _list(_interaction_item(i) for i in page.detail.recent_interactions),
         )
     )
-    parts.append(_section(tr("Gifts given"), _list(_gift_items(page.gifts))))
+    parts.append(_section(translate("Pages", "Gifts given"), _list(_gift_items(page.gifts))))
     if c.notes:
-        parts.append(_section(tr("Notes"), f"<p>{_e(c.notes)}</p>"))
+        parts.append(_section(translate("Pages", "Notes"), f"<p>{_e(c.notes)}</p>"))
     return "".join(parts)
 
 
@@ -298,28 +322,31 @@ def _org_items(nodes: Sequence[OrgNode]) -> str:
 def _account_facts(a: AccountView) -> str:
     return _facts(
         [
-            (tr("Code"), _e(a.code)),
-            (tr("Tier"), _e(a.tier)),
-            (tr("Status"), _e(labels.label(vocab.ACCOUNT_STATUSES, a.status))),
-            (tr("Customer type"), _e(labels.label(vocab.CUSTOMER_TYPES, a.customer_type))),
-            (tr("Owner"), _e(a.owner)),
-            (tr("Industry"), _e(a.industry)),
-            (tr("Application"), _e(a.application)),
-            (tr("Address"), _e(a.address)),
-            (tr("Postcode"), _e(a.postcode)),
-            (tr("Phone"), _e(", ".join(a.phones))),
-            (tr("Website"), _e(a.website)),
-            (tr("Bank account"), _e(a.bank_account)),
-            (tr("Currency"), _e(a.currency)),
-            (tr("Discount"), _e(a.discount)),
-            (tr("Payment terms"), _e(a.payment_terms)),
-            (tr("Tax rule"), _e(a.tax_rule)),
-            (tr("Credit record"), _e(a.credit_record)),
-            (tr("Sales limit"), _e(money(a.sales_limit))),
-            (tr("Delivery address"), _e(a.delivery_address)),
-            (tr("Invoice address"), _e(a.invoice_address)),
-            (tr("Commission code"), _e(a.commission_code)),
-            (tr("Tags"), _e(", ".join(a.tags))),
+            (translate("Pages", "Code"), _e(a.code)),
+            (translate("Pages", "Tier"), _e(a.tier)),
+            (translate("Pages", "Status"), _e(labels.label(vocab.ACCOUNT_STATUSES, a.status))),
+            (
+                translate("Pages", "Customer type"),
+                _e(labels.label(vocab.CUSTOMER_TYPES, a.customer_type)),
+            ),
+            (translate("Pages", "Owner"), _e(a.owner)),
+            (translate("Pages", "Industry"), _e(a.industry)),
+            (translate("Pages", "Application"), _e(a.application)),
+            (translate("Pages", "Address"), _e(a.address)),
+            (translate("Pages", "Postcode"), _e(a.postcode)),
+            (translate("Pages", "Phone"), _e(", ".join(a.phones))),
+            (translate("Pages", "Website"), _e(a.website)),
+            (translate("Pages", "Bank account"), _e(a.bank_account)),
+            (translate("Pages", "Currency"), _e(a.currency)),
+            (translate("Pages", "Discount"), _e(a.discount)),
+            (translate("Pages", "Payment terms"), _e(a.payment_terms)),
+            (translate("Pages", "Tax rule"), _e(a.tax_rule)),
+            (translate("Pages", "Credit record"), _e(a.credit_record)),
+            (translate("Pages", "Sales limit"), _e(money(a.sales_limit))),
+            (translate("Pages", "Delivery address"), _e(a.delivery_address)),
+            (translate("Pages", "Invoice address"), _e(a.invoice_address)),
+            (translate("Pages", "Commission code"), _e(a.commission_code)),
+            (translate("Pages", "Tags"), _e(", ".join(a.tags))),
         ]
     )
 
@@ -344,7 +371,13 @@ def _spend_table(page: AccountPage) -> str:
         return ""
     head = "".join(
         f"<th align='left'>{escape(t)}</th>"
-        for t in (tr("Year"), tr("Interactions"), tr("Costs"), tr("Gifts"), tr("Total"))
+        for t in (
+            translate("Pages", "Year"),
+            translate("Pages", "Interactions"),
+            translate("Pages", "Costs"),
+            translate("Pages", "Gifts"),
+            translate("Pages", "Total"),
+        )
     )
     rows = []
     for s in page.spend:
@@ -361,20 +394,25 @@ def account_html(page: AccountPage) -> str:
     """The detail pane for an account: master file, contacts, org chart, history, spend."""
     a = page.account
     parts = [STYLE, f"<h2>{_e(a.name)}</h2>"]
-    parts.append(_section(tr("Master file"), _account_facts(a)))
+    parts.append(_section(translate("Pages", "Master file"), _account_facts(a)))
     if a.insight:
-        parts.append(_section(tr("Insight"), f"<p>{_e(a.insight)}</p>"))
-    parts.append(_section(tr("Org chart"), _org_items(page.org)))
-    parts.append(_section(tr("Opportunities"), _list(_opportunity_items(page))))
-    parts.append(_section(tr("Open follow-ups"), _list(_follow_up_items(page.follow_ups))))
+        parts.append(_section(translate("Pages", "Insight"), f"<p>{_e(a.insight)}</p>"))
+    parts.append(_section(translate("Pages", "Org chart"), _org_items(page.org)))
+    parts.append(_section(translate("Pages", "Opportunities"), _list(_opportunity_items(page))))
     parts.append(
-        _section(tr("Interactions"), _list(_interaction_item(i) for i in page.interactions))
+        _section(translate("Pages", "Open follow-ups"), _list(_follow_up_items(page.follow_ups)))
     )
-    parts.append(_section(tr("Spend"), _spend_table(page)))
+    parts.append(
+        _section(
+            translate("Pages", "Interactions"),
+            _list(_interaction_item(i) for i in page.interactions),
+        )
+    )
+    parts.append(_section(translate("Pages", "Spend"), _spend_table(page)))
     complaints = [f"{_e(c.received_on.isoformat())} · {_e(c.description)}" for c in page.complaints]
-    parts.append(_section(tr("Open complaints"), _list(complaints)))
+    parts.append(_section(translate("Pages", "Open complaints"), _list(complaints)))
     if a.notes:
-        parts.append(_section(tr("Notes"), f"<p>{_e(a.notes)}</p>"))
+        parts.append(_section(translate("Pages", "Notes"), f"<p>{_e(a.notes)}</p>"))
     return "".join(parts)
 
 
@@ -382,7 +420,7 @@ def account_html(page: AccountPage) -> str:
 
 
 def _brief_header(title: str, subtitle: str) -> str:
-    stamp = tr("Brief of %1").replace("%1", dt.date.today().isoformat())
+    stamp = translate("Pages", "Brief of %1").replace("%1", dt.date.today().isoformat())
     return (
         f"{STYLE}<h1>{_e(title)}</h1><div class='muted'>{_e(subtitle)}</div>"
         f"<div class='muted'>{escape(stamp)}</div>"
@@ -397,39 +435,50 @@ def contact_brief_html(page: ContactPage, *, interactions: int = 5, days: int = 
     parts = [_brief_header(c.name, subtitle)]
     who = _facts(
         [
-            (tr("Decision role"), _e(role)),
-            (tr("Reports to"), _e(c.reports_to_name)),
-            (tr("Hometown"), _e(c.hometown)),
-            (tr("School"), _e(c.school)),
-            (tr("Phone"), _e(", ".join(c.phones))),
-            (tr("Family"), _e(", ".join(
+            (translate("Pages", "Decision role"), _e(role)),
+            (translate("Pages", "Reports to"), _e(c.reports_to_name)),
+            (translate("Pages", "Hometown"), _e(c.hometown)),
+            (translate("Pages", "School"), _e(c.school)),
+            (translate("Pages", "Phone"), _e(", ".join(c.phones))),
+            (translate("Pages", "Family"), _e(", ".join(
                 f"{m.name} ({labels.label(vocab.FAMILY_RELATIONS, m.relation)})"
                 for m in page.detail.family
             ))),
         ]
     )  # fmt: skip
-    parts.append(_section(tr("Who they are"), who))
+    parts.append(_section(translate("Pages", "Who they are"), who))
     parts.append(
-        _section(tr("Preferences and taboos"), _list(_preference_items(page, cautions_first=True)))
+        _section(
+            translate("Pages", "Preferences and taboos"),
+            _list(_preference_items(page, cautions_first=True)),
+        )
     )
     horizon = dt.date.today() + dt.timedelta(days=days)
     coming = [x for x in page.coming if x.next_on is not None and x.next_on <= horizon]
-    parts.append(_section(tr("Coming dates"), _list(_coming_items(coming))))
+    parts.append(_section(translate("Pages", "Coming dates"), _list(_coming_items(coming))))
     parts.append(
-        _section(tr("Open follow-ups"), _list(_follow_up_items(page.detail.open_follow_ups)))
+        _section(
+            translate("Pages", "Open follow-ups"),
+            _list(_follow_up_items(page.detail.open_follow_ups)),
+        )
     )
     recent = page.detail.recent_interactions[:interactions]
-    parts.append(_section(tr("Recent interactions"), _list(_interaction_item(i) for i in recent)))
+    parts.append(
+        _section(
+            translate("Pages", "Recent interactions"), _list(_interaction_item(i) for i in recent)
+        )
+    )
     gifts = _gift_items(page.gifts)
     if gifts:
         gifts_body = (
-            f"<p class='muted'>{escape(tr('Never give the same gift twice.'))}</p>" + _list(gifts)
+            f"<p class='muted'>{escape(translate('Pages', 'Never give the same gift twice.'))}</p>"
+            + _list(gifts)
         )
     else:
-        gifts_body = f"<p class='muted'>{escape(tr('No gift given yet.'))}</p>"
-    parts.append(_section(tr("Gifts already given"), gifts_body))
+        gifts_body = f"<p class='muted'>{escape(translate('Pages', 'No gift given yet.'))}</p>"
+    parts.append(_section(translate("Pages", "Gifts already given"), gifts_body))
     if c.notes:
-        parts.append(_section(tr("Notes"), f"<p>{_e(c.notes)}</p>"))
+        parts.append(_section(translate("Pages", "Notes"), f"<p>{_e(c.notes)}</p>"))
     return "".join(parts)
 
 
@@ -437,26 +486,37 @@ def account_brief_html(page: AccountPage, *, interactions: int = 5, days: int = 
     """One page on an account: its people and their roles, history, gifts, what is open."""
     a = page.account
     subtitle = " · ".join(
-        p for p in (a.industry or "", (a.tier and tr("Tier %1").replace("%1", a.tier)) or "") if p
+        p
+        for p in (
+            a.industry or "",
+            (a.tier and translate("Pages", "Tier %1").replace("%1", a.tier)) or "",
+        )
+        if p
     )
     parts = [_brief_header(a.name, subtitle)]
     if a.insight:
-        parts.append(_section(tr("Insight"), f"<p>{_e(a.insight)}</p>"))
-    parts.append(_section(tr("Who is who"), _org_items(page.org)))
-    parts.append(_section(tr("Opportunities"), _list(_opportunity_items(page))))
-    parts.append(_section(tr("Open follow-ups"), _list(_follow_up_items(page.follow_ups))))
+        parts.append(_section(translate("Pages", "Insight"), f"<p>{_e(a.insight)}</p>"))
+    parts.append(_section(translate("Pages", "Who is who"), _org_items(page.org)))
+    parts.append(_section(translate("Pages", "Opportunities"), _list(_opportunity_items(page))))
+    parts.append(
+        _section(translate("Pages", "Open follow-ups"), _list(_follow_up_items(page.follow_ups)))
+    )
     horizon = dt.date.today() + dt.timedelta(days=days)
     coming = [x for x in page.coming if x.next_on is not None and x.next_on <= horizon]
-    parts.append(_section(tr("Coming dates"), _list(_coming_items(coming, with_contact=True))))
+    parts.append(
+        _section(
+            translate("Pages", "Coming dates"), _list(_coming_items(coming, with_contact=True))
+        )
+    )
     recent = page.interactions[:interactions]
-    parts.append(_section(tr("Recent interactions"), _list(_interaction_item(i) for i in recent)))
+    parts.append(
+        _section(
+            translate("Pages", "Recent interactions"), _list(_interaction_item(i) for i in recent)
+        )
+    )
     gifts = _gift_items(page.gifts, with_recipient=True)
     if gifts:
-        parts.append(
-            _section(
-                tr("Gifts already given"),
-                f"<p class='muted'>{escape(tr('Never give the same gift twice.'))}</p>"
-                + _list(gifts),
-            )
-        )
+        never = translate("Pages", "Never give the same gift twice.")
+        body = f"<p class='muted'>{escape(never)}</p>" + _list(gifts)
+        parts.append(_section(translate("Pages", "Gifts already given"), body))
     return "".join(parts)

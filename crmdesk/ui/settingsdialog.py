@@ -49,14 +49,14 @@ class SettingsDialog(QDialog):
             editor = self._editor(setting)
             self.editors[setting.key] = editor
             form.addRow(QCoreApplication.translate("Settings", setting.title), editor)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def _editor(self, setting: s.Setting[Any]) -> QWidget:
         value = self.store.get(setting)

@@ -145,7 +145,9 @@ QStatusBar QLabel { padding: 0 6px; }
 
 def apply_theme(app: QApplication, choice: str) -> None:
     """Fusion in light or dark; ``choice`` is the THEME setting ("system", "light", "dark")."""
-    if app.style().name().lower() != "fusion":
+    if app.property("crmdeskTheme") is None:
         app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if is_dark(choice) else _light_palette())
+    dark = is_dark(choice)
+    app.setPalette(_dark_palette() if dark else _light_palette())
     app.setStyleSheet(STYLE_SHEET)
+    app.setProperty("crmdeskTheme", "dark" if dark else "light")

@@ -82,7 +82,7 @@ class WelcomeDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        where = QLabel(self.tr("Your book will be created at:\n%1").replace("%1", str(path)), self)
+        where = QLabel(self.tr("Your book will be created at: %1").replace("%1", str(path)), self)
         where.setWordWrap(True)
         where.setProperty("role", "muted")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

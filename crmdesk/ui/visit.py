@@ -12,6 +12,7 @@ user types; the completer shows the latest answer only.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTimer, Signal
@@ -38,10 +39,6 @@ from PySide6.QtWidgets import (
 from crmdesk.core import vocab
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.money import Money, parse_money
-from crmdesk.core.search_results import SearchHit
-from crmdesk.db import search
-from crmdesk.db.services import interactions
-from crmdesk.db.services.interactions import NewGift
 from crmdesk.ui import labels
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
@@ -53,14 +50,33 @@ SUGGESTIONS = 12
 
 def contact_suggestions(session: Any, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
     """Contacts (only) matching ``text``, for the type-ahead; runs on the worker."""
-    hits: list[SearchHit] = search.search(session, text, limit=limit * 2)
+    from crmdesk.db import search
+
+    hits = search.search(session, text, limit=limit * 2)
     return [Suggestion(h.id, h.name, h.subtitle) for h in hits if h.kind == "contact"][:limit]
+
+
+@dataclass(frozen=True)
+class GiftLine:
+    """A gift as the dialog has it: what, worth, to whom (a contact id)."""
+
+    description: str
+    value: Money | None
+    recipient_id: str | None
+
+
+def log_visit(session: Any, *, gifts: list[GiftLine], **values: Any) -> Any:
+    """Log the interaction (worker): the services' ``log_interaction`` with the dialog's gifts."""
+    from crmdesk.db.services import interactions
+
+    given = [interactions.NewGift(g.description, g.value, g.recipient_id) for g in gifts]
+    return interactions.log_interaction(session, gifts=given, **values)
 
 
 class _TypeAheadEdit(QLineEdit):
     """A line edit that keeps Enter to itself: Enter picks a person, it does not save the log."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
@@ -291,11 +307,11 @@ class VisitDialog(QDialog):
         assert isinstance(when, dt.datetime)
         occurred_at = when.astimezone()  # the local zone
         cost = self._money(self.cost.text(), "cost")
-        gifts: list[NewGift] = []
+        gifts: list[GiftLine] = []
         ids = self.attendees.ids()
         if self.gift.text().strip():
             value = self._money(self.gift_value.text(), "gift_value")
-            gifts.append(NewGift(self.gift.text().strip(), value, ids[0] if ids else None))
+            gifts.append(GiftLine(self.gift.text().strip(), value, ids[0] if ids else None))
         elif self.gift_value.text().strip():
             raise ValidationError("say what the gift was", field="gift", code="required")
         follow_up_on = None
@@ -348,7 +364,7 @@ class VisitDialog(QDialog):
         self._busy = True
         self.buttons.setEnabled(False)
         (
-            self.desk.write(interactions.log_interaction, changes="interaction", **values)
+            self.desk.write(log_visit, changes="interaction", **values)
             .success(self._on_saved)
             .failure(self.show_error)
             .finally_(self._done)

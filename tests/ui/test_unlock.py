@@ -67,9 +67,7 @@ def test_quitting_the_welcome_creates_nothing(app, qtbot):
 
 @pytest.fixture
 def passphrase_book(app):
-    book = create_book(
-        app.session.path, passphrase=lambda _p: PASSPHRASE, prefer_passphrase=True
-    )
+    book = create_book(app.session.path, passphrase=lambda _p: PASSPHRASE, prefer_passphrase=True)
     with book.session() as s, s.begin():
         fill_sample(s)
     book.close()
@@ -145,7 +143,9 @@ def _real_keyring() -> KeyringStore:
     store = KeyringStore()
     if not store.usable():
         if os.environ.get("CRMDESK_REQUIRE_KEYRING"):
-            pytest.fail(f"CRMDESK_REQUIRE_KEYRING is set but the keyring is not usable: {store.name}")
+            pytest.fail(
+                f"CRMDESK_REQUIRE_KEYRING is set but the keyring is not usable: {store.name}"
+            )
         pytest.skip(f"no usable keyring here ({store.name}); CI runs one under dbus-run-session")
     return store
 

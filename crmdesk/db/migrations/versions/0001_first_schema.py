@@ -377,8 +377,9 @@ def _create_search_index() -> None:
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', columnsize = 0)"
     )
     op.execute(
-        "CREATE VIRTUAL TABLE search_pinyin USING fts5("
-        "pinyin, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', columnsize = 0)"
+        # Up to six letters: the longest syllable (zhuang), so a surname typed whole is one read.
+        "CREATE VIRTUAL TABLE search_pinyin USING fts5(pinyin, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6', columnsize = 0)"
     )
     op.execute(
         "CREATE VIRTUAL TABLE search_phones USING fts5("

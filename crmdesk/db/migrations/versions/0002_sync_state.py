@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.Column("record_id", sa.String(length=64), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("book_id", sa.String(length=36), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("mark", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("tbl", "record_id"),
     )

@@ -1,0 +1,226 @@
+"""The planner view, its dialogs and the reminders, headless over a real encrypted book.
+
+Tasks run inline (conftest), so a load or a save has finished when the call returns; a reload
+after a write waits for the view's short debounce timer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from lunardate import LunarDate as RefLunar
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from crmdesk.core.dates import DateSpec
+from crmdesk.core.money import Money
+from crmdesk.core.planner import ItemKind, PlanInput, build_plan
+from crmdesk.core.planner_config import PlannerSettings
+from crmdesk.db import planner_settings
+from crmdesk.db.book import Book
+from crmdesk.db.services import accounts, contacts, followups, important_dates, interactions, tiers
+from crmdesk.db.services.interactions import NewGift
+from crmdesk.ui.planner import PlannerNotifier, PlannerView
+from crmdesk.ui.planner.model import DAY_ROLE, ITEM_ID_ROLE, AgendaModel
+
+TODAY = dt.date(2026, 1, 10)
+LUNAR_BIRTHDAY = RefLunar(2025, 12, 5).to_solar_date()  # 2026-01-23, by lunardate
+
+
+@pytest.fixture
+def ids(book: Book) -> dict[str, str]:
+    with book.session() as s, s.begin():
+        account = accounts.add_account(s, name="华为", tier="A", owner="Wang")
+        zhang = contacts.add_contact(s, name="张伟", account_id=account.id, tier="S", owner="Li")
+        lina = contacts.add_contact(s, name="李娜", tier="C", tags=["golf"])
+        own = important_dates.add_important_date(
+            s, contact_id=zhang.id, kind="birthday", date=DateSpec.parse("L1975-12-05")
+        )
+        important_dates.add_important_date(
+            s, contact_id=lina.id, kind="birthday", date=DateSpec.parse("01-15")
+        )
+        for who in (zhang.id, lina.id):
+            interactions.log_interaction(
+                s,
+                occurred_at=dt.datetime(2026, 1, 2, 10, tzinfo=dt.UTC),
+                kind="gift",
+                attendee_ids=[who],
+                gifts=[NewGift("茶叶", Money(60_000), who)],
+            )
+        followups.add_follow_up(
+            s, due_on=dt.date(2026, 1, 12), description="Send the quote", contact_id=zhang.id
+        )
+    return {"zhang": zhang.id, "lina": lina.id, "own": own.id}
+
+
+@pytest.fixture
+def view(qtbot, desk, ids: dict[str, str]) -> PlannerView:
+    widget = PlannerView(desk, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def item_ids(view: PlannerView) -> list[str]:
+    assert view.plan is not None
+    return [item.id for item in view.plan.items()]
+
+
+def test_the_agenda_model_passes_the_model_tester(qtmodeltester, book: Book, ids) -> None:
+    from crmdesk.db.planning import load_plan_input
+
+    with book.session() as s:
+        data = load_plan_input(s)
+    model = AgendaModel()
+    model.set_plan(build_plan(data, start=TODAY, days=60))
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+    model.set_plan(build_plan(PlanInput(), start=TODAY, days=7))
+    qtmodeltester.check(model)
+
+
+def test_the_view_shows_the_plan_grouped_by_day_and_marks_the_calendar(
+    view: PlannerView, ids: dict[str, str]
+) -> None:
+    assert f"date:{ids['own']}:{LUNAR_BIRTHDAY.isoformat()}" in item_ids(view)
+    model = view.model
+    days = [model.data(model.index(row, 0), DAY_ROLE) for row in range(model.rowCount())]
+    assert days == sorted(days)
+    assert LUNAR_BIRTHDAY in days and dt.date(2026, 1, 15) in days
+    birthday = model.day_index(LUNAR_BIRTHDAY)
+    assert model.rowCount(birthday) == 1
+    child = model.index(0, 0, birthday)
+    assert "张伟" in model.data(child)
+    assert "turns 50" in model.data(model.index(0, 1, birthday))
+    assert model.data(model.index(0, 3, birthday)) == "1000.00 CNY"  # tier S's budget
+    assert "茶叶" in model.data(model.index(0, 4, birthday))  # the last gift
+    fmt = view.calendar.dateTextFormat(QDate(2026, 1, 23))
+    assert fmt.fontWeight() == 700
+    assert view.calendar.dateTextFormat(QDate(2026, 1, 24)).fontWeight() != 700
+    assert "28 February" in view.policies.text()
+
+
+def test_filters_replan_without_reloading(view: PlannerView, ids: dict[str, str]) -> None:
+    view.tier.setCurrentIndex(view.tier.findData("S"))
+    people = {item.contact_id for item in view.plan.items() if item.contact}  # type: ignore[union-attr]
+    assert people == {ids["zhang"]}
+    view.tier.setCurrentIndex(0)
+    view.tag.setCurrentIndex(view.tag.findData("golf"))
+    people = {item.contact_id for item in view.plan.items() if item.contact}  # type: ignore[union-attr]
+    assert people == {ids["lina"]}
+    view.tag.setCurrentIndex(0)
+    view.days.setValue(3)
+    assert view.plan is not None and view.plan.end == dt.date(2026, 1, 12)
+    assert [i.kind for i in view.plan.items()] == [ItemKind.FOLLOW_UP]
+
+
+def test_clicking_a_calendar_day_selects_it(view: PlannerView, qtbot) -> None:
+    view.calendar.setSelectedDate(QDate(2026, 1, 15))
+    view.calendar.clicked.emit(QDate(2026, 1, 15))
+    assert view.day_of(view.tree.currentIndex()) == dt.date(2026, 1, 15)
+    assert not view.select_day(dt.date(2026, 1, 16))
+
+
+def test_done_logs_the_gift_on_the_worker_and_the_plan_ticks_it(
+    view: PlannerView, ids: dict[str, str], book: Book, qtbot
+) -> None:
+    item_id = f"date:{ids['own']}:{LUNAR_BIRTHDAY.isoformat()}"
+    assert view.select_item(item_id)
+    assert view.done_button.isEnabled()
+    dialog = view.open_done()
+    assert dialog is not None
+    dialog.cost.setText("¥800")
+    dialog.gift.setText("紫砂壶")
+    assert dialog.kind.currentData() == "gift"
+    with qtbot.waitSignal(dialog.completed) as done:
+        dialog.save()
+    assert done.args[0].interactions[0].cost == Money(80_000)
+    qtbot.waitUntil(lambda: view.plan is not None and view.plan.find(item_id).done)  # type: ignore[union-attr]
+    with book.session() as s:
+        logged = interactions.list_interactions(s, contact_id=ids["zhang"])
+    assert logged[0].gifts[0].description == "紫砂壶"
+    index = view.model.find(item_id)
+    assert view.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert view.model.data(index, ITEM_ID_ROLE) == item_id
+
+
+def test_the_same_gift_twice_is_shown_at_the_gift_field(
+    view: PlannerView, ids: dict[str, str]
+) -> None:
+    assert view.select_item(f"date:{ids['own']}:{LUNAR_BIRTHDAY.isoformat()}")
+    dialog = view.open_done()
+    assert dialog is not None
+    dialog.gift.setText("茶叶")
+    dialog.save()
+    assert dialog.isVisible()
+    error = dialog.form.error_label("gift")
+    assert error is not None and not error.isHidden()
+    assert "never the same gift twice" in error.text()
+    dialog.cost.setText("eight hundred")
+    dialog.save()
+    cost_error = dialog.form.error_label("cost")
+    assert cost_error is not None and not cost_error.isHidden()
+
+
+def test_the_settings_panel_saves_policies_and_cadences(
+    view: PlannerView, book: Book, qtbot
+) -> None:
+    dialog = view.open_settings()
+    assert dialog is not None
+    dialog.feb29.setCurrentIndex(dialog.feb29.findData("mar1"))
+    dialog.lead.setValue(10)
+    dialog.cadences["S"].setValue(45)
+    row = next(
+        r
+        for r in range(dialog.festivals.rowCount())
+        if dialog.festivals.item(r, 0).data(Qt.ItemDataRole.UserRole + 1) == "intl.christmas"  # type: ignore[union-attr]
+    )
+    dialog.festivals.item(row, 1).setText("S, A")  # type: ignore[union-attr]
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    with book.session() as s:
+        stored = planner_settings.load_settings(s)
+        cadence = {t.code: t.cadence_days for t in tiers.list_tiers(s)}
+    assert (stored.policy.feb29, stored.lead_days) == ("mar1", 10)
+    assert stored.tiers_for("intl.christmas") == ("S", "A")
+    assert cadence["S"] == 45
+    qtbot.waitUntil(lambda: "1 March" in view.policies.text())
+
+
+def test_a_bad_festival_tier_list_is_shown_at_its_field(view: PlannerView) -> None:
+    dialog = view.open_settings()
+    assert dialog is not None
+    dialog.festivals.item(0, 1).setText("S; ???")  # type: ignore[union-attr]
+    dialog.save()
+    error = dialog.form.error_label("tiers")
+    assert error is not None and not error.isHidden()
+
+
+def test_the_notifier_reminds_at_start_then_once_a_day(qtbot, desk, ids) -> None:
+    clock = [dt.datetime(2026, 1, 12, 8, 0)]
+    notifier = PlannerNotifier(now=lambda: clock[0])
+    assert (notifier.tray is None) == (not QSystemTrayIcon.isSystemTrayAvailable())
+    with qtbot.waitSignal(notifier.reminded) as shown:
+        notifier.set_desk(desk)
+    reminders = shown.args[0]
+    assert [i.follow_up.description for i in reminders.follow_ups_due] == ["Send the quote"]  # type: ignore[union-attr]
+    # 李娜's birthday is on the 15th; with the 7-day lead its gift should have been bought by
+    # the 8th, so nothing to buy today; 张伟's (23rd) is bought by the 16th.
+    assert reminders.buy_today == ()
+    title, body = notifier.message(reminders)
+    assert "Send the quote" in body and title
+    assert not notifier.check()  # shown today already
+    clock[0] = dt.datetime(2026, 1, 16, 9, 0)
+    with qtbot.waitSignal(notifier.reminded) as shown:
+        assert notifier.check()
+    assert [i.contact.name for i in shown.args[0].buy_today] == ["张伟"]  # type: ignore[union-attr]
+    notifier.set_desk(None)
+    assert not notifier.timer.isActive()
+
+
+def test_the_view_forgets_the_plan_on_lock(view: PlannerView) -> None:
+    assert view.plan is not None
+    view.set_desk(None)
+    assert view.plan is None and view.model.rowCount() == 0
+    assert not view.done_button.isEnabled()
+    assert PlannerSettings() == view.settings
