@@ -168,11 +168,11 @@ def child_typing(book: Path, settings: Path, hex_key: str) -> dict[str, Any]:
     model = panel.model
     result: dict[str, Any] = {"rows": model.rowCount()}
 
-    ticks: list[float] = []
+    ticks: list[tuple[float, float]] = []
     ticker = QTimer()
     ticker.setTimerType(Qt.TimerType.PreciseTimer)
     ticker.setInterval(1)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.timeout.connect(lambda: ticks.append((time.perf_counter(), time.process_time())))
 
     def wait(ms: int) -> None:
         end = time.perf_counter() + ms / 1000
@@ -182,7 +182,11 @@ def child_typing(book: Path, settings: Path, hex_key: str) -> dict[str, Any]:
 
     def settle() -> None:
         end = time.perf_counter() + 30
-        while (model.is_loading or not built.runner.is_idle()) and time.perf_counter() < end:
+
+        def busy() -> bool:
+            return panel._timer.isActive() or model.is_loading or not built.runner.is_idle()
+
+        while busy() and time.perf_counter() < end:
             wait(5)
 
     counts: list[int] = []
@@ -215,13 +219,21 @@ def child_typing(book: Path, settings: Path, hex_key: str) -> dict[str, Any]:
         wait(15)
     settle()
     ticker.stop()
-    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
+    # A gap between ticks is the GUI thread not running: either busy in this process (the GUI
+    # thread's own work, or waiting for the GIL while the worker runs) or not scheduled at all
+    # because the machine is busy with other processes. The process's CPU time during the gap
+    # tells them apart: this process's share of a gap is at most the CPU time it used then.
+    gaps = [((b - a) * 1000, (cb - ca) * 1000) for (a, ca), (b, cb) in itertools.pairwise(ticks)]
+    walls = [wall for wall, _cpu in gaps]
+    own = [min(wall, cpu) for wall, cpu in gaps]
     result.update(
         counts=counts,
         typing_s=typing_s,
         ticks=len(ticks),
-        max_gap_ms=max(gaps) if gaps else 0.0,
-        p99_gap_ms=statistics.quantiles(gaps, n=100)[98] if len(gaps) > 100 else 0.0,
+        max_gap_ms=max(walls, default=0.0),
+        max_own_ms=max(own, default=0.0),
+        p99_gap_ms=statistics.quantiles(walls, n=100)[98] if len(walls) > 100 else 0.0,
+        loadavg=os.getloadavg()[0],
     )
     rss, hwm = _rss_mb()
     result.update(rss_mb=rss, hwm_mb=hwm)
@@ -343,10 +355,15 @@ def main(argv: list[str] | None = None) -> int:
         f"    without a bytecode cache          {cold['seconds']:6.3f} s   "
         "(every module compiled from source, as with PYTHONDONTWRITEBYTECODE=1)"
     )
+    verdict = "OK" if typing["max_own_ms"] <= STALL_BUDGET_MS else "OVER"
     _out(
-        f"  typing a filter, {typing['rows']:,} contacts: longest GUI stall "
-        f"{typing['max_gap_ms']:.1f} ms (p99 {typing['p99_gap_ms']:.1f} ms; budget "
-        f"{STALL_BUDGET_MS:.0f} ms) {'OK' if typing['max_gap_ms'] <= STALL_BUDGET_MS else 'OVER'}"
+        f"  typing a filter, {typing['rows']:,} contacts: longest GUI stall caused by crmdesk "
+        f"{typing['max_own_ms']:.1f} ms (budget {STALL_BUDGET_MS:.0f} ms) {verdict}"
+    )
+    _out(
+        f"    longest wall-clock gap {typing['max_gap_ms']:.1f} ms, p99 {typing['p99_gap_ms']:.1f} "
+        f"ms (includes time the OS gave to other processes; load average "
+        f"{typing['loadavg']:.1f} on {os.cpu_count()} CPUs)"
     )
     _out(f"    rows after each query: {typing['counts']}")
     _out(

@@ -1,8 +1,7 @@
 """The planner's commands through the real ``crmdesk`` main() on a real encrypted book.
 
-Until crmdesk/cli/__init__.py calls ``add_planner_commands``, the fixture adds them where the CLI
-registers its own (beside ``tier``), so what is tested is the real parser, error reporting and
-exit codes. Expected lunar days come from ``lunardate``.
+What is tested is the real parser, error reporting and exit codes. Expected lunar days come from
+``lunardate``.
 """
 
 from __future__ import annotations
@@ -17,30 +16,12 @@ import icalendar
 import pytest
 from lunardate import LunarDate as RefLunar
 
-import crmdesk.cli.tiers
 from crmdesk.cli import main
 from crmdesk.core.dates import DateSpec
 from crmdesk.db.book import open_book
 from crmdesk.db.services import accounts, contacts, important_dates
-from crmdesk.planner_cli import add_planner_commands
 
 PASS = "correct horse battery"
-
-
-def _register_with_planner(original: Any) -> Any:
-    def register(sub: Any, common: Any) -> None:
-        original(sub, common)
-        if "upcoming" not in sub.choices:  # not wired into the CLI yet
-            add_planner_commands(sub, common)
-
-    return register
-
-
-@pytest.fixture(autouse=True)
-def _planner_commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(
-        crmdesk.cli.tiers, "register", _register_with_planner(crmdesk.cli.tiers.register)
-    )
 
 
 @pytest.fixture(scope="module")

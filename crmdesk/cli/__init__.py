@@ -25,6 +25,7 @@ from crmdesk.cli.context import Context, Output, ask_passphrase
 from crmdesk.cli.render import dumps
 from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError, WrongKeyError
 from crmdesk.db.book import create_book, resolve_book_path
+from crmdesk.planner_cli import add_planner_commands
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     details.register(sub, common)
     activity.register(sub, common)
     tiers.register(sub, common)
+    add_planner_commands(sub, common)
     return parser
 
 

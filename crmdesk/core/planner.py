@@ -232,7 +232,7 @@ class PlanInput:
     @cached_property
     def prepared(self) -> _Prepared:
         """The input indexed for planning (see :class:`_Prepared`); made on first use."""
-        with _gc_paused():
+        with gc_paused():
             return _Prepared(self)
 
     @cached_property
@@ -756,7 +756,7 @@ class AgendaDay:
     @property
     def items(self) -> tuple[PlanItem, ...]:
         if self._items is None:
-            with _gc_paused():
+            with gc_paused():
                 self._items = tuple(self._make_items())
         return self._items
 
@@ -889,9 +889,12 @@ _new_item = cast(Callable[[type[PlanItem], tuple[Any, ...]], PlanItem], tuple.__
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold off the cyclic collector while building many small objects (none forms a cycle);
-    each collection would otherwise re-walk the growing item lists."""
+def gc_paused() -> Iterator[None]:
+    """Hold off CPython's cyclic garbage collector while building many small objects.
+
+    Each collection would otherwise re-walk the growing lists (the planner's objects form no
+    cycles, so postponing loses nothing); the previous state is restored, even on error.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -1005,7 +1008,7 @@ def build_plan(
             found = buckets[offset] = [[] for _ in range(slots_per_day)]
         return found
 
-    with _gc_paused():
+    with gc_paused():
         _add_occasions(prepared, start, end, settings, scope, bucket)
         _add_festivals(data, prepared, start, end, settings, scope, bucket)
         _add_follow_ups(data, prepared, start, end, scope, bucket)

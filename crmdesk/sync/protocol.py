@@ -180,7 +180,6 @@ class PullRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
     cursor: dict[str, int] = Field(default_factory=dict)
     limit: int = Field(default=5000, ge=1, le=MAX_PULL_LIMIT)
-    full: list[str] = Field(default_factory=list)  # books pulled whole (resync)
 
 
 class PullResponse(BaseModel):

@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 
 EXIT_NO_DISPLAY = 3
 
+# Libraries Qt's X11 plugin loads that a minimal Linux may lack (library, Debian package);
+# without them Qt aborts the process with a message about "xcb" that few users can act on.
+XCB_LIBRARIES = (
+    ("xcb-cursor", "libxcb-cursor0"),
+    ("xcb-icccm", "libxcb-icccm4"),
+    ("xcb-keysyms", "libxcb-keysyms1"),
+    ("xkbcommon-x11", "libxkbcommon-x11-0"),
+)
+
 
 def display_problem(
     environ: dict[str, str] | None = None, platform: str | None = None
@@ -41,10 +50,11 @@ def display_problem(
             "WAYLAND_DISPLAY is set). Run it in a desktop session, or under xvfb-run; the "
             "command-line tools (crmdesk --help) work without one."
         )
-    if ctypes.util.find_library("xcb-cursor") is None:
+    missing = [package for lib, package in XCB_LIBRARIES if ctypes.util.find_library(lib) is None]
+    if missing:
         return (
-            "crmdesk cannot open its window: Qt needs the library libxcb-cursor0 to draw on X11. "
-            "Install it (e.g. apt-get install libxcb-cursor0) and start crmdesk again."
+            f"crmdesk cannot open its window: Qt needs {', '.join(missing)} to draw on X11. "
+            f"Install them (e.g. apt-get install {' '.join(missing)}) and start crmdesk again."
         )
     return None
 

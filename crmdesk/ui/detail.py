@@ -32,6 +32,10 @@ class DetailPane(QWidget):
     open_record = Signal(str, str)
     # The page of the shown record arrived (for the brief and for tests).
     page_loaded = Signal(object)
+    # An "Add…" link of the card: "preference", "date" or "family".
+    add_requested = Signal(str)
+    # A follow-up's "Done" link: its id.
+    follow_up_done = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,5 +129,12 @@ class DetailPane(QWidget):
             self._load()
 
     def _on_link(self, url: QUrl) -> None:
-        if url.scheme() == pages.SCHEME and url.host() in ("contact", "account"):
-            self.open_record.emit(url.host(), url.path().lstrip("/"))
+        if url.scheme() != pages.SCHEME:
+            return
+        target = url.path().lstrip("/")
+        if url.host() in ("contact", "account"):
+            self.open_record.emit(url.host(), target)
+        elif url.host() == "add":
+            self.add_requested.emit(target)
+        elif url.host() == "done":
+            self.follow_up_done.emit(target)

@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -391,3 +395,157 @@ class AccountDialog(RecordDialog):
         return self.desk.write(
             accounts.edit_account, changes="account", account_id=self.account.id, **values
         )
+
+
+class PreferenceDialog(RecordDialog):
+    """Add something learned about a contact's tastes (喜好)."""
+
+    def __init__(self, desk: Desk, contact_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(desk, parent)
+        self.contact_id = contact_id
+        self.setWindowTitle(self.tr("Add a preference"))
+        f = self.form
+        self.category = _vocab_box(f, vocab.PREFERENCE_CATEGORIES, blank=False)
+        self.value = QLineEdit(f)
+        self.note = QLineEdit(f)
+        self.learned = QCheckBox(self.tr("Learned on"), f)
+        self.learned_on = QDateEdit(QDate.currentDate(), f)
+        self.learned_on.setCalendarPopup(True)
+        self.learned_on.setDisplayFormat("yyyy-MM-dd")
+        self.learned_on.setEnabled(False)
+        self.learned.toggled.connect(self.learned_on.setEnabled)
+        when = QWidget(f)
+        row = QHBoxLayout(when)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.learned)
+        row.addWidget(self.learned_on)
+        row.addStretch(1)
+        f.add_row("category", self.tr("&Category"), self.category)
+        f.add_row("value", self.tr("&Value"), self.value)
+        f.add_row("note", self.tr("&Note"), self.note)
+        f.add_row("learned_on", self.tr("When"), when)
+        self._layout((self.tr("Preference"), f))
+        self.resize(460, 260)
+        self.value.setFocus()
+
+    def _values(self) -> dict[str, Any]:
+        learned = self.learned_on.date().toPython() if self.learned.isChecked() else None
+        return {
+            "contact_id": self.contact_id,
+            "category": self.category.currentData(),
+            "value": self.value.text(),
+            "note": self.note.text().strip(),
+            "learned_on": learned,
+        }
+
+    def _write(self, values: dict[str, Any]) -> Any:
+        from crmdesk.db.services import preferences
+
+        return self.desk.write(preferences.add_preference, changes="preference", **values)
+
+
+class FamilyDialog(RecordDialog):
+    """Add a family member of a contact (for 三节两寿)."""
+
+    def __init__(self, desk: Desk, contact_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(desk, parent)
+        self.contact_id = contact_id
+        self.setWindowTitle(self.tr("Add a family member"))
+        f = self.form
+        self.name = QLineEdit(f)
+        self.relation = _vocab_box(f, vocab.FAMILY_RELATIONS, blank=False)
+        self.notes = QLineEdit(f)
+        f.add_row("name", self.tr("&Name"), self.name)
+        f.add_row("relation", self.tr("&Relation"), self.relation)
+        f.add_row("notes", self.tr("Notes"), self.notes)
+        self._layout((self.tr("Family member"), f))
+        self.resize(420, 200)
+        self.name.setFocus()
+
+    def _values(self) -> dict[str, Any]:
+        return {
+            "contact_id": self.contact_id,
+            "name": self.name.text(),
+            "relation": self.relation.currentData(),
+            "notes": self.notes.text().strip(),
+        }
+
+    def _write(self, values: dict[str, Any]) -> Any:
+        from crmdesk.db.services import family
+
+        return self.desk.write(family.add_family_member, changes="family", **values)
+
+
+class DateDialog(RecordDialog):
+    """Add an important date, Gregorian or lunar (leap months too), the year perhaps unknown."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        contact_id: str,
+        family: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(desk, parent)
+        self.contact_id = contact_id
+        self.setWindowTitle(self.tr("Add an important date"))
+        f = self.form
+        self.kind = _vocab_box(f, vocab.DATE_KINDS, blank=False)
+        self.whose = QComboBox(f)
+        self.whose.addItem(self.tr("The contact"), None)
+        for member_id, name in family:
+            self.whose.addItem(name, member_id)
+        self.calendar = QComboBox(f)
+        self.calendar.addItem(self.tr("Gregorian"), "gregorian")
+        self.calendar.addItem(self.tr("Lunar (农历)"), "lunar")
+        self.year = QSpinBox(f)
+        self.year.setRange(0, 2099)
+        self.year.setSpecialValueText(self.tr("unknown"))
+        self.month = QSpinBox(f)
+        self.month.setRange(1, 12)
+        self.day = QSpinBox(f)
+        self.day.setRange(1, 31)
+        self.leap = QCheckBox(self.tr("Leap month (闰月)"), f)
+        self.leap.setEnabled(False)
+        self.calendar.currentIndexChanged.connect(
+            lambda _i: self.leap.setEnabled(self.calendar.currentData() == "lunar")
+        )
+        self.label = QLineEdit(f)
+        f.add_row("kind", self.tr("&Kind"), self.kind)
+        f.add_row("family_member", self.tr("&Whose"), self.whose)
+        f.add_row("calendar", self.tr("&Calendar"), self.calendar)
+        f.add_row("year", self.tr("&Year"), self.year)
+        f.add_row("month", self.tr("&Month"), self.month)
+        f.add_row("day", self.tr("&Day"), self.day, "date")
+        f.add_row("leap", self.tr("Leap"), self.leap)
+        f.add_row("label", self.tr("&Label"), self.label)
+        self._layout((self.tr("Important date"), f))
+        self.resize(420, 380)
+        self.kind.setFocus()
+
+    def spec(self) -> Any:
+        """The date as a DateSpec (it checks itself: day 30 of a 29-day month is refused)."""
+        from crmdesk.core.dates import Calendar, DateSpec
+
+        lunar = self.calendar.currentData() == "lunar"
+        return DateSpec(
+            calendar=Calendar.LUNAR if lunar else Calendar.GREGORIAN,
+            month=self.month.value(),
+            day=self.day.value(),
+            year=self.year.value() or None,
+            is_leap_month=lunar and self.leap.isChecked(),
+        )
+
+    def _values(self) -> dict[str, Any]:
+        return {
+            "contact_id": self.contact_id,
+            "kind": self.kind.currentData(),
+            "date": self.spec(),
+            "label": self.label.text().strip(),
+            "family_member_id": self.whose.currentData(),
+        }
+
+    def _write(self, values: dict[str, Any]) -> Any:
+        from crmdesk.db.services import important_dates
+
+        return self.desk.write(important_dates.add_important_date, changes="date", **values)

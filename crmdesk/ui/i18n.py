@@ -19,6 +19,7 @@ from pathlib import Path
 import platformdirs
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from crmdesk.ui.resources import translations_dir
 
@@ -35,6 +36,13 @@ LANGUAGES: dict[str, str] = {
     "en": "English",
     "zh_CN": "简体中文",
     "zh_TW": "繁體中文",
+}
+
+# Han characters are drawn differently in Simplified Chinese, Traditional Chinese and Japanese;
+# left to itself the font fallback may pick a Japanese face. These come before it.
+CJK_FAMILIES: dict[str, tuple[str, ...]] = {
+    "zh_TW": ("Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", "PingFang TC"),
+    "zh_CN": ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"),
 }
 
 _TRADITIONAL_TERRITORIES = (
@@ -106,31 +114,53 @@ def compiled(lang: str, *, cache: Path | None = None, sources: Path | None = Non
 
 
 class Translations:
-    """The translators installed in the application, replaced when the language changes."""
+    """The translators installed in the application, replaced when the language changes.
+
+    Translators are application-wide, so the ones crmdesk installed are tracked per process:
+    installing a language removes every one installed before, whichever window did it.
+    """
+
+    _installed: list[QTranslator] = []  # noqa: RUF012 - shared on purpose (see above)
 
     def __init__(self, *, cache: Path | None = None) -> None:
         self._cache = cache
-        self._installed: list[QTranslator] = []
         self.language = "en"
+
+    _base_families: list[str] | None = None
+
+    @classmethod
+    def _set_cjk_font(cls, lang: str) -> None:
+        if not isinstance(QCoreApplication.instance(), QGuiApplication):
+            return
+        font = QGuiApplication.font()
+        if cls._base_families is None:
+            families = font.families() or [font.family()]
+            cls._base_families = [
+                f for f in families if not any(f in v for v in CJK_FAMILIES.values())
+            ]
+        # Data is mostly written in simplified characters, so an English UI shows it that way.
+        font.setFamilies([*cls._base_families, *CJK_FAMILIES.get(lang, CJK_FAMILIES["zh_CN"])])
+        QGuiApplication.setFont(font)
 
     def install(self, lang: str) -> None:
         app = QCoreApplication.instance()
         if app is None:
             raise RuntimeError("install translations after creating the application")
-        for translator in self._installed:
+        for translator in Translations._installed:
             QCoreApplication.removeTranslator(translator)
-        self._installed = []
+        Translations._installed = []
         qm = compiled(lang, cache=self._cache)
         if qm is not None:
             own = QTranslator(app)
             if own.load(str(qm)):
-                self._installed.append(own)
+                Translations._installed.append(own)
         if lang != "en":
             qt = QTranslator(app)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt.load(f"qtbase_{lang}", qt_dir):
-                self._installed.append(qt)
-        for translator in self._installed:
+                Translations._installed.append(qt)
+        for translator in Translations._installed:
             QCoreApplication.installTranslator(translator)
         self.language = lang
+        self._set_cjk_font(lang)
         QLocale.setDefault(QLocale(lang.replace("_", "-") if lang != "en" else "en-GB"))

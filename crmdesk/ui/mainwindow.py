@@ -30,7 +30,14 @@ from crmdesk.ui import settings as s
 from crmdesk.ui.brief import BriefDialog, brief_html
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.detail import DetailPane, Shown
-from crmdesk.ui.editors import AccountDialog, ContactDialog
+from crmdesk.ui.editors import (
+    AccountDialog,
+    ContactDialog,
+    DateDialog,
+    FamilyDialog,
+    PreferenceDialog,
+    RecordDialog,
+)
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import Translations, resolve_language
 from crmdesk.ui.panels import AccountPanel, ContactPanel, RecordPanel
@@ -109,6 +116,8 @@ class MainWindow(QMainWindow):
         self.accounts.activated.connect(lambda _rid: self.edit_current())
         self.tabs.currentChanged.connect(lambda _i: self._on_tab())
         self.detail.open_record.connect(self.open_record)
+        self.detail.add_requested.connect(self.add_to_contact)
+        self.detail.follow_up_done.connect(self.complete_follow_up)
         self.contacts.model.loaded.connect(self._maybe_ready)
         self.contacts.model.dataChanged.connect(lambda *_a: self._maybe_ready())
         self.lock_screen.unlock_requested.connect(self._unlock)
@@ -431,6 +440,44 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._on_saved)
         dialog.open()
+
+    def add_to_contact(self, what: str) -> None:
+        """Open the small dialog for an "Add…" link of the contact card."""
+        page, desk = self.detail.page, self.desk
+        if desk is None or not isinstance(page, browse.ContactPage):
+            return
+        contact_id = page.detail.contact.id
+        dialog: RecordDialog
+        if what == "preference":
+            dialog = PreferenceDialog(desk, contact_id, self)
+        elif what == "family":
+            dialog = FamilyDialog(desk, contact_id, self)
+        elif what == "date":
+            family = [(m.id, m.name) for m in page.detail.family]
+            dialog = DateDialog(desk, contact_id, family, self)
+        else:
+            return
+        dialog.setObjectName(f"add-{what}")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def complete_follow_up(self, follow_up_id: str) -> None:
+        if self.desk is None:
+            return
+        from crmdesk.db.services import followups
+
+        (
+            self.desk.write(
+                followups.complete_follow_up, changes="followup", follow_up_id=follow_up_id
+            )
+            .success(
+                lambda view: self.statusBar().showMessage(
+                    self.tr("Done: %1").replace("%1", view.description), STATUS_MS
+                )
+            )
+            .failure(self._on_unhandled)
+            .run()
+        )
 
     def _on_saved(self, view: ContactView | AccountView) -> None:
         kind = "contact" if isinstance(view, ContactView) else "account"

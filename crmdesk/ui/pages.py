@@ -123,6 +123,13 @@ def _section(title: str, body: str) -> str:
     return f"<h3>{escape(title)}</h3>{body}" if body else ""
 
 
+def _editable_section(title: str, body: str, action: str) -> str:
+    """A section of the card with an "Add…" link (shown even while empty)."""
+    add = translate("Pages", "Add…")
+    link = f'<a href="{SCHEME}://add/{action}">{escape(add)}</a>'
+    return f"<h3>{escape(title)} <small>{link}</small></h3>{body}"
+
+
 def _facts(rows: Iterable[tuple[str, str]]) -> str:
     cells = "".join(f'<tr><td class="k">{escape(k)}</td><td>{v}</td></tr>' for k, v in rows if v)
     return f'<table class="facts">{cells}</table>' if cells else ""
@@ -238,8 +245,9 @@ def _gift_items(gifts: Sequence[GiftRecord], *, with_recipient: bool = False) ->
     return out
 
 
-def _follow_up_items(page_follow_ups: Iterable[object]) -> list[str]:
+def _follow_up_items(page_follow_ups: Iterable[object], *, actions: bool = False) -> list[str]:
     out = []
+    done = translate("Pages", "Done")
     for f in page_follow_ups:
         due = getattr(f, "due_on", None)
         css = "overdue" if getattr(f, "overdue", False) else ""
@@ -247,6 +255,9 @@ def _follow_up_items(page_follow_ups: Iterable[object]) -> list[str]:
         text = f"<span class='{css}'>{_e(day(due))}</span> · {_e(getattr(f, 'description', ''))}"
         if who:
             text += f" <span class='muted'>({_e(who)})</span>"
+        if actions:
+            fid = escape(str(getattr(f, "id", "")))
+            text += f' · <a href="{SCHEME}://done/{fid}">✓ {escape(done)}</a>'
         out.append(text)
     return out
 
@@ -274,22 +285,20 @@ def contact_html(page: ContactPage) -> str:
     if subtitle:
         parts.append(f"<div class='muted'>{_e(subtitle)}</div>")
     parts.append(_contact_facts(c))
-    parts.append(
-        _section(
-            translate("Pages", "Preferences"), _list(_preference_items(page, cautions_first=False))
-        )
-    )
-    parts.append(_section(translate("Pages", "Important dates"), _list(_coming_items(page.coming))))
+    preferences = _list(_preference_items(page, cautions_first=False))
+    parts.append(_editable_section(translate("Pages", "Preferences"), preferences, "preference"))
+    dates = _list(_coming_items(page.coming))
+    parts.append(_editable_section(translate("Pages", "Important dates"), dates, "date"))
     family = [
         f"<b>{_e(m.name)}</b> · {_e(labels.label(vocab.FAMILY_RELATIONS, m.relation))}"
         + (f" <span class='muted'>— {_e(m.notes)}</span>" if m.notes else "")
         for m in page.detail.family
     ]
-    parts.append(_section(translate("Pages", "Family"), _list(family)))
+    parts.append(_editable_section(translate("Pages", "Family"), _list(family), "family"))
     parts.append(
         _section(
             translate("Pages", "Open follow-ups"),
-            _list(_follow_up_items(page.detail.open_follow_ups)),
+            _list(_follow_up_items(page.detail.open_follow_ups, actions=True)),
         )
     )
     parts.append(
@@ -400,7 +409,10 @@ def account_html(page: AccountPage) -> str:
     parts.append(_section(translate("Pages", "Org chart"), _org_items(page.org)))
     parts.append(_section(translate("Pages", "Opportunities"), _list(_opportunity_items(page))))
     parts.append(
-        _section(translate("Pages", "Open follow-ups"), _list(_follow_up_items(page.follow_ups)))
+        _section(
+            translate("Pages", "Open follow-ups"),
+            _list(_follow_up_items(page.follow_ups, actions=True)),
+        )
     )
     parts.append(
         _section(
@@ -424,6 +436,21 @@ def _brief_header(title: str, subtitle: str) -> str:
     return (
         f"{STYLE}<h1>{_e(title)}</h1><div class='muted'>{_e(subtitle)}</div>"
         f"<div class='muted'>{escape(stamp)}</div>"
+    )
+
+
+def _coming_body(coming: Sequence[ComingDate], days: int, with_contact: bool = False) -> str:
+    """The dates in the next ``days`` days; if none, a line saying so and the next one."""
+    horizon = dt.date.today() + dt.timedelta(days=days)
+    known = [x for x in coming if x.next_on is not None]
+    soon = [x for x in known if x.next_on is not None and x.next_on <= horizon]
+    if soon:
+        return _list(_coming_items(soon, with_contact=with_contact))
+    if not known:
+        return ""
+    note = translate("Pages", "Nothing in the next %n day(s); the next one:", "", days)
+    return f"<p class='muted'>{escape(note)}</p>" + _list(
+        _coming_items(known[:1], with_contact=with_contact)
     )
 
 
@@ -453,9 +480,7 @@ def contact_brief_html(page: ContactPage, *, interactions: int = 5, days: int = 
             _list(_preference_items(page, cautions_first=True)),
         )
     )
-    horizon = dt.date.today() + dt.timedelta(days=days)
-    coming = [x for x in page.coming if x.next_on is not None and x.next_on <= horizon]
-    parts.append(_section(translate("Pages", "Coming dates"), _list(_coming_items(coming))))
+    parts.append(_section(translate("Pages", "Coming dates"), _coming_body(page.coming, days)))
     parts.append(
         _section(
             translate("Pages", "Open follow-ups"),
@@ -501,12 +526,8 @@ def account_brief_html(page: AccountPage, *, interactions: int = 5, days: int = 
     parts.append(
         _section(translate("Pages", "Open follow-ups"), _list(_follow_up_items(page.follow_ups)))
     )
-    horizon = dt.date.today() + dt.timedelta(days=days)
-    coming = [x for x in page.coming if x.next_on is not None and x.next_on <= horizon]
     parts.append(
-        _section(
-            translate("Pages", "Coming dates"), _list(_coming_items(coming, with_contact=True))
-        )
+        _section(translate("Pages", "Coming dates"), _coming_body(page.coming, days, True))
     )
     recent = page.interactions[:interactions]
     parts.append(

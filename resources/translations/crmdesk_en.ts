@@ -345,6 +345,69 @@
         </message>
     </context>
     <context>
+        <name>DateDialog</name>
+        <message>
+            <source>Add an important date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gregorian</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lunar (农历)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leap month (闰月)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Whose</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Calendar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Important date</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>DetailPane</name>
         <message>
             <source>Choose a contact or an account to see everything about them here.</source>
@@ -439,6 +502,29 @@
         </message>
         <message>
             <source>Something went wrong: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FamilyDialog</name>
+        <message>
+            <source>Add a family member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Relation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Family member</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -572,6 +658,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Done: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Saved %1</source>
             <translation type="unfinished" />
         </message>
@@ -596,6 +686,10 @@
         </message>
         <message>
             <source>lunar month %1, day %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -680,6 +774,10 @@
         </message>
         <message>
             <source>Gift: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -826,6 +924,13 @@
             <source>Brief of %1</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source>Nothing in the next %n day(s); the next one:</source>
+            <translation>
+                <numerusform>Nothing in the next %n day; the next one:</numerusform>
+                <numerusform>Nothing in the next %n days; the next one:</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Who they are</source>
             <translation type="unfinished" />
@@ -856,6 +961,37 @@
         </message>
         <message>
             <source>Never give the same gift twice.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PreferenceDialog</name>
+        <message>
+            <source>Add a preference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Learned on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preference</source>
             <translation type="unfinished" />
         </message>
     </context>

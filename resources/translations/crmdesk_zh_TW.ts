@@ -343,6 +343,69 @@
         </message>
     </context>
     <context>
+        <name>DateDialog</name>
+        <message>
+            <source>Add an important date</source>
+            <translation>添加重要日子</translation>
+        </message>
+        <message>
+            <source>The contact</source>
+            <translation>聯絡人本人</translation>
+        </message>
+        <message>
+            <source>Gregorian</source>
+            <translation>公曆</translation>
+        </message>
+        <message>
+            <source>Lunar (农历)</source>
+            <translation>農曆</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>不詳</translation>
+        </message>
+        <message>
+            <source>Leap month (闰月)</source>
+            <translation>閏月</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>類型(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Whose</source>
+            <translation>誰的(&amp;W)</translation>
+        </message>
+        <message>
+            <source>&amp;Calendar</source>
+            <translation>曆法(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Year</source>
+            <translation>年(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>&amp;Month</source>
+            <translation>月(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Day</source>
+            <translation>日(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Leap</source>
+            <translation>閏月</translation>
+        </message>
+        <message>
+            <source>&amp;Label</source>
+            <translation>說明(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Important date</source>
+            <translation>重要日子</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailPane</name>
         <message>
             <source>Choose a contact or an account to see everything about them here.</source>
@@ -438,6 +501,29 @@
         <message>
             <source>Something went wrong: %1</source>
             <translation>發生錯誤：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FamilyDialog</name>
+        <message>
+            <source>Add a family member</source>
+            <translation>添加家人</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Relation</source>
+            <translation>關係(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>Family member</source>
+            <translation>家人</translation>
         </message>
     </context>
     <context>
@@ -570,6 +656,10 @@
             <translation>處理中……</translation>
         </message>
         <message>
+            <source>Done: %1</source>
+            <translation>已完成：%1</translation>
+        </message>
+        <message>
             <source>Saved %1</source>
             <translation>已儲存 %1</translation>
         </message>
@@ -595,6 +685,10 @@
         <message>
             <source>lunar month %1, day %2</source>
             <translation>農曆%1月%2日</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>添加……</translation>
         </message>
         <message>
             <source>Account</source>
@@ -679,6 +773,10 @@
         <message>
             <source>Gift: %1</source>
             <translation>禮品：%1</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
         </message>
         <message>
             <source>Preferences</source>
@@ -824,6 +922,12 @@
             <source>Brief of %1</source>
             <translation>%1 生成的簡報</translation>
         </message>
+        <message numerus="yes">
+            <source>Nothing in the next %n day(s); the next one:</source>
+            <translation>
+                <numerusform>未來 %n 天內沒有重要日子；下一個是：</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Who they are</source>
             <translation>人物概況</translation>
@@ -855,6 +959,37 @@
         <message>
             <source>Never give the same gift twice.</source>
             <translation>同樣的禮品不要送兩次。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferenceDialog</name>
+        <message>
+            <source>Add a preference</source>
+            <translation>添加喜好</translation>
+        </message>
+        <message>
+            <source>Learned on</source>
+            <translation>得知日期</translation>
+        </message>
+        <message>
+            <source>&amp;Category</source>
+            <translation>類別(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Value</source>
+            <translation>內容(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>備註(&amp;N)</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>時間</translation>
+        </message>
+        <message>
+            <source>Preference</source>
+            <translation>喜好</translation>
         </message>
     </context>
     <context>

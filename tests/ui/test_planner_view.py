@@ -224,3 +224,33 @@ def test_the_view_forgets_the_plan_on_lock(view: PlannerView) -> None:
     assert view.plan is None and view.model.rowCount() == 0
     assert not view.done_button.isEnabled()
     assert PlannerSettings() == view.settings
+
+
+def test_loading_and_planning_run_on_the_worker_thread(
+    qtbot, book: Book, ids, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from crmdesk.ui.desk import Desk
+    from crmdesk.ui.planner import view as view_module
+    from crmdesk.ui.tasks import TaskRunner
+
+    threads: list[str] = []
+    original = view_module.load_for_planner
+
+    def spy(session):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return original(session)
+
+    monkeypatch.setattr(view_module, "load_for_planner", spy)
+    runner = TaskRunner()
+    try:
+        widget = PlannerView(today=lambda: TODAY)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.plan_shown, timeout=10_000):
+            widget.set_desk(Desk(book, runner))
+        assert threads and threads[0].startswith("crmdesk-db")
+        assert f"date:{ids['own']}:{LUNAR_BIRTHDAY.isoformat()}" in item_ids(widget)
+        widget.set_desk(None)
+    finally:
+        runner.shutdown()

@@ -6,7 +6,7 @@ import json
 import os
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from crmdesk.db.book import create_book
 from crmdesk.db.keys import KeyringStore
@@ -21,12 +21,16 @@ def _welcome(app, qtbot) -> WelcomeDialog:
     app.session.start()
     dialog = app.window.findChild(WelcomeDialog)
     assert dialog is not None and dialog.isVisible()
+    qtbot.waitExposed(dialog)
     return dialog
 
 
 def test_first_run_welcomes_and_creates_a_passphrase_book(app, qtbot):
     dialog = _welcome(app, qtbot)
-    qtbot.mouseClick(dialog.use_passphrase, Qt.MouseButton.LeftButton)
+    # On the button itself (a radio button takes clicks on its circle and its text only).
+    radio = dialog.use_passphrase
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    assert dialog.use_passphrase.isChecked() and dialog.passphrase.isVisible()
     # Too short: said at the field, nothing created.
     qtbot.keyClicks(dialog.passphrase, "short")
     qtbot.keyClicks(dialog.repeat, "short")

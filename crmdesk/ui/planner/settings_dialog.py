@@ -155,8 +155,13 @@ class PlannerSettingsDialog(QDialog):
 
     def _tier_text(self, tiers: TierSet) -> str:
         if tiers is None:
-            return "all"
-        return ", ".join(tiers) if tiers else "none"
+            return self.tr("all")
+        return ", ".join(tiers) if tiers else self.tr("none")
+
+    def _tier_list(self, text: str) -> TierSet:
+        """Read a tier cell: the translated "all"/"none" as well as the English ones."""
+        words = {self.tr("all").casefold(): "all", self.tr("none").casefold(): "none"}
+        return parse_tier_list(words.get(text.strip().casefold(), text), field="tiers")
 
     def new_settings(self) -> PlannerSettings:
         """The settings as shown; ValidationError (naming the field) for a bad value."""
@@ -167,7 +172,7 @@ class PlannerSettingsDialog(QDialog):
             if name is None:  # pragma: no cover - every row is filled in __init__
                 continue
             key = name.data(KEY_ROLE)
-            festival_tiers[key] = parse_tier_list(cell.text() if cell else "", field="tiers")
+            festival_tiers[key] = self._tier_list(cell.text() if cell else "")
         time = self.remind.time()
         return replace(
             self.settings,
