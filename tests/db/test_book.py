@@ -161,7 +161,7 @@ def test_no_plaintext_in_any_file_of_the_book_folder(tmp_path: Path) -> None:
     needles = [
         DISTINCT_NAME.encode(),
         DISTINCT_NOTE.encode(),
-        "qwxjv".encode(),
+        b"qwxjv",
         DISTINCT_NAME.encode("utf-16-le"),
         PASS.encode(),
     ]
