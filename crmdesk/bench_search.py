@@ -157,6 +157,7 @@ def _encrypted_engine(ctx: BenchContext) -> tuple[Engine, Path]:
 
 @section("search", "bulk load and search latency, encrypted vs plain SQLite", order=10)
 def search_section(ctx: BenchContext) -> Figures:
+    encrypted, encrypted_path = _encrypted_engine(ctx)  # first: it may refuse (--book)
     with stopwatch() as generating:
         data = generate(ctx.contacts, ctx.seed)
     ctx.say(f"generated {len(data.contacts):,} contacts, {len(data.accounts):,} accounts, "
@@ -167,7 +168,6 @@ def search_section(ctx: BenchContext) -> Figures:
     ctx.say(f"pinyin keys: {keying():.1f} s ({keys_per_s:,} names/s, pypinyin, cached per name)")
     queries = workload(data, ctx.queries, ctx.seed)
     figures: Figures = {"contacts": ctx.contacts, "keys_s": round(keying(), 2)}
-    encrypted, encrypted_path = _encrypted_engine(ctx)
     plain_path = ctx.workdir / "plain.sqlite"
     plain = plain_engine(plain_path)
     migrate.upgrade(plain)
@@ -176,8 +176,8 @@ def search_section(ctx: BenchContext) -> Figures:
     try:
         for label, engine, path in runs:
             load = _load(engine, data)
-            ctx.say(f"[{label}] insert {load['insert_rows_per_s']:,} rows/s ({load['insert_s']} s),"
-                    f" "
+            rate, seconds = load["insert_rows_per_s"], load["insert_s"]
+            ctx.say(f"[{label}] insert {rate:,} rows/s ({seconds} s), "
                     f"index {load['index_docs_per_s']:,} docs/s ({load['index_s']} s), "
                     f"{_file_mb(path)} MB")  # fmt: skip
             timings = _time_queries(engine, queries)
