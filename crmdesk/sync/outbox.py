@@ -23,8 +23,12 @@ from crmdesk.sync.protocol import encode_value, table_specs
 
 
 def attach(sessions: sessionmaker[Session]) -> None:
-    if not event.contains(sessions, "after_flush", _after_flush):
-        event.listen(sessions, "after_flush", _after_flush)
+    """Hook a new session factory; call once per factory (``Book`` does, as it makes its own).
+
+    No ``event.contains()`` guard: for a sessionmaker it can answer True for a brand-new factory
+    once another had the listener (SQLAlchemy 2.1), and the outbox would silently record nothing.
+    """
+    event.listen(sessions, "after_flush", _after_flush)
 
 
 def full_row(obj: Record) -> dict[str, Any]:
