@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -23,3 +24,6 @@ def test_each_new_book_records_changes_for_sync_and_search(tmp_path: Path) -> No
                 assert [h.name for h in search.search(s, f"欧阳{n}")] == [f"欧阳{n}号"], n
         finally:
             book.close()
+        # As when the app locks and unlocks again: the old factory is gone before the new one.
+        del book
+        gc.collect()
