@@ -32,11 +32,12 @@ class SyncOutbox(Base):
 
 class SyncShadow(Base):
     __tablename__ = "sync_shadow"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy reads it
 
     tbl: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
-    book_id: Mapped[str] = mapped_column(String(36), index=True)
+    book_id: Mapped[str] = mapped_column(String(36))
     seq: Mapped[int] = mapped_column(Integer, default=0)  # its sequence number in that book
     mark: Mapped[int] = mapped_column(Integer, default=0)
 

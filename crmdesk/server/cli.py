@@ -22,7 +22,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import signal
+import socket
+import subprocess
 import sys
+import time
 from collections.abc import Sequence
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -50,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--ssl-certfile")
     s.add_argument("--ssl-keyfile")
     s.add_argument("--log-level", default="warning")
+
+    w = sub.add_parser("serve-worker", help=argparse.SUPPRESS)
+    w.add_argument("--fd", type=int, required=True)
+    w.add_argument("--ssl-certfile")
+    w.add_argument("--ssl-keyfile")
+    w.add_argument("--log-level", default="warning")
 
     sub.add_parser("migrate", help="create or upgrade the database schema")
     t = sub.add_parser("create-team", help="make a team")
@@ -91,22 +101,96 @@ def _sessions(settings: Settings) -> sessionmaker[Session]:
     return make_sessions(engine)
 
 
-def _serve(args: argparse.Namespace, settings: Settings) -> None:
+APP = "crmdesk.server.api.main:create_app"
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     engine = make_engine(settings.resolved_database_url(), pool_size=1)
     upgrade(engine)
     engine.dispose()
-    uvicorn.run(
-        "crmdesk.server.api.main:create_app",
+    if args.workers <= 1 or sys.platform == "win32":
+        uvicorn.run(
+            APP,
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            ssl_certfile=args.ssl_certfile,
+            ssl_keyfile=args.ssl_keyfile,
+            log_level=args.log_level,
+        )
+        return 0
+    return _prefork(args)
+
+
+def _prefork(args: argparse.Namespace) -> int:
+    """Several worker processes accepting on one listening socket.
+
+    WORKAROUND: uvicorn's own ``--workers`` hands its children a socket on which answers leave
+    late: every response then waits out the client's delayed ACK (about 40 ms on Linux; see
+    Stuart Cheshire, http://www.stuartcheshire.org/papers/NagleDelayedAck/). Here the parent
+    binds the socket with TCP_NODELAY (inherited by accepted connections) and each child runs
+    one plain uvicorn server on it.
+    """
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind((args.host, args.port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    command = [
+        sys.executable,
+        "-m",
+        "crmdesk.server.cli",
+        "serve-worker",
+        "--fd",
+        str(sock.fileno()),
+        "--log-level",
+        args.log_level,
+    ]
+    if args.ssl_certfile:
+        command += ["--ssl-certfile", args.ssl_certfile, "--ssl-keyfile", args.ssl_keyfile]
+    children = [subprocess.Popen(command, pass_fds=[sock.fileno()]) for _ in range(args.workers)]
+    stopping = False
+
+    def stop(_signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        while not stopping and all(c.poll() is None for c in children):
+            time.sleep(0.2)
+    finally:
+        stop(signal.SIGTERM, None)
+        for child in children:
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        sock.close()
+    return 0 if stopping else 1
+
+
+def _serve_worker(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    sock = socket.socket(fileno=args.fd)
+    config = uvicorn.Config(
+        APP,
         factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
         ssl_certfile=args.ssl_certfile,
         ssl_keyfile=args.ssl_keyfile,
         log_level=args.log_level,
     )
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,7 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "serve":
             if args.command is None:
                 args = _parser().parse_args([*(argv or sys.argv[1:]), "serve"])
-            _serve(args, settings)
+            return _serve(args, settings)
+        if command == "serve-worker":
+            _serve_worker(args)
             return 0
         sessions = _sessions(settings)
         with sessions() as session, session.begin():

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     long_poll_seconds: float = 25.0
     sqlite_poll_seconds: float = 0.2
     pool_size: int = 10
+    threads: int = 8  # per worker process
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_database_url()

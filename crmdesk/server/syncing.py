@@ -50,7 +50,12 @@ CONFLICT_FIELDS = frozenset({"resolved", "deleted", "updated_at"})
 
 
 def lock_book(session: Session, book_id: str) -> Book:
-    book = session.scalar(select(Book).where(Book.id == book_id).with_for_update())
+    book = session.scalar(
+        select(Book)
+        .where(Book.id == book_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     if book is None:  # pragma: no cover - every user has a book
         raise RuntimeError(f"book {book_id} is missing")
     return book
@@ -145,7 +150,12 @@ def change_of(rec: SyncRecord) -> Change:
 def push(
     session: Session, *, device: Device, user: User, request: PushRequest, epoch: str
 ) -> PushResponse:
-    locked = session.scalar(select(Device).where(Device.id == device.id).with_for_update())
+    locked = session.scalar(
+        select(Device)
+        .where(Device.id == device.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     assert locked is not None
     writer = _Writer(session)
     # Own book first, always: the lock order is own book, then the company book.
@@ -404,7 +414,8 @@ def pull(session: Session, *, device: Device, user: User, request: PullRequest, 
         )
     }
     cursor = {b: int(request.cursor.get(b, 0)) for b in books}
-    _remember_cursors(session, device, cursor)
+    applied = request.applied if request.applied is not None else request.cursor
+    _remember_cursors(session, device, {b: min(int(applied.get(b, 0)), cursor[b]) for b in books})
     if any(cursor[b] > state[b][0] for b in books):
         return _page(epoch, [], [], cursor, more=False, server_behind=True)
     resync = [b for b in books if 0 < cursor[b] < state[b][1]]

@@ -8,18 +8,19 @@ local value (the edit will be pushed and merged on the server).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, select, tuple_
+from sqlalchemy import Connection, Dialect, Engine, Table, delete, select, tuple_
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from crmdesk.db.models import SYNCED_MODELS
 from crmdesk.db.sync_state import SyncConflict, SyncOutbox, SyncShadow
-from crmdesk.sync.protocol import CONFLICTS_TABLE, decode_value, table_specs
+from crmdesk.sync.protocol import CONFLICTS_TABLE, table_specs
 
 CHUNK = 400
 
@@ -104,7 +105,7 @@ def apply_changes(
     for ch in changes:
         by_table[ch["tbl"]].append(ch)
     written: dict[str, list[str]] = {}
-    shadow_rows: list[dict[str, Any]] = []
+    shadow_rows: list[tuple[Any, ...]] = []
     specs = table_specs()
     for tbl, items in by_table.items():
         if tbl == CONFLICTS_TABLE:
@@ -114,32 +115,56 @@ def apply_changes(
             written[tbl] = [ch["id"] for ch in items]
         else:
             continue  # a table this crmdesk does not know (a newer schema): skipped
-        shadow_rows += [
-            {
-                "tbl": tbl,
-                "record_id": ch["id"],
-                "version": ch["version"],
-                "book_id": ch["book"],
-                "seq": ch["seq"],
-                "mark": mark,
-            }
-            for ch in items
-        ]
+        shadow_rows += [(tbl, ch["id"], ch["version"], ch["book"], ch["seq"], mark) for ch in items]
     if shadow_rows:
-        stmt = sqlite_insert(SyncShadow)
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["tbl", "record_id"],
-                set_={
-                    "version": stmt.excluded.version,
-                    "book_id": stmt.excluded.book_id,
-                    "seq": stmt.excluded.seq,
-                    "mark": stmt.excluded.mark,
-                },
-            ),
+        conn.exec_driver_sql(
+            "INSERT INTO sync_shadow (tbl, record_id, version, book_id, seq, mark) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, record_id) DO UPDATE SET "
+            "version = excluded.version, book_id = excluded.book_id, seq = excluded.seq, "
+            "mark = excluded.mark",
             shadow_rows,
         )
     return written
+
+
+@cache
+def _writer(tbl: str, dialect: Dialect) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:
+    """The upsert statement of a table and the columns whose wire value needs converting to
+    what the driver stores (the column type's own bind processing, applied here once per value
+    instead of through SQLAlchemy's per-row machinery). Text, numbers and ISO dates are stored
+    as they travel."""
+    spec = table_specs()[tbl]
+    table = tables()[tbl]
+    columns = ["id", *spec.fields]
+    convert: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, c in enumerate(columns):
+        bind = table.c[c].type.bind_processor(dialect)
+        if c in spec.dates:
+            continue
+        if c in spec.datetimes:
+            convert.append((i, _compose(bind, _parse_datetime)))
+        elif bind is not None:
+            convert.append((i, bind))
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    sql = f'INSERT INTO "{tbl}" ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {updates}'
+    return sql, convert
+
+
+def _parse_datetime(value: Any) -> Any:
+    if value is None or isinstance(value, dt.datetime):  # a column default
+        return value
+    parsed = dt.datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _compose(
+    bind: Callable[[Any], Any] | None, first: Callable[[Any], Any]
+) -> Callable[[Any], Any]:
+    if bind is None:
+        return first
+    return lambda value: bind(first(value))
 
 
 def _apply_table(
@@ -149,33 +174,34 @@ def _apply_table(
     pending: dict[tuple[str, str], set[str]],
 ) -> None:
     spec = table_specs()[tbl]
-    table = tables()[tbl]
+    sql, convert = _writer(tbl, conn.dialect)
+    columns = ["id", *spec.fields]
+    position = {c: i for i, c in enumerate(columns)}
+    deleted_at = position["deleted"]
     base = defaults(tbl)
+    fields = [(f, base.get(f)) for f in spec.fields]
     with_pending = [ch["id"] for ch in items if (tbl, ch["id"]) in pending]
     local = _local_rows(conn, tbl, with_pending) if with_pending else {}
-    rows: list[dict[str, Any]] = []
+    binds = {c: tables()[tbl].c[c].type.bind_processor(conn.dialect) for c in columns}
+    rows: list[list[Any]] = []
     for ch in items:
         data = ch["data"]
-        row: dict[str, Any] = {"id": ch["id"]}
-        for f in spec.fields:
-            if f in data:
-                row[f] = decode_value(spec, f, data[f])
-            else:
-                row[f] = base.get(f)
-        row["deleted"] = bool(ch["deleted"])
+        values = [ch["id"], *[data.get(f, d) for f, d in fields]]
+        for i, conv in convert:
+            values[i] = conv(values[i])
+        values[deleted_at] = 1 if ch["deleted"] else 0
         keep = pending.get((tbl, ch["id"]))
         mine = local.get(ch["id"])
         if keep and mine is not None:
             for f in keep:
                 if f in mine:
-                    row[f] = mine[f]
-        rows.append(row)
-    stmt = sqlite_insert(table)
-    columns = ["id", *spec.fields]
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["id"], set_={c: stmt.excluded[c] for c in columns if c != "id"}
-    )
-    conn.execute(stmt, rows)
+                    values[position[f]] = _local_value(binds[f], mine[f])
+        rows.append(values)
+    conn.exec_driver_sql(sql, [tuple(v) for v in rows])
+
+
+def _local_value(bind: Callable[[Any], Any] | None, value: Any) -> Any:
+    return bind(value) if bind is not None else value
 
 
 def _apply_conflicts(conn: Connection, items: list[dict[str, Any]]) -> None:

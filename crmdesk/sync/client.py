@@ -17,6 +17,7 @@ import platform
 import socket
 import ssl
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -469,24 +470,59 @@ class SyncClient:
                 self._rebuild_index_if_stale()
 
     def _pull_pages(self) -> int:
+        """Fetch and apply pages; the next page is fetched while the last one is applied.
+
+        Each request says which cursor to read from and, separately, which one is applied:
+        the server keeps the applied one (the tombstone horizon), so fetching ahead never
+        tells it more than the book holds.
+        """
+        url = self._read("server_url")["server_url"]
+        if url is None:
+            raise SyncError("this book is not enrolled with a server", code="not_enrolled")
+        token = self._token()
+
+        def fetch(cursor: dict[str, int], applied: dict[str, int]) -> dict[str, Any]:
+            body = {
+                "protocol": self._protocol,
+                "cursor": cursor,
+                "applied": applied,
+                "limit": PULL_LIMIT,
+            }
+            page: dict[str, Any] = self._request(url, "/api/v1/sync/pull", body, token=token)
+            return page
+
         total = 0
-        while True:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-pull") as ahead:
             with self.book.engine.connect() as conn:
                 cursor = json.loads(self._meta(conn, "cursor") or "{}")
-            page = self._post(
-                "/api/v1/sync/pull",
-                {"protocol": self._protocol, "cursor": cursor, "limit": PULL_LIMIT},
-            )
-            if page["server_behind"]:
-                self._write(recover="1")
-                return total
-            if page["resync"]:
-                self._start_resync(page["resync"])
-                continue
-            total += self._apply_page(page, cursor)
-            if not page["more"]:
-                self._finish_resync()
-                return total
+            future: Future[dict[str, Any]] = ahead.submit(fetch, cursor, cursor)
+            while True:
+                page = future.result()
+                if page["server_behind"]:
+                    self._write(recover="1")
+                    return total
+                if page["resync"]:
+                    self._start_resync(page["resync"])
+                    with self.book.engine.connect() as conn:
+                        cursor = json.loads(self._meta(conn, "cursor") or "{}")
+                    future = ahead.submit(fetch, cursor, cursor)
+                    continue
+                if page["more"]:
+                    future = ahead.submit(fetch, page["cursor"], cursor)
+                applied = self._apply_page(page, cursor)
+                total += applied
+                with self.book.engine.connect() as conn:
+                    cursor = json.loads(self._meta(conn, "cursor") or "{}")
+                if not page["more"]:
+                    self._finish_resync()
+                    return total
+                if any(cursor.get(b) != seq for b, seq in page["cursor"].items()):
+                    # Not applied (another sync got there first, or recovery began): the page
+                    # fetched ahead is stale; read again from the book's cursor.
+                    future.result()
+                    if self._read("recover")["recover"] == "1":
+                        return total
+                    future = ahead.submit(fetch, cursor, cursor)
 
     def _apply_page(self, page: dict[str, Any], old_cursor: dict[str, int]) -> int:
         with apply.foreign_keys_off(self.book.engine) as conn, conn.begin():

@@ -178,7 +178,8 @@ class Departure(BaseModel):
 
 class PullRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    cursor: dict[str, int] = Field(default_factory=dict)
+    cursor: dict[str, int] = Field(default_factory=dict)  # read after this
+    applied: dict[str, int] | None = None  # what the device has applied (default: cursor)
     limit: int = Field(default=5000, ge=1, le=MAX_PULL_LIMIT)
 
 

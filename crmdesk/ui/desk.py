@@ -17,6 +17,7 @@ lives only inside the book's engine, which the close disposes of.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -82,6 +83,24 @@ class Desk(QObject):
 
     def close(self) -> None:
         """Close the book after the tasks already queued; later ops fail as locked."""
-        book, self._book = self._book, None
-        if book is not None:
-            self.runner.run_on_worker(book.close)
+        if self._book is None:
+            return
+        holder = [self._book]
+        self._book = None
+        self.runner.run_on_worker(lambda: _close_and_forget(holder))
+
+
+def _close_and_forget(holder: list[Book]) -> None:
+    """Close the book and free its engine, and with it the key (worker).
+
+    The engine holds the key in its connection factory. It sits in reference cycles, so only the
+    cyclic collector frees it — and the app freezes its long-lived objects out of that
+    collector's way (see ``crmdesk.ui.app.build``), which would keep a book opened before a
+    freeze alive for good. So: unfreeze, collect, freeze again.
+    """
+    book = holder.pop()
+    book.close()
+    del book
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

@@ -301,12 +301,15 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.lock_screen.clear()
         self.contacts.set_desk(desk)
-        self.accounts.set_desk(desk)
+        # The account table loads when first shown: the worker serves the visible table first.
+        if self.tabs.currentWidget() is self.accounts:
+            self.accounts.set_desk(desk)
         self.detail.set_desk(desk)
         self.stack.setCurrentWidget(self.splitter)
         self._update_lock_label()
         self._update_actions()
-        desk.changed.connect(lambda _kind: self._load_choices())
+        desk.changed.connect(self._on_changed)
+        # After the first rows (queued behind them on the one worker).
         self._load_choices()
         self.contacts.table.setFocus()
 
@@ -364,6 +367,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_tab(self) -> None:
+        if self.desk is not None and self.accounts.model.desk is not self.desk:
+            self.accounts.set_desk(self.desk)
+            self.accounts.set_choices(self.choices)
         self.detail.show_record(self.current())
         self._update_actions()
 
@@ -393,6 +399,11 @@ class MainWindow(QMainWindow):
         if self.desk is not None:
             self.desk.changed.emit("*")
 
+    def _on_changed(self, kind: str) -> None:
+        # Tiers, tags, owners and accounts only change with contacts and accounts.
+        if kind in ("contact", "account", "*"):
+            self._load_choices()
+
     def _load_choices(self) -> None:
         if self.desk is not None:
             self.desk.read(browse.filter_choices).key("window.choices").success(
@@ -401,6 +412,8 @@ class MainWindow(QMainWindow):
 
     def _set_choices(self, choices: browse.FilterChoices) -> None:
         self.choices = choices
+        self.contacts.set_choices(choices)
+        self.accounts.set_choices(choices)
 
     # -- editing --------------------------------------------------------------------------------
 

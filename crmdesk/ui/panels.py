@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.db import browse
 from crmdesk.ui.desk import Desk
-from crmdesk.ui.models import AccountTableModel, ContactTableModel, LazyTableModel
+from crmdesk.ui.models import AccountTableModel, ChoiceModel, ContactTableModel, LazyTableModel
 from crmdesk.ui.theme import icon
 
 SEARCH_DELAY_MS = 120
@@ -106,8 +106,9 @@ class RecordPanel(QWidget):
         model.modelAboutToBeReset.connect(self._remember_current)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.doubleClicked.connect(self._on_double_click)
+        self.table.activated.connect(self._on_double_click)  # Enter on a row, as well
         self.retranslate()
-        self._set_choices(browse.FilterChoices((), (), (), ()))
+        self.set_choices(browse.FilterChoices((), (), (), ()))
 
     # -- composition hooks ----------------------------------------------------------------------
 
@@ -126,16 +127,10 @@ class RecordPanel(QWidget):
     # -- public ---------------------------------------------------------------------------------
 
     def set_desk(self, desk: Desk | None) -> None:
-        if self._desk is not None:
-            self._desk.changed.disconnect(self._on_changed)
         self._desk = desk
-        if desk is None:
-            self.model.set_desk(None)
-            self._set_choices(browse.FilterChoices((), (), (), ()))
-            return
-        desk.changed.connect(self._on_changed)
         self.model.set_desk(desk)
-        self._load_choices()
+        if desk is None:
+            self.set_choices(browse.FilterChoices((), (), (), ()))
 
     def current_id(self) -> str:
         index = self.table.currentIndex()
@@ -173,31 +168,37 @@ class RecordPanel(QWidget):
 
     # -- internals ------------------------------------------------------------------------------
 
-    def _load_choices(self) -> None:
-        if self._desk is not None:
-            self._desk.read(browse.filter_choices).key(f"choices.{id(self)}").success(
-                self._set_choices
-            ).run()
+    def _everything(self) -> dict[QComboBox, str]:
+        """Each filter box's "no filter" item, in the current language."""
+        return {
+            self.tier: self.tr("All tiers"),
+            self.tag: self.tr("All tags"),
+            self.owner: self.tr("All owners"),
+        }
 
-    def _on_changed(self, _kind: str) -> None:
-        self._load_choices()
+    def _retitle_boxes(self) -> None:
+        for box, text in self._everything().items():
+            model = box.model()
+            if isinstance(model, ChoiceModel):
+                model.set_everything(text)
 
-    def _set_choices(self, choices: browse.FilterChoices) -> None:
+    def set_choices(self, choices: browse.FilterChoices) -> None:
+        """Offer these tiers, tags, owners (and accounts) in the filter boxes."""
         self._fill(self.tier, self.tr("All tiers"), [(c.value, c.label) for c in choices.tiers])
         self._fill(self.tag, self.tr("All tags"), [(t, t) for t in choices.tags])
         self._fill(self.owner, self.tr("All owners"), [(o, o) for o in choices.owners])
 
     @staticmethod
     def _fill(box: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        model = box.model()
+        if not isinstance(model, ChoiceModel):
+            model = ChoiceModel(box)
+            box.setModel(model)
         current = box.currentData()
         box.blockSignals(True)
         try:
-            box.clear()
-            box.addItem(everything, None)
-            for value, label in items:
-                box.addItem(label, value)
-            found = box.findData(current) if current is not None else 0
-            box.setCurrentIndex(max(found, 0))
+            model.set_items(everything, items)
+            box.setCurrentIndex(max(model.row_of(current), 0))
         finally:
             box.blockSignals(False)
 
@@ -253,8 +254,11 @@ class ContactPanel(RecordPanel):
     def _filter_boxes(self) -> list[QComboBox]:
         return [self.tier, self.tag, self.account, self.owner]
 
-    def _set_choices(self, choices: browse.FilterChoices) -> None:
-        super()._set_choices(choices)
+    def _everything(self) -> dict[QComboBox, str]:
+        return {**super()._everything(), self.account: self.tr("All accounts")}
+
+    def set_choices(self, choices: browse.FilterChoices) -> None:
+        super().set_choices(choices)
         self._fill(
             self.account, self.tr("All accounts"), [(c.value, c.label) for c in choices.accounts]
         )
@@ -272,6 +276,7 @@ class ContactPanel(RecordPanel):
         self.search.setPlaceholderText(
             self.tr("Search contacts: name, pinyin, initials, phone, company…  (Ctrl+F)")
         )
+        self._retitle_boxes()
         self._update_count()
 
     def _update_count(self) -> None:
@@ -295,6 +300,7 @@ class AccountPanel(RecordPanel):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search accounts: name, pinyin, code, phone…"))
+        self._retitle_boxes()
         self._update_count()
 
     def _update_count(self) -> None:

@@ -10,6 +10,7 @@ from crmdesk.ui.models import (
     ID_ROLE,
     PLACEHOLDER,
     AccountTableModel,
+    ChoiceModel,
     ContactTableModel,
     Suggestion,
     SuggestionModel,
@@ -44,18 +45,34 @@ def test_suggestion_model_passes_the_model_tester(qtmodeltester):
     assert model.data(model.index(1, 0), ID_ROLE) == "2"
 
 
+def test_choice_model_passes_the_model_tester(qtmodeltester):
+    model = ChoiceModel()
+    model.set_items("All tiers", [("S", "S · Strategic"), ("A", "A · Partner")])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0)) == "All tiers"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) is None
+    assert model.data(model.index(2, 0), Qt.ItemDataRole.UserRole) == "A"
+    assert model.row_of("A") == 2 and model.row_of(None) == 0 and model.row_of("x") == -1
+    model.set_everything("全部级别")
+    assert model.data(model.index(0, 0)) == "全部级别"
+
+
 def test_rows_arrive_after_a_placeholder_and_announce_themselves(qtbot, desk, sample):
     model = ContactTableModel()
+    model.BLOCK = 2  # blocks of two rows, so seven rows make four blocks
     model.set_desk(desk)
-    # The ids are there at once; the first row's text is a placeholder until its block arrives.
+    # The ids and the first block come together; the other rows are fetched when asked for.
     assert model.rowCount() == 7
-    assert model.data(model.index(0, ID_ROLE - ID_ROLE)) in (
-        PLACEHOLDER,
-        model.cached_row(0).name if model.cached_row(0) else None,
-    )
-    with qtbot.waitSignal(model.dataChanged, timeout=2000):
+    assert model.cached_row(0) is not None and model.cached_row(1) is not None
+    assert model.cached_row(5) is None
+    assert model.data(model.index(5, 0)) == PLACEHOLDER
+    assert model.data(model.index(5, 1)) is None
+    with qtbot.waitSignal(model.dataChanged, timeout=2000) as changed:
         pass
-    assert PLACEHOLDER not in _names(model)
+    first, last = changed.args[0], changed.args[1]
+    assert (first.row(), last.row()) == (4, 5)
+    assert model.data(model.index(5, 0)) == model.cached_row(5).name
+    assert model.cached_row(2) is None  # rows nobody asked for are not fetched
 
 
 def test_names_sort_by_pinyin_and_reverse(qtbot, desk, sample):

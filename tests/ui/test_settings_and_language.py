@@ -111,6 +111,7 @@ def test_switching_the_language_in_settings_retranslates_the_window(window, app,
     assert window.act_new_contact.text() == "新建联系人(&C)"
     assert window.lock_label.text() == "已解锁"
     assert window.contacts.count.text() == "7 位联系人"
+    assert window.contacts.tier.itemText(0) == "全部级别"
     qtbot.waitUntil(lambda: "农历八月十五（1968）" in window.detail.text())
     assert "决策者" in window.detail.text()
     app.settings.set(s.LANGUAGE, "zh_TW")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import weakref
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -108,6 +110,7 @@ def test_ctrl_l_locks_closes_the_book_and_forgets_what_was_shown(app, qtbot, pas
     window.contacts.select_id(window.contacts.model.id_at(0))
     qtbot.waitUntil(lambda: window.detail.page is not None)
     desk = app.session.desk
+    engine = weakref.ref(desk._book.engine)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.contacts.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -119,6 +122,9 @@ def test_ctrl_l_locks_closes_the_book_and_forgets_what_was_shown(app, qtbot, pas
     assert window.detail.page is None and window.detail.text() == ""
     assert window.lock_label.text() == "Locked"
     assert not window.act_new_contact.isEnabled()
+    # Nothing holds the engine any more, and with it went the only reference to the key.
+    gc.collect()
+    assert engine() is None
     # And it opens again.
     qtbot.keyClicks(window.lock_screen.passphrase, PASSPHRASE)
     qtbot.keyClick(window.lock_screen.passphrase, Qt.Key.Key_Return)

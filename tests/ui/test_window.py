@@ -175,7 +175,11 @@ def test_add_an_account_with_a_bad_sales_limit(window, qtbot):
     with qtbot.waitSignal(dialog.finished):
         _save(dialog, qtbot, dialog.name)
     assert str(dialog.result_view.sales_limit) == "5000000.00 CNY"
+    # The account table loads when first shown.
+    assert window.accounts.model.rowCount() == 0
+    _key(window, qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.accounts.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: window.accounts.current_id() == dialog.result_view.id)
 
 
 def test_delete_then_undo(window, qtbot):

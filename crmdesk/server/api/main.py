@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -23,6 +24,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Requests run their database work in threads; a few per worker keep the interpreter
+        # lock from being fought over by dozens (requests wait their turn in the event loop).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         engine = make_engine(settings.resolved_database_url(), pool_size=settings.pool_size)
         sessions = make_sessions(engine)
         with sessions() as session:

@@ -40,8 +40,8 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("mark", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("tbl", "record_id"),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_sync_shadow_book_id", "sync_shadow", ["book_id"])
     op.create_table(
         "sync_conflicts",
         sa.Column("id", sa.String(length=64), nullable=False),
@@ -69,7 +69,6 @@ def downgrade() -> None:
     op.drop_table("sync_meta")
     op.drop_index("ix_sync_conflicts_record_id", table_name="sync_conflicts")
     op.drop_table("sync_conflicts")
-    op.drop_index("ix_sync_shadow_book_id", table_name="sync_shadow")
     op.drop_table("sync_shadow")
     op.drop_index("ix_sync_outbox_record_id", table_name="sync_outbox")
     op.drop_table("sync_outbox")

@@ -6,12 +6,12 @@ from fastapi import APIRouter
 
 from crmdesk.server import crud
 from crmdesk.server.api.deps import (
-    CallerDep,
     EpochDep,
     ProtocolDep,
-    SessionDep,
     SessionsDep,
     SettingsDep,
+    TokenDep,
+    sign_in,
 )
 from crmdesk.server.errors import ApiError
 from crmdesk.sync.protocol import (
@@ -65,9 +65,12 @@ def enrol(
 
 
 @router.get("/status")
-def status(caller: CallerDep, session: SessionDep, epoch: EpochDep) -> StatusResponse:
-    with session.begin():
-        return StatusResponse(
+def status(
+    token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep, epoch: EpochDep
+) -> StatusResponse:
+    with sessions() as session:
+        caller = sign_in(session, token=token, protocol=protocol)
+        answer = StatusResponse(
             user_id=caller.user.id,
             username=caller.user.username,
             role=caller.user.role,
@@ -77,3 +80,5 @@ def status(caller: CallerDep, session: SessionDep, epoch: EpochDep) -> StatusRes
             device_id=caller.device.id,
             last_seq=caller.device.last_seq,
         )
+        session.commit()
+    return answer

@@ -1,4 +1,8 @@
-"""Push, pull, wait (long-poll), restore check and ownership changes."""
+"""Push, pull, wait (long-poll), restore check and ownership changes.
+
+Each route runs on one worker thread: it opens its session, signs the caller in, does the work
+and commits before it answers (so what the answer acknowledges is durable).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,19 @@ from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from crmdesk.server import syncing
-from crmdesk.server.api.deps import CallerDep, EpochDep, SessionDep, SessionsDep, SettingsDep
+from crmdesk.server.api.deps import (
+    EpochDep,
+    ProtocolDep,
+    SessionsDep,
+    SettingsDep,
+    TokenDep,
+    sign_in,
+)
 from crmdesk.server.crud import read_books
+from crmdesk.server.models import User
 from crmdesk.sync.protocol import (
     PullRequest,
     PushRequest,
-    PushResponse,
     ReassignRequest,
     ReassignResponse,
     RestoreCheckRequest,
@@ -21,65 +32,92 @@ from crmdesk.sync.protocol import (
 )
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
+JSON = "application/json"
 
 
 @router.post("/sync/push")
 def push(
-    body: PushRequest, caller: CallerDep, session: SessionDep, epoch: EpochDep
-) -> PushResponse:
-    with session.begin():
-        return syncing.push(
+    body: PushRequest,
+    token: TokenDep,
+    protocol: ProtocolDep,
+    sessions: SessionsDep,
+    epoch: EpochDep,
+) -> Response:
+    with sessions() as session:
+        caller = sign_in(session, token=token, protocol=protocol)
+        answer = syncing.push(
             session, device=caller.device, user=caller.user, request=body, epoch=epoch
         )
+        session.commit()
+    return Response(answer.model_dump_json(), media_type=JSON)
 
 
 @router.post("/sync/pull")
-def pull(body: PullRequest, caller: CallerDep, session: SessionDep, epoch: EpochDep) -> Response:
-    with session.begin():
+def pull(
+    body: PullRequest,
+    token: TokenDep,
+    protocol: ProtocolDep,
+    sessions: SessionsDep,
+    epoch: EpochDep,
+) -> Response:
+    with sessions() as session:
+        caller = sign_in(session, token=token, protocol=protocol)
         page = syncing.pull(
             session, device=caller.device, user=caller.user, request=body, epoch=epoch
         )
-    return Response(page, media_type="application/json")
+        session.commit()
+    return Response(page, media_type=JSON)
 
 
 @router.post("/sync/wait")
 async def wait(
     body: WaitRequest,
     request: Request,
-    caller: CallerDep,
+    token: TokenDep,
+    protocol: ProtocolDep,
     sessions: SessionsDep,
     settings: SettingsDep,
 ) -> WaitResponse:
     """Answer at once if the caller's scope moved past ``cursor``, else when it does or at
-    ``timeout`` (capped by the server's long-poll setting)."""
+    ``timeout`` (capped by the server's long-poll setting). Holds no connection while waiting."""
+
+    def scope() -> tuple[list[str], User]:
+        with sessions() as session:
+            caller = sign_in(session, token=token, protocol=protocol)
+            books = read_books(session, user=caller.user)
+            session.commit()
+            return books, caller.user
+
+    books, user = await run_in_threadpool(scope)
 
     def check() -> bool:
-        with sessions() as session:
-            return syncing.changed_since(session, user=caller.user, cursor=body.cursor)
+        with sessions() as s:
+            return syncing.changed_since(s, user=user, cursor=body.cursor)
 
-    def scope() -> list[str]:
-        with sessions() as session:
-            return read_books(session, user=caller.user)
-
-    books = set(await run_in_threadpool(scope))
     timeout = min(body.timeout, settings.long_poll_seconds)
-    changed = await request.app.state.notifier.wait(books, timeout, check)
+    changed = await request.app.state.notifier.wait(set(books), timeout, check)
     return WaitResponse(changed=changed)
 
 
 @router.post("/sync/restore-check")
 def restore_check(
-    body: RestoreCheckRequest, caller: CallerDep, session: SessionDep
+    body: RestoreCheckRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
 ) -> RestoreCheckResponse:
-    with session.begin():
+    with sessions() as session:
+        caller = sign_in(session, token=token, protocol=protocol)
         behind = syncing.restore_check(session, user=caller.user, records=body.records)
+        session.commit()
     return RestoreCheckResponse(behind=behind)
 
 
 @router.post("/reassign")
-def reassign(body: ReassignRequest, caller: CallerDep, session: SessionDep) -> ReassignResponse:
-    with session.begin():
+def reassign(
+    body: ReassignRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
+) -> ReassignResponse:
+    with sessions() as session:
+        caller = sign_in(session, token=token, protocol=protocol)
         moved = syncing.reassign(
             session, actor=caller.user, account_id=body.account_id, to_username=body.to_user
         )
+        session.commit()
     return ReassignResponse(moved=moved)
