@@ -369,3 +369,10 @@ def test_end_to_end_in_a_real_process(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 2 and bad.stderr.startswith("crmdesk: error: name: ")
+
+
+def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from crmdesk import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"crmdesk {__version__}"

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from crmdesk import __version__
 from crmdesk.cli import activity, details, records, tiers
 from crmdesk.cli.context import Context, Output, ask_passphrase
 from crmdesk.cli.render import dumps
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--book", help="the book file (default: $CRMDESK_BOOK or your data dir)")
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     p = sub.add_parser("init", parents=[common], help="create a new encrypted book")
     p.add_argument(
