@@ -20,7 +20,7 @@ LANGUAGES = ("zh_CN", "zh_TW", "en")
 
 
 def main() -> int:
-    sources = sorted(str(p) for p in (ROOT / "crmdesk" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "crmdesk" / "ui").rglob("*.py"))
     targets = [
         str(ROOT / "resources" / "translations" / f"crmdesk_{lang}.ts") for lang in LANGUAGES
     ]

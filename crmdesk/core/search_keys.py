@@ -26,8 +26,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 # Han ideographs (with extensions and compatibility forms), kana and hangul: scripts written
 # without spaces, indexed one character a token.
 _CJK_RANGES = (
@@ -166,6 +164,10 @@ def _split_surname(han: str) -> tuple[str, str]:
 
 def _han_readings(han: str, *, as_name: bool) -> list[list[str]]:
     """Readings of each character of a run of Han characters, the usual reading first."""
+    # Imported here: pypinyin's dictionaries cost ~230 ms and ~56 MB, and opening or reading a
+    # book (every app start) needs none of it; only writing a name or a Chinese query does.
+    from pypinyin import Style, lazy_pinyin, pinyin
+
     usual = lazy_pinyin(han, style=Style.NORMAL)
     every = pinyin(han, style=Style.NORMAL, heteronym=True)
     readings = [list(dict.fromkeys([u, *alts])) for u, alts in zip(usual, every, strict=True)]

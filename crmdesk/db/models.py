@@ -119,6 +119,8 @@ class Contact(Record):
     """A person, usually at an account, and who they are in the buying decision."""
 
     __tablename__ = "contacts"
+    # The contact list's order among live rows: paging and cold start walk this index.
+    __table_args__ = (Index("ix_contacts_live_sort", "deleted", "sort_key", "id"),)
 
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))

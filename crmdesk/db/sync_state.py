@@ -50,8 +50,8 @@ class SyncConflict(Base):
     record_id: Mapped[str] = mapped_column(String(64), index=True)
     field: Mapped[str] = mapped_column(String(80))
     kind: Mapped[str] = mapped_column(String(10))  # field, delete
-    value: Mapped[Any] = mapped_column(JSON)  # the losing value
-    winner: Mapped[Any] = mapped_column(JSON)
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)  # the losing value (may be null)
+    winner: Mapped[Any] = mapped_column(JSON, nullable=True)
     device_id: Mapped[str] = mapped_column(String(36), default="")
     at: Mapped[str] = mapped_column(String(40), default="")
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)

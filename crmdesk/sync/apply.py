@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect, Engine, Table, delete, select, tuple_
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
 from crmdesk.db.models import SYNCED_MODELS
 from crmdesk.db.sync_state import SyncConflict, SyncOutbox, SyncShadow
@@ -99,8 +100,13 @@ def apply_changes(
     *,
     pending: dict[tuple[str, str], set[str]],
     mark: int,
+    rejected: list[tuple[str, str]] | None = None,
 ) -> dict[str, list[str]]:
-    """Upsert pulled rows (and their shadow versions); return the ids written per table."""
+    """Upsert pulled rows (and their shadow versions); return the ids written per table.
+
+    Rows the book refuses (a unique constraint) are left out and added to ``rejected``.
+    """
+    refused: list[tuple[str, str]] = [] if rejected is None else rejected
     by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ch in changes:
         by_table[ch["tbl"]].append(ch)
@@ -111,7 +117,11 @@ def apply_changes(
         if tbl == CONFLICTS_TABLE:
             _apply_conflicts(conn, items)
         elif tbl in specs:
-            _apply_table(conn, tbl, items, pending)
+            before = len(refused)
+            _apply_table(conn, tbl, items, pending, refused)
+            if len(refused) > before:
+                bad = set(refused[before:])
+                items = [ch for ch in items if (tbl, ch["id"]) not in bad]
             written[tbl] = [ch["id"] for ch in items]
         else:
             continue  # a table this crmdesk does not know (a newer schema): skipped
@@ -172,6 +182,7 @@ def _apply_table(
     tbl: str,
     items: list[dict[str, Any]],
     pending: dict[tuple[str, str], set[str]],
+    rejected: list[tuple[str, str]],
 ) -> None:
     spec = table_specs()[tbl]
     sql, convert = _writer(tbl, conn.dialect)
@@ -197,7 +208,18 @@ def _apply_table(
                 if f in mine:
                     values[position[f]] = _local_value(binds[f], mine[f])
         rows.append(values)
-    conn.exec_driver_sql(sql, [tuple(v) for v in rows])
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(sql, [tuple(v) for v in rows])
+    except IntegrityError:
+        # A row this book cannot hold (two devices made tiers with the same code): apply the
+        # others one by one and report the rest, rather than stop syncing for good.
+        for values in rows:
+            try:
+                with conn.begin_nested():
+                    conn.exec_driver_sql(sql, tuple(values))
+            except IntegrityError:
+                rejected.append((tbl, str(values[0])))
 
 
 def _local_value(bind: Callable[[Any], Any] | None, value: Any) -> Any:

@@ -62,6 +62,8 @@ class SyncStatus:
     open_conflicts: int
     last_error: str | None
     last_error_code: str | None
+    # Records pulled that this book could not hold (e.g. two tiers with one code): (table, id).
+    rejected: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,9 @@ class SyncClient:
     # ---- status and conflicts --------------------------------------------------------------
 
     def status(self) -> SyncStatus:
-        m = self._read("server_url", "username", "last_sync_at", "last_error", "last_error_code")
+        m = self._read(
+            "server_url", "username", "last_sync_at", "last_error", "last_error_code", "rejected"
+        )
         with self.book.engine.connect() as conn:
             pending = conn.execute(select(func.count()).select_from(SyncOutbox)).scalar() or 0
             conflicts = (
@@ -284,6 +288,7 @@ class SyncClient:
             open_conflicts=conflicts,
             last_error=m["last_error"],
             last_error_code=m["last_error_code"],
+            rejected=tuple((str(t), str(i)) for t, i in json.loads(m["rejected"] or "[]")),
         )
 
     def conflicts(self, *, include_resolved: bool = False) -> list[ConflictView]:
@@ -534,7 +539,15 @@ class SyncClient:
                 return 0
             mark = int(self._meta(conn, "mark") or 0)
             pending = apply.pending_fields(conn)
-            written = apply.apply_changes(conn, page["changes"], pending=pending, mark=mark)
+            rejected: list[tuple[str, str]] = []
+            written = apply.apply_changes(
+                conn, page["changes"], pending=pending, mark=mark, rejected=rejected
+            )
+            if rejected:
+                known = json.loads(self._meta(conn, "rejected") or "[]")
+                self._set_meta(
+                    conn, "rejected", json.dumps(sorted({*map(tuple, known), *rejected}))
+                )
             removed = apply.apply_departures(conn, page["departures"])
             merged = {**page["cursor"]}
             for book, seq in current.items():

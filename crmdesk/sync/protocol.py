@@ -122,7 +122,7 @@ class EnrolResponse(BaseModel):
 
 class Mutation(BaseModel):
     seq: int = Field(ge=1)
-    tbl: str
+    tbl: str = Field(pattern=r"^[a-z_][a-z0-9_]{0,39}$")
     id: str = Field(min_length=1, max_length=64)
     base_version: int = Field(default=0, ge=0)
     fields: dict[str, FieldValue]
@@ -232,12 +232,6 @@ class StatusResponse(BaseModel):
     epoch: str
     device_id: str
     last_seq: int
-
-
-class ErrorBody(BaseModel):
-    code: str
-    message: str
-    last_seq: int | None = None
 
 
 MutationResult.model_rebuild()

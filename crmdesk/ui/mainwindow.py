@@ -41,6 +41,7 @@ from crmdesk.ui.editors import (
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import Translations, resolve_language
 from crmdesk.ui.panels import AccountPanel, ContactPanel, RecordPanel
+from crmdesk.ui.planner import PlannerNotifier, PlannerView
 from crmdesk.ui.session import BookSession
 from crmdesk.ui.settingsdialog import SettingsDialog
 from crmdesk.ui.tasks import Op
@@ -87,6 +88,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.contacts, icon("contact"), "")
         self.tabs.addTab(self.accounts, icon("account"), "")
+        self.planner = PlannerView(parent=self)
+        self.tabs.addTab(self.planner, icon("calendar"), "")
+        self.notifier = PlannerNotifier(self, tray_icon=icon("crmdesk"))
+        self.notifier.open_planner.connect(lambda: self.tabs.setCurrentWidget(self.planner))
         self.detail = DetailPane(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tabs)
@@ -171,6 +176,9 @@ class MainWindow(QMainWindow):
         self.act_accounts = a(
             "showAccounts", "account", "Ctrl+2", lambda: self.tabs.setCurrentIndex(1)
         )
+        self.act_planner = a(
+            "showPlanner", "calendar", "Ctrl+3", lambda: self.tabs.setCurrentWidget(self.planner)
+        )
         self.act_refresh = a("refresh", "refresh", QKeySequence.StandardKey.Refresh, self.refresh)
         self.act_lock = a("lock", "lock", "Ctrl+L", self.session.lock)
         self.act_settings = a(
@@ -218,7 +226,8 @@ class MainWindow(QMainWindow):
         for action in (self.act_edit, self.act_delete, self.act_undo):
             self.menu_edit.addAction(action)
         self.menu_go = bar.addMenu("")
-        for action in (self.act_find, self.act_contacts, self.act_accounts, self.act_refresh):
+        for action in (self.act_find, self.act_contacts, self.act_accounts, self.act_planner,
+                       self.act_refresh):  # fmt: skip
             self.menu_go.addAction(action)
         self.menu_record = bar.addMenu("")
         for action in (self.act_visit, self.act_brief):
@@ -237,6 +246,7 @@ class MainWindow(QMainWindow):
             self.act_find: self.tr("&Find"),
             self.act_contacts: self.tr("&Contacts"),
             self.act_accounts: self.tr("&Accounts"),
+            self.act_planner: self.tr("&Planner"),
             self.act_refresh: self.tr("&Refresh"),
             self.act_lock: self.tr("&Lock"),
             self.act_settings: self.tr("&Settings…"),
@@ -253,6 +263,8 @@ class MainWindow(QMainWindow):
         self.menu_record.setTitle(self.tr("&Record"))
         self.tabs.setTabText(0, self.tr("Contacts"))
         self.tabs.setTabText(1, self.tr("Accounts"))
+        self.tabs.setTabText(2, self.tr("Planner"))
+        self.planner.retranslate()
         self.contacts.retranslate()
         self.accounts.retranslate()
         self.detail.retranslate()
@@ -305,6 +317,8 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.accounts:
             self.accounts.set_desk(desk)
         self.detail.set_desk(desk)
+        self.planner.set_desk(desk)
+        self.notifier.set_desk(desk)
         self.stack.setCurrentWidget(self.splitter)
         self._update_lock_label()
         self._update_actions()
@@ -320,6 +334,8 @@ class MainWindow(QMainWindow):
         self.contacts.set_desk(None)
         self.accounts.set_desk(None)
         self.detail.set_desk(None)
+        self.planner.set_desk(None)
+        self.notifier.set_desk(None)
         self.choices = browse.FilterChoices((), (), (), ())
         self._update_lock_label()
         self._update_actions()
@@ -354,6 +370,8 @@ class MainWindow(QMainWindow):
         return self.contacts if self.tabs.currentIndex() == 0 else self.accounts
 
     def current(self) -> Shown | None:
+        if self.tabs.currentWidget() is self.planner:
+            return None
         panel = self.current_panel()
         rid = panel.current_id()
         if not rid:
@@ -361,12 +379,14 @@ class MainWindow(QMainWindow):
         return Shown("contact" if panel is self.contacts else "account", rid)
 
     def _on_current(self, kind: str, rid: str) -> None:
-        if (kind == "contact") != (self.tabs.currentIndex() == 0):
+        if self.tabs.currentWidget() is not (self.contacts if kind == "contact" else self.accounts):
             return
         self.detail.show_record(Shown(kind, rid) if rid else None)
         self._update_actions()
 
     def _on_tab(self) -> None:
+        # The planner has its own layout; the record card belongs to the tables.
+        self.detail.setVisible(self.tabs.currentWidget() is not self.planner)
         if self.desk is not None and self.accounts.model.desk is not self.desk:
             self.accounts.set_desk(self.desk)
             self.accounts.set_choices(self.choices)

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -215,7 +215,10 @@ class VisitDialog(QDialog):
         self.setWindowTitle(self.tr("Log a visit"))
         f = self.form = Form(self)
         moment = now or dt.datetime.now().astimezone()
-        self.when = QDateTimeEdit(QDateTime(moment.replace(tzinfo=None)), f)
+        day = QDate(moment.year, moment.month, moment.day)
+        self.when = QDateTimeEdit(
+            QDateTime(day, QTime(moment.hour, moment.minute, moment.second)), f
+        )
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.kind = QComboBox(f)
@@ -245,7 +248,7 @@ class VisitDialog(QDialog):
         self.outcome = QLineEdit(f)
         self.next_step = QLineEdit(f)
         self.follow_up = QCheckBox(self.tr("Follow up on"), f)
-        self.follow_up_on = QDateEdit(QDate(moment.date()).addDays(7), f)
+        self.follow_up_on = QDateEdit(day.addDays(7), f)
         self.follow_up_on.setCalendarPopup(True)
         self.follow_up_on.setDisplayFormat("yyyy-MM-dd")
         self.follow_up_on.setEnabled(False)

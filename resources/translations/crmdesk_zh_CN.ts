@@ -1,1461 +1,1817 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>AccountDialog</name>
-        <message>
-            <source>Edit account</source>
-            <translation>编辑客户</translation>
-        </message>
-        <message>
-            <source>New account</source>
-            <translation>新建客户</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>姓名(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Customer type</source>
-            <translation>客户类型</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>负责人</translation>
-        </message>
-        <message>
-            <source>Industry</source>
-            <translation>行业</translation>
-        </message>
-        <message>
-            <source>Application</source>
-            <translation>应用领域</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>Postcode</source>
-            <translation>邮编</translation>
-        </message>
-        <message>
-            <source>Phones</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <source>Website</source>
-            <translation>网站</translation>
-        </message>
-        <message>
-            <source>Bank account</source>
-            <translation>银行账号</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>币种</translation>
-        </message>
-        <message>
-            <source>Discount</source>
-            <translation>折扣</translation>
-        </message>
-        <message>
-            <source>Payment terms</source>
-            <translation>付款条件</translation>
-        </message>
-        <message>
-            <source>Tax rule</source>
-            <translation>税务规则</translation>
-        </message>
-        <message>
-            <source>Sales limit</source>
-            <translation>销售限额</translation>
-        </message>
-        <message>
-            <source>Delivery address</source>
-            <translation>送货地址</translation>
-        </message>
-        <message>
-            <source>Invoice address</source>
-            <translation>开票地址</translation>
-        </message>
-        <message>
-            <source>Commission code</source>
-            <translation>佣金代码</translation>
-        </message>
-        <message>
-            <source>Credit record</source>
-            <translation>信用记录</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>Several: separate with commas</source>
-            <translation>多个时用逗号分隔</translation>
-        </message>
-        <message>
-            <source>Insight</source>
-            <translation>客户洞察</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Master file</source>
-            <translation>客户主文件</translation>
-        </message>
-    </context>
-    <context>
-        <name>AccountPanel</name>
-        <message>
-            <source>Search accounts: name, pinyin, code, phone…</source>
-            <translation>搜索客户：名称、拼音、编号、电话……</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n account(s)</source>
-            <translation>
-                <numerusform>%n 个客户</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>AttendeePicker</name>
-        <message>
-            <source>Type a name, pinyin or initials to add someone</source>
-            <translation>输入姓名、拼音或首字母添加参加人</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>移除</translation>
-        </message>
-    </context>
-    <context>
-        <name>BriefDialog</name>
-        <message>
-            <source>Brief: %1</source>
-            <translation>简报：%1</translation>
-        </message>
-        <message>
-            <source>&amp;Print…</source>
-            <translation>打印(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>Export &amp;PDF…</source>
-            <translation>导出 &amp;PDF…</translation>
-        </message>
-        <message>
-            <source>Export brief as PDF</source>
-            <translation>将简报导出为 PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Writing %1…</source>
-            <translation>正在写入 %1……</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <source>The PDF could not be written: %1</source>
-            <translation>无法写入 PDF：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Columns</name>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>职务</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>负责人</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <source>Last contact</source>
-            <translation>最近联系</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Industry</source>
-            <translation>行业</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>联系人</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactDialog</name>
-        <message>
-            <source>Edit contact</source>
-            <translation>编辑联系人</translation>
-        </message>
-        <message>
-            <source>New contact</source>
-            <translation>新建联系人</translation>
-        </message>
-        <message>
-            <source>(no account)</source>
-            <translation>（无客户）</translation>
-        </message>
-        <message>
-            <source>(the account's)</source>
-            <translation>（沿用客户分级）</translation>
-        </message>
-        <message>
-            <source>Several: separate with commas</source>
-            <translation>多个时用逗号分隔</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>姓名(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Account</source>
-            <translation>客户(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Title</source>
-            <translation>职务(&amp;T)</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>部门</translation>
-        </message>
-        <message>
-            <source>Decision &amp;role</source>
-            <translation>决策角色(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Reports to</source>
-            <translation>直属上级</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>负责人</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>性别</translation>
-        </message>
-        <message>
-            <source>&amp;Phones</source>
-            <translation>电话(&amp;P)</translation>
-        </message>
-        <message>
-            <source>E-mails</source>
-            <translation>电子邮件</translation>
-        </message>
-        <message>
-            <source>WeChat</source>
-            <translation>微信</translation>
-        </message>
-        <message>
-            <source>&amp;Hometown</source>
-            <translation>籍贯(&amp;H)</translation>
-        </message>
-        <message>
-            <source>School</source>
-            <translation>毕业院校</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>联系人</translation>
-        </message>
-        <message>
-            <source>(nobody)</source>
-            <translation>（无）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactPanel</name>
-        <message>
-            <source>All accounts</source>
-            <translation>全部客户</translation>
-        </message>
-        <message>
-            <source>Search contacts: name, pinyin, initials, phone, company…  (Ctrl+F)</source>
-            <translation>搜索联系人：姓名、拼音、首字母、电话、公司……  (Ctrl+F)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n contact(s)</source>
-            <translation>
-                <numerusform>%n 位联系人</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>DateDialog</name>
-        <message>
-            <source>Add an important date</source>
-            <translation>添加重要日子</translation>
-        </message>
-        <message>
-            <source>The contact</source>
-            <translation>联系人本人</translation>
-        </message>
-        <message>
-            <source>Gregorian</source>
-            <translation>公历</translation>
-        </message>
-        <message>
-            <source>Lunar (农历)</source>
-            <translation>农历</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>不详</translation>
-        </message>
-        <message>
-            <source>Leap month (闰月)</source>
-            <translation>闰月</translation>
-        </message>
-        <message>
-            <source>&amp;Kind</source>
-            <translation>类型(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Whose</source>
-            <translation>谁的(&amp;W)</translation>
-        </message>
-        <message>
-            <source>&amp;Calendar</source>
-            <translation>历法(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Year</source>
-            <translation>年(&amp;Y)</translation>
-        </message>
-        <message>
-            <source>&amp;Month</source>
-            <translation>月(&amp;M)</translation>
-        </message>
-        <message>
-            <source>&amp;Day</source>
-            <translation>日(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Leap</source>
-            <translation>闰月</translation>
-        </message>
-        <message>
-            <source>&amp;Label</source>
-            <translation>说明(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Important date</source>
-            <translation>重要日子</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailPane</name>
-        <message>
-            <source>Choose a contact or an account to see everything about them here.</source>
-            <translation>选择一位联系人或一个客户，这里会显示关于他们的全部信息。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>This is required.</source>
-            <translation>此项必填。</translation>
-        </message>
-        <message>
-            <source>This is too long.</source>
-            <translation>内容太长。</translation>
-        </message>
-        <message>
-            <source>This is not a phone number.</source>
-            <translation>这不是一个电话号码。</translation>
-        </message>
-        <message>
-            <source>This is not an e-mail address.</source>
-            <translation>这不是一个电子邮件地址。</translation>
-        </message>
-        <message>
-            <source>This is not an amount: write e.g. 800, 800.50, ¥1,200 or 50 USD.</source>
-            <translation>这不是金额：请写如 800、800.50、¥1,200 或 50 USD。</translation>
-        </message>
-        <message>
-            <source>An amount cannot be negative.</source>
-            <translation>金额不能为负数。</translation>
-        </message>
-        <message>
-            <source>This amount has too many decimal places.</source>
-            <translation>这个金额的小数位数太多。</translation>
-        </message>
-        <message>
-            <source>This amount is too large.</source>
-            <translation>金额太大。</translation>
-        </message>
-        <message>
-            <source>This currency is not known.</source>
-            <translation>不认识这个币种。</translation>
-        </message>
-        <message>
-            <source>'$' could be several currencies: write USD, HKD, SGD…</source>
-            <translation>“$”可能是多种货币：请写 USD、HKD、SGD……</translation>
-        </message>
-        <message>
-            <source>This amount is in another currency than the one chosen.</source>
-            <translation>这个金额的币种与所选币种不同。</translation>
-        </message>
-        <message>
-            <source>Choose one of the values offered.</source>
-            <translation>请从给出的选项中选择。</translation>
-        </message>
-        <message>
-            <source>There is no such tier.</source>
-            <translation>没有这个级别。</translation>
-        </message>
-        <message>
-            <source>A person cannot report to someone who reports to them.</source>
-            <translation>一个人不能向自己的下属汇报。</translation>
-        </message>
-        <message>
-            <source>The follow-up date is before the interaction.</source>
-            <translation>跟进日期早于这次往来。</translation>
-        </message>
-        <message>
-            <source>This is not a date.</source>
-            <translation>这不是一个日期。</translation>
-        </message>
-        <message>
-            <source>This day does not exist in that month.</source>
-            <translation>这个月没有这一天。</translation>
-        </message>
-        <message>
-            <source>The month must be between 1 and 12.</source>
-            <translation>月份必须在 1 到 12 之间。</translation>
-        </message>
-        <message>
-            <source>This date is in the future.</source>
-            <translation>这个日期还没到。</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
-            <translation>密码短语错误：无法打开这个客户簿。请检查后重试。</translation>
-        </message>
-        <message>
-            <source>This record no longer exists (it may have been deleted).</source>
-            <translation>这条记录已不存在（可能已被删除）。</translation>
-        </message>
-        <message>
-            <source>Something went wrong: %1</source>
-            <translation>出错了：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>FamilyDialog</name>
-        <message>
-            <source>Add a family member</source>
-            <translation>添加家人</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>姓名(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Relation</source>
-            <translation>关系(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Family member</source>
-            <translation>家人</translation>
-        </message>
-    </context>
-    <context>
-        <name>LockScreen</name>
-        <message>
-            <source>Opening your book…</source>
-            <translation>正在打开客户簿……</translation>
-        </message>
-        <message>
-            <source>The book is locked</source>
-            <translation>客户簿已锁定</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>密码短语</translation>
-        </message>
-        <message>
-            <source>&amp;Unlock</source>
-            <translation>解锁(&amp;U)</translation>
-        </message>
-        <message>
-            <source>Unlocking…</source>
-            <translation>正在解锁……</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase. Check it (and Caps Lock) and try again.</source>
-            <translation>密码短语错误。请检查（包括大写锁定键）后重试。</translation>
-        </message>
-        <message>
-            <source>Type the book's passphrase.</source>
-            <translation>请输入客户簿的密码短语。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>crmdesk — %1</source>
-            <translation>crmdesk — %1</translation>
-        </message>
-        <message>
-            <source>New &amp;contact</source>
-            <translation>新建联系人(&amp;C)</translation>
-        </message>
-        <message>
-            <source>New &amp;account</source>
-            <translation>新建客户(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>删除(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Undo delete</source>
-            <translation>撤销删除(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Log a visit</source>
-            <translation>记录拜访(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Brief</source>
-            <translation>拜访简报(&amp;B)</translation>
-        </message>
-        <message>
-            <source>&amp;Find</source>
-            <translation>查找(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Contacts</source>
-            <translation>联系人(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Accounts</source>
-            <translation>客户(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Lock</source>
-            <translation>锁定(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>设置(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>转到(&amp;G)</translation>
-        </message>
-        <message>
-            <source>&amp;Record</source>
-            <translation>记录(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>联系人</translation>
-        </message>
-        <message>
-            <source>Accounts</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <source>Book: %1</source>
-            <translation>客户簿：%1</translation>
-        </message>
-        <message>
-            <source>Unlocked</source>
-            <translation>已解锁</translation>
-        </message>
-        <message>
-            <source>Locked</source>
-            <translation>已锁定</translation>
-        </message>
-        <message>
-            <source>Working…</source>
-            <translation>处理中……</translation>
-        </message>
-        <message>
-            <source>Done: %1</source>
-            <translation>已完成：%1</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <source>Deleted %1. Undo with Ctrl+Z.</source>
-            <translation>已删除 %1。按 Ctrl+Z 撤销。</translation>
-        </message>
-        <message>
-            <source>Restored %1</source>
-            <translation>已恢复 %1</translation>
-        </message>
-        <message>
-            <source>Visit logged</source>
-            <translation>拜访已记录</translation>
-        </message>
-    </context>
-    <context>
-        <name>Pages</name>
-        <message>
-            <source>lunar leap month %1, day %2</source>
-            <translation>农历闰%1月%2日</translation>
-        </message>
-        <message>
-            <source>lunar month %1, day %2</source>
-            <translation>农历%1月%2日</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>添加……</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>职务</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>部门</translation>
-        </message>
-        <message>
-            <source>Decision role</source>
-            <translation>决策角色</translation>
-        </message>
-        <message>
-            <source>Reports to</source>
-            <translation>直属上级</translation>
-        </message>
-        <message>
-            <source>Hometown</source>
-            <translation>籍贯</translation>
-        </message>
-        <message>
-            <source>School</source>
-            <translation>毕业院校</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>电子邮件</translation>
-        </message>
-        <message>
-            <source>WeChat</source>
-            <translation>微信</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>负责人</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>性别</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <source>Pinyin</source>
-            <translation>拼音</translation>
-        </message>
-        <message>
-            <source>next: %1</source>
-            <translation>下次：%1</translation>
-        </message>
-        <message>
-            <source>%1 years</source>
-            <translation>满 %1 年</translation>
-        </message>
-        <message>
-            <source>Outcome: %1</source>
-            <translation>结果：%1</translation>
-        </message>
-        <message>
-            <source>Next step: %1</source>
-            <translation>下一步：%1</translation>
-        </message>
-        <message>
-            <source>Cost: %1</source>
-            <translation>费用：%1</translation>
-        </message>
-        <message>
-            <source>Gift: %1</source>
-            <translation>礼品：%1</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <source>Preferences</source>
-            <translation>喜好</translation>
-        </message>
-        <message>
-            <source>Important dates</source>
-            <translation>重要日子</translation>
-        </message>
-        <message>
-            <source>Family</source>
-            <translation>家人</translation>
-        </message>
-        <message>
-            <source>Open follow-ups</source>
-            <translation>待跟进事项</translation>
-        </message>
-        <message>
-            <source>Interactions</source>
-            <translation>往来记录</translation>
-        </message>
-        <message>
-            <source>Gifts given</source>
-            <translation>送过的礼品</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Customer type</source>
-            <translation>客户类型</translation>
-        </message>
-        <message>
-            <source>Industry</source>
-            <translation>行业</translation>
-        </message>
-        <message>
-            <source>Application</source>
-            <translation>应用领域</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>Postcode</source>
-            <translation>邮编</translation>
-        </message>
-        <message>
-            <source>Website</source>
-            <translation>网站</translation>
-        </message>
-        <message>
-            <source>Bank account</source>
-            <translation>银行账号</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>币种</translation>
-        </message>
-        <message>
-            <source>Discount</source>
-            <translation>折扣</translation>
-        </message>
-        <message>
-            <source>Payment terms</source>
-            <translation>付款条件</translation>
-        </message>
-        <message>
-            <source>Tax rule</source>
-            <translation>税务规则</translation>
-        </message>
-        <message>
-            <source>Credit record</source>
-            <translation>信用记录</translation>
-        </message>
-        <message>
-            <source>Sales limit</source>
-            <translation>销售限额</translation>
-        </message>
-        <message>
-            <source>Delivery address</source>
-            <translation>送货地址</translation>
-        </message>
-        <message>
-            <source>Invoice address</source>
-            <translation>开票地址</translation>
-        </message>
-        <message>
-            <source>Commission code</source>
-            <translation>佣金代码</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>年份</translation>
-        </message>
-        <message>
-            <source>Costs</source>
-            <translation>费用</translation>
-        </message>
-        <message>
-            <source>Gifts</source>
-            <translation>礼品</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>合计</translation>
-        </message>
-        <message>
-            <source>Master file</source>
-            <translation>客户主文件</translation>
-        </message>
-        <message>
-            <source>Insight</source>
-            <translation>客户洞察</translation>
-        </message>
-        <message>
-            <source>Org chart</source>
-            <translation>组织结构</translation>
-        </message>
-        <message>
-            <source>Opportunities</source>
-            <translation>商机</translation>
-        </message>
-        <message>
-            <source>Spend</source>
-            <translation>投入</translation>
-        </message>
-        <message>
-            <source>Open complaints</source>
-            <translation>未解决的投诉</translation>
-        </message>
-        <message>
-            <source>Brief of %1</source>
-            <translation>%1 生成的简报</translation>
-        </message>
-        <message numerus="yes">
-            <source>Nothing in the next %n day(s); the next one:</source>
-            <translation>
-                <numerusform>未来 %n 天内没有重要日子；下一个是：</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Who they are</source>
-            <translation>人物概况</translation>
-        </message>
-        <message>
-            <source>Preferences and taboos</source>
-            <translation>喜好与禁忌</translation>
-        </message>
-        <message>
-            <source>Coming dates</source>
-            <translation>近期重要日子</translation>
-        </message>
-        <message>
-            <source>Recent interactions</source>
-            <translation>最近往来</translation>
-        </message>
-        <message>
-            <source>Gifts already given</source>
-            <translation>已送过的礼品</translation>
-        </message>
-        <message>
-            <source>Tier %1</source>
-            <translation>%1 级</translation>
-        </message>
-        <message>
-            <source>Who is who</source>
-            <translation>人物关系</translation>
-        </message>
-        <message>
-            <source>Never give the same gift twice.</source>
-            <translation>同样的礼品不要送两次。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreferenceDialog</name>
-        <message>
-            <source>Add a preference</source>
-            <translation>添加喜好</translation>
-        </message>
-        <message>
-            <source>Learned on</source>
-            <translation>得知日期</translation>
-        </message>
-        <message>
-            <source>&amp;Category</source>
-            <translation>类别(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Value</source>
-            <translation>内容(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Note</source>
-            <translation>备注(&amp;N)</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Preference</source>
-            <translation>喜好</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordPanel</name>
-        <message>
-            <source>All tiers</source>
-            <translation>全部级别</translation>
-        </message>
-        <message>
-            <source>All tags</source>
-            <translation>全部标签</translation>
-        </message>
-        <message>
-            <source>All owners</source>
-            <translation>全部负责人</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s)</source>
-            <translation>
-                <numerusform>%n 条记录</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Settings</name>
-        <message>
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>Appearance</source>
-            <translation>外观</translation>
-        </message>
-        <message>
-            <source>Lock after idle minutes (0: never)</source>
-            <translation>闲置多少分钟后锁定（0：从不）</translation>
-        </message>
-        <message>
-            <source>Your name (recorded on visits)</source>
-            <translation>你的姓名（记在拜访记录上）</translation>
-        </message>
-        <message>
-            <source>Default currency</source>
-            <translation>默认币种</translation>
-        </message>
-        <message>
-            <source>Interactions shown in a brief</source>
-            <translation>简报中显示的往来条数</translation>
-        </message>
-        <message>
-            <source>Days ahead for coming dates</source>
-            <translation>提前提醒的天数</translation>
-        </message>
-        <message>
-            <source>Follow the system</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <source>Light</source>
-            <translation>浅色</translation>
-        </message>
-        <message>
-            <source>Dark</source>
-            <translation>深色</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitDialog</name>
-        <message>
-            <source>Log a visit</source>
-            <translation>记录拜访</translation>
-        </message>
-        <message>
-            <source>e.g. 800, ¥1,200 or 50 USD</source>
-            <translation>如 800、¥1,200 或 50 USD</translation>
-        </message>
-        <message>
-            <source>value</source>
-            <translation>价值</translation>
-        </message>
-        <message>
-            <source>what was given (to the first attendee)</source>
-            <translation>送了什么（给第一位参加人）</translation>
-        </message>
-        <message>
-            <source>Follow up on</source>
-            <translation>跟进日期</translation>
-        </message>
-        <message>
-            <source>&amp;Note</source>
-            <translation>纪要(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Who</source>
-            <translation>参加人(&amp;W)</translation>
-        </message>
-        <message>
-            <source>Whe&amp;n</source>
-            <translation>时间(&amp;N)</translation>
-        </message>
-        <message>
-            <source>W&amp;here</source>
-            <translation>地点(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;Kind</source>
-            <translation>方式(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Cost</source>
-            <translation>费用(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Gift</source>
-            <translation>礼品(&amp;G)</translation>
-        </message>
-        <message>
-            <source>&amp;Outcome</source>
-            <translation>结果(&amp;O)</translation>
-        </message>
-        <message>
-            <source>Ne&amp;xt step</source>
-            <translation>下一步(&amp;X)</translation>
-        </message>
-        <message>
-            <source>Follow-up</source>
-            <translation>跟进</translation>
-        </message>
-        <message>
-            <source>Ctrl+Enter saves.</source>
-            <translation>按 Ctrl+Enter 保存。</translation>
-        </message>
-        <message>
-            <source>Choose who you met.</source>
-            <translation>请选择见了谁。</translation>
-        </message>
-        <message>
-            <source>Say what the gift was.</source>
-            <translation>请写明送的是什么礼品。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Vocab</name>
-        <message>
-            <source>Existing</source>
-            <translation>现有客户</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>目标客户</translation>
-        </message>
-        <message>
-            <source>Potential</source>
-            <translation>潜在客户</translation>
-        </message>
-        <message>
-            <source>Dormant</source>
-            <translation>休眠客户</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>待处理</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>处理中</translation>
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation>已解决</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>已关闭</translation>
-        </message>
-        <message>
-            <source>Meal</source>
-            <translation>宴请</translation>
-        </message>
-        <message>
-            <source>Gift</source>
-            <translation>礼品</translation>
-        </message>
-        <message>
-            <source>Travel</source>
-            <translation>差旅</translation>
-        </message>
-        <message>
-            <source>Entertainment</source>
-            <translation>招待</translation>
-        </message>
-        <message>
-            <source>Event</source>
-            <translation>活动</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <source>Government</source>
-            <translation>政府</translation>
-        </message>
-        <message>
-            <source>State-owned enterprise</source>
-            <translation>国有企业</translation>
-        </message>
-        <message>
-            <source>Large contractor</source>
-            <translation>大型承包商</translation>
-        </message>
-        <message>
-            <source>Private end user</source>
-            <translation>民营终端用户</translation>
-        </message>
-        <message>
-            <source>Birthday</source>
-            <translation>生日</translation>
-        </message>
-        <message>
-            <source>Anniversary</source>
-            <translation>纪念日</translation>
-        </message>
-        <message>
-            <source>Decision maker</source>
-            <translation>决策者</translation>
-        </message>
-        <message>
-            <source>Influencer</source>
-            <translation>影响者</translation>
-        </message>
-        <message>
-            <source>User</source>
-            <translation>使用者</translation>
-        </message>
-        <message>
-            <source>Technical evaluator</source>
-            <translation>技术评估者</translation>
-        </message>
-        <message>
-            <source>Coach (inside supporter)</source>
-            <translation>教练（内部支持者）</translation>
-        </message>
-        <message>
-            <source>Gatekeeper</source>
-            <translation>把关者</translation>
-        </message>
-        <message>
-            <source>Spouse</source>
-            <translation>配偶</translation>
-        </message>
-        <message>
-            <source>Father</source>
-            <translation>父亲</translation>
-        </message>
-        <message>
-            <source>Mother</source>
-            <translation>母亲</translation>
-        </message>
-        <message>
-            <source>Father-in-law</source>
-            <translation>岳父/公公</translation>
-        </message>
-        <message>
-            <source>Mother-in-law</source>
-            <translation>岳母/婆婆</translation>
-        </message>
-        <message>
-            <source>Son</source>
-            <translation>儿子</translation>
-        </message>
-        <message>
-            <source>Daughter</source>
-            <translation>女儿</translation>
-        </message>
-        <message>
-            <source>Sibling</source>
-            <translation>兄弟姐妹</translation>
-        </message>
-        <message>
-            <source>Grandparent</source>
-            <translation>祖父母</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>女</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>拜访</translation>
-        </message>
-        <message>
-            <source>Call</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <source>WeChat</source>
-            <translation>微信</translation>
-        </message>
-        <message>
-            <source>Greeting</source>
-            <translation>问候</translation>
-        </message>
-        <message>
-            <source>Site tour</source>
-            <translation>参观考察</translation>
-        </message>
-        <message>
-            <source>Reception</source>
-            <translation>接待</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>电子邮件</translation>
-        </message>
-        <message>
-            <source>Won</source>
-            <translation>赢单</translation>
-        </message>
-        <message>
-            <source>Lost</source>
-            <translation>丢单</translation>
-        </message>
-        <message>
-            <source>Identify</source>
-            <translation>鉴别商机</translation>
-        </message>
-        <message>
-            <source>Qualify</source>
-            <translation>资质判定</translation>
-        </message>
-        <message>
-            <source>Develop</source>
-            <translation>开发阶段</translation>
-        </message>
-        <message>
-            <source>Propose</source>
-            <translation>制定方案</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>销售结果</translation>
-        </message>
-        <message>
-            <source>Food</source>
-            <translation>饮食</translation>
-        </message>
-        <message>
-            <source>Drink</source>
-            <translation>酒水</translation>
-        </message>
-        <message>
-            <source>Tea</source>
-            <translation>茶</translation>
-        </message>
-        <message>
-            <source>Tobacco</source>
-            <translation>烟</translation>
-        </message>
-        <message>
-            <source>Hobby</source>
-            <translation>爱好</translation>
-        </message>
-        <message>
-            <source>Sport</source>
-            <translation>运动</translation>
-        </message>
-        <message>
-            <source>Clothing</source>
-            <translation>服装</translation>
-        </message>
-        <message>
-            <source>Shoe size</source>
-            <translation>鞋码</translation>
-        </message>
-        <message>
-            <source>Seating</source>
-            <translation>座位</translation>
-        </message>
-        <message>
-            <source>Dietary taboo</source>
-            <translation>饮食禁忌</translation>
-        </message>
-        <message>
-            <source>Religion</source>
-            <translation>宗教</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomeDialog</name>
-        <message>
-            <source>Welcome to crmdesk</source>
-            <translation>欢迎使用 crmdesk</translation>
-        </message>
-        <message>
-            <source>crmdesk keeps your accounts, contacts and visits in an encrypted book on this computer. Nobody can read it without its key.</source>
-            <translation>crmdesk 把你的客户、联系人和拜访记录保存在这台电脑上一个加密的客户簿里。没有密钥，谁也读不了。</translation>
-        </message>
-        <message>
-            <source>Your book will be created at: %1</source>
-            <translation>客户簿将创建在：%1</translation>
-        </message>
-        <message>
-            <source>Keep the key in this computer's keyring (no typing to unlock)</source>
-            <translation>把密钥存在这台电脑的系统钥匙串里（解锁无需输入）</translation>
-        </message>
-        <message>
-            <source>Protect the book with a passphrase</source>
-            <translation>用密码短语保护客户簿</translation>
-        </message>
-        <message>
-            <source>Looking for a keyring…</source>
-            <translation>正在查找系统钥匙串……</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>密码短语(&amp;P)</translation>
-        </message>
-        <message>
-            <source>&amp;Repeat it</source>
-            <translation>再输一次(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Write the passphrase down somewhere safe: without it the book cannot be opened, by you or anyone.</source>
-            <translation>请把密码短语记在安全的地方：没有它，任何人（包括你自己）都无法打开客户簿。</translation>
-        </message>
-        <message>
-            <source>&amp;Create my book</source>
-            <translation>创建我的客户簿(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>A keyring is available on this computer.</source>
-            <translation>这台电脑有可用的系统钥匙串。</translation>
-        </message>
-        <message>
-            <source>No usable keyring was found on this computer, so the book is protected with a passphrase.</source>
-            <translation>这台电脑上没有可用的系统钥匙串，因此客户簿将用密码短语保护。</translation>
-        </message>
-        <message>
-            <source>Creating your book…</source>
-            <translation>正在创建客户簿……</translation>
-        </message>
-        <message numerus="yes">
-            <source>The passphrase must have at least %n character(s).</source>
-            <translation>
-                <numerusform>密码短语至少需要 %n 个字符。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The two passphrases are not the same.</source>
-            <translation>两次输入的密码短语不一致。</translation>
-        </message>
-    </context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用领域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>Tax rule</source>
+        <translation>税务规则</translation>
+    </message>
+    <message>
+        <source>Sales limit</source>
+        <translation>销售限额</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>送货地址</translation>
+    </message>
+    <message>
+        <source>Invoice address</source>
+        <translation>开票地址</translation>
+    </message>
+    <message>
+        <source>Commission code</source>
+        <translation>佣金代码</translation>
+    </message>
+    <message>
+        <source>Credit record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Several: separate with commas</source>
+        <translation>多个时用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Insight</source>
+        <translation>客户洞察</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Master file</source>
+        <translation>客户主文件</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <source>Search accounts: name, pinyin, code, phone…</source>
+        <translation>搜索客户：名称、拼音、编号、电话……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Buy by</source>
+        <translation>备礼截止</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Last gift</source>
+        <translation>上次礼品</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n item(s)</source>
+        <translation>
+            <numerusform>%1 — %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttendeePicker</name>
+    <message>
+        <source>Type a name, pinyin or initials to add someone</source>
+        <translation>输入姓名、拼音或首字母添加参加人</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Brief: %1</source>
+        <translation>简报：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export brief as PDF</source>
+        <translation>将简报导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1……</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>无法写入 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>(no account)</source>
+        <translation>（无客户）</translation>
+    </message>
+    <message>
+        <source>(the account&apos;s)</source>
+        <translation>（沿用客户分级）</translation>
+    </message>
+    <message>
+        <source>Several: separate with commas</source>
+        <translation>多个时用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>职务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Decision &amp;role</source>
+        <translation>决策角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>直属上级</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>&amp;Hometown</source>
+        <translation>籍贯(&amp;H)</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>All accounts</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Search contacts: name, pinyin, initials, phone, company…  (Ctrl+F)</source>
+        <translation>搜索联系人：姓名、拼音、首字母、电话、公司……  (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Add an important date</source>
+        <translation>添加重要日子</translation>
+    </message>
+    <message>
+        <source>The contact</source>
+        <translation>联系人本人</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar (农历)</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Leap month (闰月)</source>
+        <translation>闰月</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Whose</source>
+        <translation>谁的(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>历法(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Leap</source>
+        <translation>闰月</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>说明(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Important date</source>
+        <translation>重要日子</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Choose a contact or an account to see everything about them here.</source>
+        <translation>选择一位联系人或一个客户，这里会显示关于他们的全部信息。</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建议金额：%1</translation>
+    </message>
+    <message>
+        <source>Last time: %1</source>
+        <translation>上次：%1</translation>
+    </message>
+    <message>
+        <source>Allow a gift they already received</source>
+        <translation>允许送对方已收过的礼品</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Greeted</source>
+        <translation>已问候</translation>
+    </message>
+    <message>
+        <source>They were already given this gift: never the same gift twice. Choose another, or allow the repeat.</source>
+        <translation>对方已经收过这份礼品：同样的礼品不要送两次。请换一份，或勾选允许重复。</translation>
+    </message>
+    <message>
+        <source>Tick whom you greeted.</source>
+        <translation>请勾选已问候的人。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>This is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>内容太长。</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>这不是一个电话号码。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是一个电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>This is not an amount: write e.g. 800, 800.50, ¥1,200 or 50 USD.</source>
+        <translation>这不是金额：请写如 800、800.50、¥1,200 或 50 USD。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>This amount has too many decimal places.</source>
+        <translation>这个金额的小数位数太多。</translation>
+    </message>
+    <message>
+        <source>This amount is too large.</source>
+        <translation>金额太大。</translation>
+    </message>
+    <message>
+        <source>This currency is not known.</source>
+        <translation>不认识这个币种。</translation>
+    </message>
+    <message>
+        <source>&apos;$&apos; could be several currencies: write USD, HKD, SGD…</source>
+        <translation>“$”可能是多种货币：请写 USD、HKD、SGD……</translation>
+    </message>
+    <message>
+        <source>This amount is in another currency than the one chosen.</source>
+        <translation>这个金额的币种与所选币种不同。</translation>
+    </message>
+    <message>
+        <source>Choose one of the values offered.</source>
+        <translation>请从给出的选项中选择。</translation>
+    </message>
+    <message>
+        <source>There is no such tier.</source>
+        <translation>没有这个级别。</translation>
+    </message>
+    <message>
+        <source>A person cannot report to someone who reports to them.</source>
+        <translation>一个人不能向自己的下属汇报。</translation>
+    </message>
+    <message>
+        <source>The follow-up date is before the interaction.</source>
+        <translation>跟进日期早于这次往来。</translation>
+    </message>
+    <message>
+        <source>This is not a date.</source>
+        <translation>这不是一个日期。</translation>
+    </message>
+    <message>
+        <source>This day does not exist in that month.</source>
+        <translation>这个月没有这一天。</translation>
+    </message>
+    <message>
+        <source>The month must be between 1 and 12.</source>
+        <translation>月份必须在 1 到 12 之间。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>这个日期还没到。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
+        <translation>密码短语错误：无法打开这个客户簿。请检查后重试。</translation>
+    </message>
+    <message>
+        <source>This record no longer exists (it may have been deleted).</source>
+        <translation>这条记录已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyDialog</name>
+    <message>
+        <source>Add a family member</source>
+        <translation>添加家人</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Relation</source>
+        <translation>关系(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家人</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Opening your book…</source>
+        <translation>正在打开客户簿……</translation>
+    </message>
+    <message>
+        <source>The book is locked</source>
+        <translation>客户簿已锁定</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁……</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check it (and Caps Lock) and try again.</source>
+        <translation>密码短语错误。请检查（包括大写锁定键）后重试。</translation>
+    </message>
+    <message>
+        <source>Type the book&apos;s passphrase.</source>
+        <translation>请输入客户簿的密码短语。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>crmdesk — %1</source>
+        <translation>crmdesk — %1</translation>
+    </message>
+    <message>
+        <source>New &amp;contact</source>
+        <translation>新建联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;account</source>
+        <translation>新建客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log a visit</source>
+        <translation>记录拜访(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Brief</source>
+        <translation>拜访简报(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Planner</source>
+        <translation>客情维护(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>客情维护</translation>
+    </message>
+    <message>
+        <source>Book: %1</source>
+        <translation>客户簿：%1</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中……</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undo with Ctrl+Z.</source>
+        <translation>已删除 %1。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢复 %1</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation>拜访已记录</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>lunar leap month %1, day %2</source>
+        <translation>农历闰%1月%2日</translation>
+    </message>
+    <message>
+        <source>lunar month %1, day %2</source>
+        <translation>农历%1月%2日</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加……</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Decision role</source>
+        <translation>决策角色</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>直属上级</translation>
+    </message>
+    <message>
+        <source>Hometown</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>next: %1</source>
+        <translation>下次：%1</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>满 %1 年</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>费用：%1</translation>
+    </message>
+    <message>
+        <source>Gift: %1</source>
+        <translation>礼品：%1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好</translation>
+    </message>
+    <message>
+        <source>Important dates</source>
+        <translation>重要日子</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家人</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>待跟进事项</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>Gifts given</source>
+        <translation>送过的礼品</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用领域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>Tax rule</source>
+        <translation>税务规则</translation>
+    </message>
+    <message>
+        <source>Credit record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Sales limit</source>
+        <translation>销售限额</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>送货地址</translation>
+    </message>
+    <message>
+        <source>Invoice address</source>
+        <translation>开票地址</translation>
+    </message>
+    <message>
+        <source>Commission code</source>
+        <translation>佣金代码</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Master file</source>
+        <translation>客户主文件</translation>
+    </message>
+    <message>
+        <source>Insight</source>
+        <translation>客户洞察</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>组织结构</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>投入</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未解决的投诉</translation>
+    </message>
+    <message>
+        <source>Brief of %1</source>
+        <translation>%1 生成的简报</translation>
+    </message>
+    <message>
+        <source>Nothing in the next %n day(s); the next one:</source>
+        <translation>未来 %n 天内没有重要日子；下一个是：</translation>
+    </message>
+    <message>
+        <source>Who they are</source>
+        <translation>人物概况</translation>
+    </message>
+    <message>
+        <source>Preferences and taboos</source>
+        <translation>喜好与禁忌</translation>
+    </message>
+    <message>
+        <source>Coming dates</source>
+        <translation>近期重要日子</translation>
+    </message>
+    <message>
+        <source>Recent interactions</source>
+        <translation>最近往来</translation>
+    </message>
+    <message>
+        <source>Gifts already given</source>
+        <translation>已送过的礼品</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>Who is who</source>
+        <translation>人物关系</translation>
+    </message>
+    <message>
+        <source>Never give the same gift twice.</source>
+        <translation>同样的礼品不要送两次。</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerNotifier</name>
+    <message>
+        <source>Buy a gift for %1 (%2)</source>
+        <translation>为 %1 备礼（%2）</translation>
+    </message>
+    <message>
+        <source>Follow up: %1</source>
+        <translation>跟进：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relationship(s) past their contact cadence</source>
+        <translation>
+            <numerusform>%n 个联系对象已超出联系周期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Today: %n occasion(s) to greet</source>
+        <translation>
+            <numerusform>今天有 %n 个问候提醒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlannerSettingsDialog</name>
+    <message>
+        <source>Planner settings</source>
+        <translation>客情维护设置</translation>
+    </message>
+    <message>
+        <source>29 February</source>
+        <translation>2月29日</translation>
+    </message>
+    <message>
+        <source>Leap months</source>
+        <translation>闰月</translation>
+    </message>
+    <message>
+        <source>Lunar day 30</source>
+        <translation>农历三十</translation>
+    </message>
+    <message>
+        <source>Buy gifts (days ahead)</source>
+        <translation>提前备礼（天）</translation>
+    </message>
+    <message>
+        <source>Dormant after (days)</source>
+        <translation>未联系多少天算休眠</translation>
+    </message>
+    <message>
+        <source>Daily reminder at</source>
+        <translation>每日提醒时间</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Contact tier %1 every</source>
+        <translation>级别 %1 联系周期</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Tiers: &quot;all&quot;, &quot;none&quot;, or codes such as S, A.</source>
+        <translation>级别：填“全部”、“无”，或级别代码，如 S, A。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerTexts</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>We miss you</source>
+        <translation>唤醒问候</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Important date</source>
+        <translation>重要日子</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Neglected</source>
+        <translation>超期未联系</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1月%2日</translation>
+    </message>
+    <message>
+        <source>lunar leap %1/%2</source>
+        <translation>农历闰%1月%2日</translation>
+    </message>
+    <message>
+        <source>lunar %1/%2</source>
+        <translation>农历%1月%2日</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>家人</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3的%2）</translation>
+    </message>
+    <message>
+        <source>turns %1</source>
+        <translation>满 %1 岁</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>满 %n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>moved: %1 does not occur this year</source>
+        <translation>已调整：今年没有%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>no contact for %n day(s): send a “we miss you” greeting</source>
+        <translation>
+            <numerusform>已 %n 天未联系：送上一句“好久不见”的问候</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Greet %n contact(s)</source>
+        <translation>
+            <numerusform>问候 %n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No contact for %n day(s)</source>
+        <translation>
+            <numerusform>已 %n 天未联系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the cadence is %n day(s)</source>
+        <translation>
+            <numerusform>联系周期为 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all tiers</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>29 February → 28 February in common years</source>
+        <translation>2月29日 → 平年改为2月28日</translation>
+    </message>
+    <message>
+        <source>29 February → 1 March in common years</source>
+        <translation>2月29日 → 平年改为3月1日</translation>
+    </message>
+    <message>
+        <source>Leap-month date → the ordinary month in years without it</source>
+        <translation>闰月日期 → 无该闰月的年份按同月</translation>
+    </message>
+    <message>
+        <source>Leap-month date → skipped in years without it</source>
+        <translation>闰月日期 → 无该闰月的年份跳过</translation>
+    </message>
+    <message>
+        <source>Lunar day 30 → day 29 in 29-day months</source>
+        <translation>农历三十 → 小月改为二十九</translation>
+    </message>
+    <message>
+        <source>Lunar day 30 → skipped in 29-day months</source>
+        <translation>农历三十 → 小月跳过</translation>
+    </message>
+    <message numerus="yes">
+        <source>buy gifts %n day(s) ahead</source>
+        <translation>
+            <numerusform>提前 %n 天备礼</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dormant after %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未联系算休眠</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlannerView</name>
+    <message>
+        <source>Loading the plan…</source>
+        <translation>正在加载计划……</translation>
+    </message>
+    <message>
+        <source>Next days:</source>
+        <translation>未来天数：</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>完成……</translation>
+    </message>
+    <message>
+        <source>Log the greeting or gift for the selected item, with its cost</source>
+        <translation>为所选事项记录问候或礼品及其费用</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored date(s) could not be read and are left out</source>
+        <translation>
+            <numerusform>有 %n 个已存日期无法读取，已略过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>PreferenceDialog</name>
+    <message>
+        <source>Add a preference</source>
+        <translation>添加喜好</translation>
+    </message>
+    <message>
+        <source>Learned on</source>
+        <translation>得知日期</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>内容(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Preference</source>
+        <translation>喜好</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <source>All tiers</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes (0: never)</source>
+        <translation>闲置多少分钟后锁定（0：从不）</translation>
+    </message>
+    <message>
+        <source>Your name (recorded on visits)</source>
+        <translation>你的姓名（记在拜访记录上）</translation>
+    </message>
+    <message>
+        <source>Default currency</source>
+        <translation>默认币种</translation>
+    </message>
+    <message>
+        <source>Interactions shown in a brief</source>
+        <translation>简报中显示的往来条数</translation>
+    </message>
+    <message>
+        <source>Days ahead for coming dates</source>
+        <translation>提前提醒的天数</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Log a visit</source>
+        <translation>记录拜访</translation>
+    </message>
+    <message>
+        <source>e.g. 800, ¥1,200 or 50 USD</source>
+        <translation>如 800、¥1,200 或 50 USD</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>what was given (to the first attendee)</source>
+        <translation>送了什么（给第一位参加人）</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>纪要(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>参加人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Whe&amp;n</source>
+        <translation>时间(&amp;N)</translation>
+    </message>
+    <message>
+        <source>W&amp;here</source>
+        <translation>地点(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>方式(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Cost</source>
+        <translation>费用(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Gift</source>
+        <translation>礼品(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt step</source>
+        <translation>下一步(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves.</source>
+        <translation>按 Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <source>Choose who you met.</source>
+        <translation>请选择见了谁。</translation>
+    </message>
+    <message>
+        <source>Say what the gift was.</source>
+        <translation>请写明送的是什么礼品。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Existing</source>
+        <translation>现有客户</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>休眠客户</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>宴请</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>差旅</translation>
+    </message>
+    <message>
+        <source>Entertainment</source>
+        <translation>招待</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>政府</translation>
+    </message>
+    <message>
+        <source>State-owned enterprise</source>
+        <translation>国有企业</translation>
+    </message>
+    <message>
+        <source>Large contractor</source>
+        <translation>大型承包商</translation>
+    </message>
+    <message>
+        <source>Private end user</source>
+        <translation>民营终端用户</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Technical evaluator</source>
+        <translation>技术评估者</translation>
+    </message>
+    <message>
+        <source>Coach (inside supporter)</source>
+        <translation>教练（内部支持者）</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>把关者</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <source>Father-in-law</source>
+        <translation>岳父/公公</translation>
+    </message>
+    <message>
+        <source>Mother-in-law</source>
+        <translation>岳母/婆婆</translation>
+    </message>
+    <message>
+        <source>Son</source>
+        <translation>儿子</translation>
+    </message>
+    <message>
+        <source>Daughter</source>
+        <translation>女儿</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>Site tour</source>
+        <translation>参观考察</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>鉴别商机</translation>
+    </message>
+    <message>
+        <source>Qualify</source>
+        <translation>资质判定</translation>
+    </message>
+    <message>
+        <source>Develop</source>
+        <translation>开发阶段</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>制定方案</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>销售结果</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>饮食</translation>
+    </message>
+    <message>
+        <source>Drink</source>
+        <translation>酒水</translation>
+    </message>
+    <message>
+        <source>Tea</source>
+        <translation>茶</translation>
+    </message>
+    <message>
+        <source>Tobacco</source>
+        <translation>烟</translation>
+    </message>
+    <message>
+        <source>Hobby</source>
+        <translation>爱好</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>运动</translation>
+    </message>
+    <message>
+        <source>Clothing</source>
+        <translation>服装</translation>
+    </message>
+    <message>
+        <source>Shoe size</source>
+        <translation>鞋码</translation>
+    </message>
+    <message>
+        <source>Seating</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>Dietary taboo</source>
+        <translation>饮食禁忌</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>宗教</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to crmdesk</source>
+        <translation>欢迎使用 crmdesk</translation>
+    </message>
+    <message>
+        <source>crmdesk keeps your accounts, contacts and visits in an encrypted book on this computer. Nobody can read it without its key.</source>
+        <translation>crmdesk 把你的客户、联系人和拜访记录保存在这台电脑上一个加密的客户簿里。没有密钥，谁也读不了。</translation>
+    </message>
+    <message>
+        <source>Your book will be created at: %1</source>
+        <translation>客户簿将创建在：%1</translation>
+    </message>
+    <message>
+        <source>Keep the key in this computer&apos;s keyring (no typing to unlock)</source>
+        <translation>把密钥存在这台电脑的系统钥匙串里（解锁无需输入）</translation>
+    </message>
+    <message>
+        <source>Protect the book with a passphrase</source>
+        <translation>用密码短语保护客户簿</translation>
+    </message>
+    <message>
+        <source>Looking for a keyring…</source>
+        <translation>正在查找系统钥匙串……</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>密码短语(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it</source>
+        <translation>再输一次(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Write the passphrase down somewhere safe: without it the book cannot be opened, by you or anyone.</source>
+        <translation>请把密码短语记在安全的地方：没有它，任何人（包括你自己）都无法打开客户簿。</translation>
+    </message>
+    <message>
+        <source>&amp;Create my book</source>
+        <translation>创建我的客户簿(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>A keyring is available on this computer.</source>
+        <translation>这台电脑有可用的系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>No usable keyring was found on this computer, so the book is protected with a passphrase.</source>
+        <translation>这台电脑上没有可用的系统钥匙串，因此客户簿将用密码短语保护。</translation>
+    </message>
+    <message>
+        <source>Creating your book…</source>
+        <translation>正在创建客户簿……</translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase must have at least %n character(s).</source>
+        <translation>
+            <numerusform>密码短语至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
 </TS>

@@ -1,1461 +1,1817 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
-    <context>
-        <name>AccountDialog</name>
-        <message>
-            <source>Edit account</source>
-            <translation>編輯客戶</translation>
-        </message>
-        <message>
-            <source>New account</source>
-            <translation>新增客戶</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>姓名(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>編號</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>級別</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>狀態</translation>
-        </message>
-        <message>
-            <source>Customer type</source>
-            <translation>客戶類型</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>負責人</translation>
-        </message>
-        <message>
-            <source>Industry</source>
-            <translation>產業</translation>
-        </message>
-        <message>
-            <source>Application</source>
-            <translation>應用領域</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>Postcode</source>
-            <translation>郵遞區號</translation>
-        </message>
-        <message>
-            <source>Phones</source>
-            <translation>電話</translation>
-        </message>
-        <message>
-            <source>Website</source>
-            <translation>網站</translation>
-        </message>
-        <message>
-            <source>Bank account</source>
-            <translation>銀行帳號</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>幣別</translation>
-        </message>
-        <message>
-            <source>Discount</source>
-            <translation>折扣</translation>
-        </message>
-        <message>
-            <source>Payment terms</source>
-            <translation>付款條件</translation>
-        </message>
-        <message>
-            <source>Tax rule</source>
-            <translation>稅務規則</translation>
-        </message>
-        <message>
-            <source>Sales limit</source>
-            <translation>銷售限額</translation>
-        </message>
-        <message>
-            <source>Delivery address</source>
-            <translation>送貨地址</translation>
-        </message>
-        <message>
-            <source>Invoice address</source>
-            <translation>發票地址</translation>
-        </message>
-        <message>
-            <source>Commission code</source>
-            <translation>佣金代碼</translation>
-        </message>
-        <message>
-            <source>Credit record</source>
-            <translation>信用記錄</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>標籤</translation>
-        </message>
-        <message>
-            <source>Several: separate with commas</source>
-            <translation>多個時用逗號分隔</translation>
-        </message>
-        <message>
-            <source>Insight</source>
-            <translation>客戶洞察</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>備註</translation>
-        </message>
-        <message>
-            <source>Master file</source>
-            <translation>客戶主檔案</translation>
-        </message>
-    </context>
-    <context>
-        <name>AccountPanel</name>
-        <message>
-            <source>Search accounts: name, pinyin, code, phone…</source>
-            <translation>搜尋客戶：名稱、拼音、編號、電話……</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n account(s)</source>
-            <translation>
-                <numerusform>%n 個客戶</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>AttendeePicker</name>
-        <message>
-            <source>Type a name, pinyin or initials to add someone</source>
-            <translation>輸入姓名、拼音或首字母添加參加人</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>移除</translation>
-        </message>
-    </context>
-    <context>
-        <name>BriefDialog</name>
-        <message>
-            <source>Brief: %1</source>
-            <translation>簡報：%1</translation>
-        </message>
-        <message>
-            <source>&amp;Print…</source>
-            <translation>列印(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>Export &amp;PDF…</source>
-            <translation>匯出 &amp;PDF…</translation>
-        </message>
-        <message>
-            <source>Export brief as PDF</source>
-            <translation>將簡報匯出為 PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 檔案 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Writing %1…</source>
-            <translation>正在寫入 %1……</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已儲存 %1</translation>
-        </message>
-        <message>
-            <source>The PDF could not be written: %1</source>
-            <translation>無法寫入 PDF：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Columns</name>
-        <message>
-            <source>Name</source>
-            <translation>名稱</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>客戶</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>職稱</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>級別</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>負責人</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>電話</translation>
-        </message>
-        <message>
-            <source>Last contact</source>
-            <translation>最近聯絡</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>編號</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>狀態</translation>
-        </message>
-        <message>
-            <source>Industry</source>
-            <translation>產業</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>聯絡人</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactDialog</name>
-        <message>
-            <source>Edit contact</source>
-            <translation>編輯聯絡人</translation>
-        </message>
-        <message>
-            <source>New contact</source>
-            <translation>新增聯絡人</translation>
-        </message>
-        <message>
-            <source>(no account)</source>
-            <translation>（無客戶）</translation>
-        </message>
-        <message>
-            <source>(the account's)</source>
-            <translation>（沿用客戶分級）</translation>
-        </message>
-        <message>
-            <source>Several: separate with commas</source>
-            <translation>多個時用逗號分隔</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>姓名(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Account</source>
-            <translation>客戶(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Title</source>
-            <translation>職稱(&amp;T)</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>部門</translation>
-        </message>
-        <message>
-            <source>Decision &amp;role</source>
-            <translation>決策角色(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Reports to</source>
-            <translation>直屬主管</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>級別</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>負責人</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>性別</translation>
-        </message>
-        <message>
-            <source>&amp;Phones</source>
-            <translation>電話(&amp;P)</translation>
-        </message>
-        <message>
-            <source>E-mails</source>
-            <translation>電子郵件</translation>
-        </message>
-        <message>
-            <source>WeChat</source>
-            <translation>微信</translation>
-        </message>
-        <message>
-            <source>&amp;Hometown</source>
-            <translation>籍貫(&amp;H)</translation>
-        </message>
-        <message>
-            <source>School</source>
-            <translation>畢業學校</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>標籤</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>備註</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>聯絡人</translation>
-        </message>
-        <message>
-            <source>(nobody)</source>
-            <translation>（無）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactPanel</name>
-        <message>
-            <source>All accounts</source>
-            <translation>全部客戶</translation>
-        </message>
-        <message>
-            <source>Search contacts: name, pinyin, initials, phone, company…  (Ctrl+F)</source>
-            <translation>搜尋聯絡人：姓名、拼音、首字母、電話、公司……  (Ctrl+F)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n contact(s)</source>
-            <translation>
-                <numerusform>%n 位聯絡人</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>DateDialog</name>
-        <message>
-            <source>Add an important date</source>
-            <translation>添加重要日子</translation>
-        </message>
-        <message>
-            <source>The contact</source>
-            <translation>聯絡人本人</translation>
-        </message>
-        <message>
-            <source>Gregorian</source>
-            <translation>公曆</translation>
-        </message>
-        <message>
-            <source>Lunar (农历)</source>
-            <translation>農曆</translation>
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation>不詳</translation>
-        </message>
-        <message>
-            <source>Leap month (闰月)</source>
-            <translation>閏月</translation>
-        </message>
-        <message>
-            <source>&amp;Kind</source>
-            <translation>類型(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Whose</source>
-            <translation>誰的(&amp;W)</translation>
-        </message>
-        <message>
-            <source>&amp;Calendar</source>
-            <translation>曆法(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Year</source>
-            <translation>年(&amp;Y)</translation>
-        </message>
-        <message>
-            <source>&amp;Month</source>
-            <translation>月(&amp;M)</translation>
-        </message>
-        <message>
-            <source>&amp;Day</source>
-            <translation>日(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Leap</source>
-            <translation>閏月</translation>
-        </message>
-        <message>
-            <source>&amp;Label</source>
-            <translation>說明(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Important date</source>
-            <translation>重要日子</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailPane</name>
-        <message>
-            <source>Choose a contact or an account to see everything about them here.</source>
-            <translation>選擇一位聯絡人或一個客戶，這裡會顯示關於他們的全部資訊。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <source>This is required.</source>
-            <translation>此項必填。</translation>
-        </message>
-        <message>
-            <source>This is too long.</source>
-            <translation>內容太長。</translation>
-        </message>
-        <message>
-            <source>This is not a phone number.</source>
-            <translation>這不是一個電話號碼。</translation>
-        </message>
-        <message>
-            <source>This is not an e-mail address.</source>
-            <translation>這不是一個電子郵件地址。</translation>
-        </message>
-        <message>
-            <source>This is not an amount: write e.g. 800, 800.50, ¥1,200 or 50 USD.</source>
-            <translation>這不是金額：請寫如 800、800.50、¥1,200 或 50 USD。</translation>
-        </message>
-        <message>
-            <source>An amount cannot be negative.</source>
-            <translation>金額不能為負數。</translation>
-        </message>
-        <message>
-            <source>This amount has too many decimal places.</source>
-            <translation>這個金額的小數位數太多。</translation>
-        </message>
-        <message>
-            <source>This amount is too large.</source>
-            <translation>金額太大。</translation>
-        </message>
-        <message>
-            <source>This currency is not known.</source>
-            <translation>不認識這個幣別。</translation>
-        </message>
-        <message>
-            <source>'$' could be several currencies: write USD, HKD, SGD…</source>
-            <translation>“$”可能是多種貨幣：請寫 USD、HKD、SGD……</translation>
-        </message>
-        <message>
-            <source>This amount is in another currency than the one chosen.</source>
-            <translation>這個金額的幣別與所選幣別不同。</translation>
-        </message>
-        <message>
-            <source>Choose one of the values offered.</source>
-            <translation>請從給出的選項中選擇。</translation>
-        </message>
-        <message>
-            <source>There is no such tier.</source>
-            <translation>沒有這個級別。</translation>
-        </message>
-        <message>
-            <source>A person cannot report to someone who reports to them.</source>
-            <translation>一個人不能向自己的下屬匯報。</translation>
-        </message>
-        <message>
-            <source>The follow-up date is before the interaction.</source>
-            <translation>跟進日期早於這次往來。</translation>
-        </message>
-        <message>
-            <source>This is not a date.</source>
-            <translation>這不是一個日期。</translation>
-        </message>
-        <message>
-            <source>This day does not exist in that month.</source>
-            <translation>這個月沒有這一天。</translation>
-        </message>
-        <message>
-            <source>The month must be between 1 and 12.</source>
-            <translation>月份必須在 1 到 12 之間。</translation>
-        </message>
-        <message>
-            <source>This date is in the future.</source>
-            <translation>這個日期還沒到。</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
-            <translation>密碼短語錯誤：無法開啟這個客戶簿。請檢查後重試。</translation>
-        </message>
-        <message>
-            <source>This record no longer exists (it may have been deleted).</source>
-            <translation>這條記錄已不存在（可能已被刪除）。</translation>
-        </message>
-        <message>
-            <source>Something went wrong: %1</source>
-            <translation>發生錯誤：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>FamilyDialog</name>
-        <message>
-            <source>Add a family member</source>
-            <translation>添加家人</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>姓名(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Relation</source>
-            <translation>關係(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>備註</translation>
-        </message>
-        <message>
-            <source>Family member</source>
-            <translation>家人</translation>
-        </message>
-    </context>
-    <context>
-        <name>LockScreen</name>
-        <message>
-            <source>Opening your book…</source>
-            <translation>正在開啟客戶簿……</translation>
-        </message>
-        <message>
-            <source>The book is locked</source>
-            <translation>客戶簿已鎖定</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>密碼短語</translation>
-        </message>
-        <message>
-            <source>&amp;Unlock</source>
-            <translation>解鎖(&amp;U)</translation>
-        </message>
-        <message>
-            <source>Unlocking…</source>
-            <translation>正在解鎖……</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase. Check it (and Caps Lock) and try again.</source>
-            <translation>密碼短語錯誤。請檢查（包括大寫鎖定鍵）後重試。</translation>
-        </message>
-        <message>
-            <source>Type the book's passphrase.</source>
-            <translation>請輸入客戶簿的密碼短語。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>crmdesk — %1</source>
-            <translation>crmdesk — %1</translation>
-        </message>
-        <message>
-            <source>New &amp;contact</source>
-            <translation>新增聯絡人(&amp;C)</translation>
-        </message>
-        <message>
-            <source>New &amp;account</source>
-            <translation>新增客戶(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>編輯(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>刪除(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Undo delete</source>
-            <translation>復原刪除(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Log a visit</source>
-            <translation>記錄拜訪(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Brief</source>
-            <translation>拜訪簡報(&amp;B)</translation>
-        </message>
-        <message>
-            <source>&amp;Find</source>
-            <translation>尋找(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Contacts</source>
-            <translation>聯絡人(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Accounts</source>
-            <translation>客戶(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>重新整理(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Lock</source>
-            <translation>鎖定(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>設定(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>結束(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>檔案(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>前往(&amp;G)</translation>
-        </message>
-        <message>
-            <source>&amp;Record</source>
-            <translation>記錄(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>聯絡人</translation>
-        </message>
-        <message>
-            <source>Accounts</source>
-            <translation>客戶</translation>
-        </message>
-        <message>
-            <source>Book: %1</source>
-            <translation>客戶簿：%1</translation>
-        </message>
-        <message>
-            <source>Unlocked</source>
-            <translation>已解鎖</translation>
-        </message>
-        <message>
-            <source>Locked</source>
-            <translation>已鎖定</translation>
-        </message>
-        <message>
-            <source>Working…</source>
-            <translation>處理中……</translation>
-        </message>
-        <message>
-            <source>Done: %1</source>
-            <translation>已完成：%1</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已儲存 %1</translation>
-        </message>
-        <message>
-            <source>Deleted %1. Undo with Ctrl+Z.</source>
-            <translation>已刪除 %1。按 Ctrl+Z 復原。</translation>
-        </message>
-        <message>
-            <source>Restored %1</source>
-            <translation>已恢復 %1</translation>
-        </message>
-        <message>
-            <source>Visit logged</source>
-            <translation>拜訪已記錄</translation>
-        </message>
-    </context>
-    <context>
-        <name>Pages</name>
-        <message>
-            <source>lunar leap month %1, day %2</source>
-            <translation>農曆閏%1月%2日</translation>
-        </message>
-        <message>
-            <source>lunar month %1, day %2</source>
-            <translation>農曆%1月%2日</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>添加……</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>客戶</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>職稱</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>部門</translation>
-        </message>
-        <message>
-            <source>Decision role</source>
-            <translation>決策角色</translation>
-        </message>
-        <message>
-            <source>Reports to</source>
-            <translation>直屬主管</translation>
-        </message>
-        <message>
-            <source>Hometown</source>
-            <translation>籍貫</translation>
-        </message>
-        <message>
-            <source>School</source>
-            <translation>畢業學校</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>電話</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>電子郵件</translation>
-        </message>
-        <message>
-            <source>WeChat</source>
-            <translation>微信</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>級別</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>負責人</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>性別</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>標籤</translation>
-        </message>
-        <message>
-            <source>Pinyin</source>
-            <translation>拼音</translation>
-        </message>
-        <message>
-            <source>next: %1</source>
-            <translation>下次：%1</translation>
-        </message>
-        <message>
-            <source>%1 years</source>
-            <translation>滿 %1 年</translation>
-        </message>
-        <message>
-            <source>Outcome: %1</source>
-            <translation>結果：%1</translation>
-        </message>
-        <message>
-            <source>Next step: %1</source>
-            <translation>下一步：%1</translation>
-        </message>
-        <message>
-            <source>Cost: %1</source>
-            <translation>費用：%1</translation>
-        </message>
-        <message>
-            <source>Gift: %1</source>
-            <translation>禮品：%1</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <source>Preferences</source>
-            <translation>喜好</translation>
-        </message>
-        <message>
-            <source>Important dates</source>
-            <translation>重要日子</translation>
-        </message>
-        <message>
-            <source>Family</source>
-            <translation>家人</translation>
-        </message>
-        <message>
-            <source>Open follow-ups</source>
-            <translation>待跟進事項</translation>
-        </message>
-        <message>
-            <source>Interactions</source>
-            <translation>往來記錄</translation>
-        </message>
-        <message>
-            <source>Gifts given</source>
-            <translation>送過的禮品</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>備註</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>編號</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>狀態</translation>
-        </message>
-        <message>
-            <source>Customer type</source>
-            <translation>客戶類型</translation>
-        </message>
-        <message>
-            <source>Industry</source>
-            <translation>產業</translation>
-        </message>
-        <message>
-            <source>Application</source>
-            <translation>應用領域</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>Postcode</source>
-            <translation>郵遞區號</translation>
-        </message>
-        <message>
-            <source>Website</source>
-            <translation>網站</translation>
-        </message>
-        <message>
-            <source>Bank account</source>
-            <translation>銀行帳號</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>幣別</translation>
-        </message>
-        <message>
-            <source>Discount</source>
-            <translation>折扣</translation>
-        </message>
-        <message>
-            <source>Payment terms</source>
-            <translation>付款條件</translation>
-        </message>
-        <message>
-            <source>Tax rule</source>
-            <translation>稅務規則</translation>
-        </message>
-        <message>
-            <source>Credit record</source>
-            <translation>信用記錄</translation>
-        </message>
-        <message>
-            <source>Sales limit</source>
-            <translation>銷售限額</translation>
-        </message>
-        <message>
-            <source>Delivery address</source>
-            <translation>送貨地址</translation>
-        </message>
-        <message>
-            <source>Invoice address</source>
-            <translation>發票地址</translation>
-        </message>
-        <message>
-            <source>Commission code</source>
-            <translation>佣金代碼</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>年份</translation>
-        </message>
-        <message>
-            <source>Costs</source>
-            <translation>費用</translation>
-        </message>
-        <message>
-            <source>Gifts</source>
-            <translation>禮品</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>合計</translation>
-        </message>
-        <message>
-            <source>Master file</source>
-            <translation>客戶主檔案</translation>
-        </message>
-        <message>
-            <source>Insight</source>
-            <translation>客戶洞察</translation>
-        </message>
-        <message>
-            <source>Org chart</source>
-            <translation>組織結構</translation>
-        </message>
-        <message>
-            <source>Opportunities</source>
-            <translation>商機</translation>
-        </message>
-        <message>
-            <source>Spend</source>
-            <translation>投入</translation>
-        </message>
-        <message>
-            <source>Open complaints</source>
-            <translation>未解決的投訴</translation>
-        </message>
-        <message>
-            <source>Brief of %1</source>
-            <translation>%1 生成的簡報</translation>
-        </message>
-        <message numerus="yes">
-            <source>Nothing in the next %n day(s); the next one:</source>
-            <translation>
-                <numerusform>未來 %n 天內沒有重要日子；下一個是：</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Who they are</source>
-            <translation>人物概況</translation>
-        </message>
-        <message>
-            <source>Preferences and taboos</source>
-            <translation>喜好與禁忌</translation>
-        </message>
-        <message>
-            <source>Coming dates</source>
-            <translation>近期重要日子</translation>
-        </message>
-        <message>
-            <source>Recent interactions</source>
-            <translation>最近往來</translation>
-        </message>
-        <message>
-            <source>Gifts already given</source>
-            <translation>已送過的禮品</translation>
-        </message>
-        <message>
-            <source>Tier %1</source>
-            <translation>%1 級</translation>
-        </message>
-        <message>
-            <source>Who is who</source>
-            <translation>人物關係</translation>
-        </message>
-        <message>
-            <source>Never give the same gift twice.</source>
-            <translation>同樣的禮品不要送兩次。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreferenceDialog</name>
-        <message>
-            <source>Add a preference</source>
-            <translation>添加喜好</translation>
-        </message>
-        <message>
-            <source>Learned on</source>
-            <translation>得知日期</translation>
-        </message>
-        <message>
-            <source>&amp;Category</source>
-            <translation>類別(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Value</source>
-            <translation>內容(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Note</source>
-            <translation>備註(&amp;N)</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>時間</translation>
-        </message>
-        <message>
-            <source>Preference</source>
-            <translation>喜好</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordPanel</name>
-        <message>
-            <source>All tiers</source>
-            <translation>全部級別</translation>
-        </message>
-        <message>
-            <source>All tags</source>
-            <translation>全部標籤</translation>
-        </message>
-        <message>
-            <source>All owners</source>
-            <translation>全部負責人</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s)</source>
-            <translation>
-                <numerusform>%n 條記錄</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Settings</name>
-        <message>
-            <source>Language</source>
-            <translation>語言</translation>
-        </message>
-        <message>
-            <source>Appearance</source>
-            <translation>外觀</translation>
-        </message>
-        <message>
-            <source>Lock after idle minutes (0: never)</source>
-            <translation>閒置多少分鐘後鎖定（0：從不）</translation>
-        </message>
-        <message>
-            <source>Your name (recorded on visits)</source>
-            <translation>你的姓名（記在拜訪記錄上）</translation>
-        </message>
-        <message>
-            <source>Default currency</source>
-            <translation>預設幣別</translation>
-        </message>
-        <message>
-            <source>Interactions shown in a brief</source>
-            <translation>簡報中顯示的往來條數</translation>
-        </message>
-        <message>
-            <source>Days ahead for coming dates</source>
-            <translation>提前提醒的天數</translation>
-        </message>
-        <message>
-            <source>Follow the system</source>
-            <translation>跟隨系統</translation>
-        </message>
-        <message>
-            <source>Light</source>
-            <translation>淺色</translation>
-        </message>
-        <message>
-            <source>Dark</source>
-            <translation>深色</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>設定</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitDialog</name>
-        <message>
-            <source>Log a visit</source>
-            <translation>記錄拜訪</translation>
-        </message>
-        <message>
-            <source>e.g. 800, ¥1,200 or 50 USD</source>
-            <translation>如 800、¥1,200 或 50 USD</translation>
-        </message>
-        <message>
-            <source>value</source>
-            <translation>價值</translation>
-        </message>
-        <message>
-            <source>what was given (to the first attendee)</source>
-            <translation>送了什麼（給第一位參加人）</translation>
-        </message>
-        <message>
-            <source>Follow up on</source>
-            <translation>跟進日期</translation>
-        </message>
-        <message>
-            <source>&amp;Note</source>
-            <translation>紀要(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Who</source>
-            <translation>參加人(&amp;W)</translation>
-        </message>
-        <message>
-            <source>Whe&amp;n</source>
-            <translation>時間(&amp;N)</translation>
-        </message>
-        <message>
-            <source>W&amp;here</source>
-            <translation>地點(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;Kind</source>
-            <translation>方式(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Cost</source>
-            <translation>費用(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Gift</source>
-            <translation>禮品(&amp;G)</translation>
-        </message>
-        <message>
-            <source>&amp;Outcome</source>
-            <translation>結果(&amp;O)</translation>
-        </message>
-        <message>
-            <source>Ne&amp;xt step</source>
-            <translation>下一步(&amp;X)</translation>
-        </message>
-        <message>
-            <source>Follow-up</source>
-            <translation>跟進</translation>
-        </message>
-        <message>
-            <source>Ctrl+Enter saves.</source>
-            <translation>按 Ctrl+Enter 儲存。</translation>
-        </message>
-        <message>
-            <source>Choose who you met.</source>
-            <translation>請選擇見了誰。</translation>
-        </message>
-        <message>
-            <source>Say what the gift was.</source>
-            <translation>請寫明送的是什麼禮品。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Vocab</name>
-        <message>
-            <source>Existing</source>
-            <translation>現有客戶</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>目標客戶</translation>
-        </message>
-        <message>
-            <source>Potential</source>
-            <translation>潛在客戶</translation>
-        </message>
-        <message>
-            <source>Dormant</source>
-            <translation>休眠客戶</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>待處理</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>處理中</translation>
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation>已解決</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>已關閉</translation>
-        </message>
-        <message>
-            <source>Meal</source>
-            <translation>宴請</translation>
-        </message>
-        <message>
-            <source>Gift</source>
-            <translation>禮品</translation>
-        </message>
-        <message>
-            <source>Travel</source>
-            <translation>差旅</translation>
-        </message>
-        <message>
-            <source>Entertainment</source>
-            <translation>招待</translation>
-        </message>
-        <message>
-            <source>Event</source>
-            <translation>活動</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <source>Government</source>
-            <translation>政府</translation>
-        </message>
-        <message>
-            <source>State-owned enterprise</source>
-            <translation>國有企業</translation>
-        </message>
-        <message>
-            <source>Large contractor</source>
-            <translation>大型承包商</translation>
-        </message>
-        <message>
-            <source>Private end user</source>
-            <translation>民營終端用戶</translation>
-        </message>
-        <message>
-            <source>Birthday</source>
-            <translation>生日</translation>
-        </message>
-        <message>
-            <source>Anniversary</source>
-            <translation>紀念日</translation>
-        </message>
-        <message>
-            <source>Decision maker</source>
-            <translation>決策者</translation>
-        </message>
-        <message>
-            <source>Influencer</source>
-            <translation>影響者</translation>
-        </message>
-        <message>
-            <source>User</source>
-            <translation>使用者</translation>
-        </message>
-        <message>
-            <source>Technical evaluator</source>
-            <translation>技術評估者</translation>
-        </message>
-        <message>
-            <source>Coach (inside supporter)</source>
-            <translation>教練（內部支持者）</translation>
-        </message>
-        <message>
-            <source>Gatekeeper</source>
-            <translation>把關者</translation>
-        </message>
-        <message>
-            <source>Spouse</source>
-            <translation>配偶</translation>
-        </message>
-        <message>
-            <source>Father</source>
-            <translation>父親</translation>
-        </message>
-        <message>
-            <source>Mother</source>
-            <translation>母親</translation>
-        </message>
-        <message>
-            <source>Father-in-law</source>
-            <translation>岳父/公公</translation>
-        </message>
-        <message>
-            <source>Mother-in-law</source>
-            <translation>岳母/婆婆</translation>
-        </message>
-        <message>
-            <source>Son</source>
-            <translation>兒子</translation>
-        </message>
-        <message>
-            <source>Daughter</source>
-            <translation>女兒</translation>
-        </message>
-        <message>
-            <source>Sibling</source>
-            <translation>兄弟姐妹</translation>
-        </message>
-        <message>
-            <source>Grandparent</source>
-            <translation>祖父母</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>女</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>拜訪</translation>
-        </message>
-        <message>
-            <source>Call</source>
-            <translation>電話</translation>
-        </message>
-        <message>
-            <source>WeChat</source>
-            <translation>微信</translation>
-        </message>
-        <message>
-            <source>Greeting</source>
-            <translation>問候</translation>
-        </message>
-        <message>
-            <source>Site tour</source>
-            <translation>參觀考察</translation>
-        </message>
-        <message>
-            <source>Reception</source>
-            <translation>接待</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>電子郵件</translation>
-        </message>
-        <message>
-            <source>Won</source>
-            <translation>贏單</translation>
-        </message>
-        <message>
-            <source>Lost</source>
-            <translation>丟單</translation>
-        </message>
-        <message>
-            <source>Identify</source>
-            <translation>鑑別商機</translation>
-        </message>
-        <message>
-            <source>Qualify</source>
-            <translation>資質判定</translation>
-        </message>
-        <message>
-            <source>Develop</source>
-            <translation>開發階段</translation>
-        </message>
-        <message>
-            <source>Propose</source>
-            <translation>制定方案</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>銷售結果</translation>
-        </message>
-        <message>
-            <source>Food</source>
-            <translation>飲食</translation>
-        </message>
-        <message>
-            <source>Drink</source>
-            <translation>酒水</translation>
-        </message>
-        <message>
-            <source>Tea</source>
-            <translation>茶</translation>
-        </message>
-        <message>
-            <source>Tobacco</source>
-            <translation>菸</translation>
-        </message>
-        <message>
-            <source>Hobby</source>
-            <translation>愛好</translation>
-        </message>
-        <message>
-            <source>Sport</source>
-            <translation>運動</translation>
-        </message>
-        <message>
-            <source>Clothing</source>
-            <translation>服裝</translation>
-        </message>
-        <message>
-            <source>Shoe size</source>
-            <translation>鞋碼</translation>
-        </message>
-        <message>
-            <source>Seating</source>
-            <translation>座位</translation>
-        </message>
-        <message>
-            <source>Dietary taboo</source>
-            <translation>飲食禁忌</translation>
-        </message>
-        <message>
-            <source>Religion</source>
-            <translation>宗教</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomeDialog</name>
-        <message>
-            <source>Welcome to crmdesk</source>
-            <translation>歡迎使用 crmdesk</translation>
-        </message>
-        <message>
-            <source>crmdesk keeps your accounts, contacts and visits in an encrypted book on this computer. Nobody can read it without its key.</source>
-            <translation>crmdesk 把你的客戶、聯絡人和拜訪記錄儲存在這台電腦上一個加密的客戶簿裡。沒有密鑰，誰也讀不了。</translation>
-        </message>
-        <message>
-            <source>Your book will be created at: %1</source>
-            <translation>客戶簿將建立在：%1</translation>
-        </message>
-        <message>
-            <source>Keep the key in this computer's keyring (no typing to unlock)</source>
-            <translation>把密鑰存在這台電腦的系統鑰匙圈裡（解鎖無需輸入）</translation>
-        </message>
-        <message>
-            <source>Protect the book with a passphrase</source>
-            <translation>用密碼短語保護客戶簿</translation>
-        </message>
-        <message>
-            <source>Looking for a keyring…</source>
-            <translation>正在尋找系統鑰匙圈……</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>密碼短語(&amp;P)</translation>
-        </message>
-        <message>
-            <source>&amp;Repeat it</source>
-            <translation>再輸一次(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Write the passphrase down somewhere safe: without it the book cannot be opened, by you or anyone.</source>
-            <translation>請把密碼短語記在安全的地方：沒有它，任何人（包括你自己）都無法開啟客戶簿。</translation>
-        </message>
-        <message>
-            <source>&amp;Create my book</source>
-            <translation>建立我的客戶簿(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>結束(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>A keyring is available on this computer.</source>
-            <translation>這台電腦有可用的系統鑰匙圈。</translation>
-        </message>
-        <message>
-            <source>No usable keyring was found on this computer, so the book is protected with a passphrase.</source>
-            <translation>這台電腦上沒有可用的系統鑰匙圈，因此客戶簿將用密碼短語保護。</translation>
-        </message>
-        <message>
-            <source>Creating your book…</source>
-            <translation>正在建立客戶簿……</translation>
-        </message>
-        <message numerus="yes">
-            <source>The passphrase must have at least %n character(s).</source>
-            <translation>
-                <numerusform>密碼短語至少需要 %n 個字元。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The two passphrases are not the same.</source>
-            <translation>兩次輸入的密碼短語不一致。</translation>
-        </message>
-    </context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation>編輯客戶</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新增客戶</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>級別</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客戶類型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>產業</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>應用領域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>銀行帳號</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>幣別</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款條件</translation>
+    </message>
+    <message>
+        <source>Tax rule</source>
+        <translation>稅務規則</translation>
+    </message>
+    <message>
+        <source>Sales limit</source>
+        <translation>銷售限額</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>送貨地址</translation>
+    </message>
+    <message>
+        <source>Invoice address</source>
+        <translation>發票地址</translation>
+    </message>
+    <message>
+        <source>Commission code</source>
+        <translation>佣金代碼</translation>
+    </message>
+    <message>
+        <source>Credit record</source>
+        <translation>信用記錄</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Several: separate with commas</source>
+        <translation>多個時用逗號分隔</translation>
+    </message>
+    <message>
+        <source>Insight</source>
+        <translation>客戶洞察</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Master file</source>
+        <translation>客戶主檔案</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <source>Search accounts: name, pinyin, code, phone…</source>
+        <translation>搜尋客戶：名稱、拼音、編號、電話……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 個客戶</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Who</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Buy by</source>
+        <translation>備禮截止</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>預算</translation>
+    </message>
+    <message>
+        <source>Last gift</source>
+        <translation>上次禮品</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n item(s)</source>
+        <translation>
+            <numerusform>%1 — %n 項</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttendeePicker</name>
+    <message>
+        <source>Type a name, pinyin or initials to add someone</source>
+        <translation>輸入姓名、拼音或首字母新增參加人</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Brief: %1</source>
+        <translation>簡報：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>匯出 &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export brief as PDF</source>
+        <translation>將簡報匯出為 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在寫入 %1……</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>無法寫入 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>職稱</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>級別</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近聯絡</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>產業</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>編輯聯絡人</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新增聯絡人</translation>
+    </message>
+    <message>
+        <source>(no account)</source>
+        <translation>（無客戶）</translation>
+    </message>
+    <message>
+        <source>(the account&apos;s)</source>
+        <translation>（沿用客戶分級）</translation>
+    </message>
+    <message>
+        <source>Several: separate with commas</source>
+        <translation>多個時用逗號分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>客戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>職稱(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Decision &amp;role</source>
+        <translation>決策角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>直屬主管</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>級別</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>電話(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>&amp;Hometown</source>
+        <translation>籍貫(&amp;H)</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>畢業學校</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（無）</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>All accounts</source>
+        <translation>全部客戶</translation>
+    </message>
+    <message>
+        <source>Search contacts: name, pinyin, initials, phone, company…  (Ctrl+F)</source>
+        <translation>搜尋聯絡人：姓名、拼音、首字母、電話、公司……  (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 位聯絡人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Add an important date</source>
+        <translation>新增重要日子</translation>
+    </message>
+    <message>
+        <source>The contact</source>
+        <translation>聯絡人本人</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>公曆</translation>
+    </message>
+    <message>
+        <source>Lunar (农历)</source>
+        <translation>農曆</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不詳</translation>
+    </message>
+    <message>
+        <source>Leap month (闰月)</source>
+        <translation>閏月</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>類型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Whose</source>
+        <translation>誰的(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>曆法(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Leap</source>
+        <translation>閏月</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>說明(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Important date</source>
+        <translation>重要日子</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Choose a contact or an account to see everything about them here.</source>
+        <translation>選擇一位聯絡人或一個客戶，這裡會顯示關於他們的全部資訊。</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建議金額：%1</translation>
+    </message>
+    <message>
+        <source>Last time: %1</source>
+        <translation>上次：%1</translation>
+    </message>
+    <message>
+        <source>Allow a gift they already received</source>
+        <translation>允許送對方已收過的禮品</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>禮品</translation>
+    </message>
+    <message>
+        <source>Greeted</source>
+        <translation>已問候</translation>
+    </message>
+    <message>
+        <source>They were already given this gift: never the same gift twice. Choose another, or allow the repeat.</source>
+        <translation>對方已經收過這份禮品：同樣的禮品不要送兩次。請換一份，或勾選允許重複。</translation>
+    </message>
+    <message>
+        <source>Tick whom you greeted.</source>
+        <translation>請勾選已問候的人。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>This is required.</source>
+        <translation>此項必填。</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>內容太長。</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>這不是一個電話號碼。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>這不是一個電子郵件地址。</translation>
+    </message>
+    <message>
+        <source>This is not an amount: write e.g. 800, 800.50, ¥1,200 or 50 USD.</source>
+        <translation>這不是金額：請寫如 800、800.50、¥1,200 或 50 USD。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金額不能為負數。</translation>
+    </message>
+    <message>
+        <source>This amount has too many decimal places.</source>
+        <translation>這個金額的小數位數太多。</translation>
+    </message>
+    <message>
+        <source>This amount is too large.</source>
+        <translation>金額太大。</translation>
+    </message>
+    <message>
+        <source>This currency is not known.</source>
+        <translation>不認識這個幣別。</translation>
+    </message>
+    <message>
+        <source>&apos;$&apos; could be several currencies: write USD, HKD, SGD…</source>
+        <translation>“$”可能是多種貨幣：請寫 USD、HKD、SGD……</translation>
+    </message>
+    <message>
+        <source>This amount is in another currency than the one chosen.</source>
+        <translation>這個金額的幣別與所選幣別不同。</translation>
+    </message>
+    <message>
+        <source>Choose one of the values offered.</source>
+        <translation>請從給出的選項中選擇。</translation>
+    </message>
+    <message>
+        <source>There is no such tier.</source>
+        <translation>沒有這個級別。</translation>
+    </message>
+    <message>
+        <source>A person cannot report to someone who reports to them.</source>
+        <translation>一個人不能向自己的下屬匯報。</translation>
+    </message>
+    <message>
+        <source>The follow-up date is before the interaction.</source>
+        <translation>跟進日期早於這次往來。</translation>
+    </message>
+    <message>
+        <source>This is not a date.</source>
+        <translation>這不是一個日期。</translation>
+    </message>
+    <message>
+        <source>This day does not exist in that month.</source>
+        <translation>這個月沒有這一天。</translation>
+    </message>
+    <message>
+        <source>The month must be between 1 and 12.</source>
+        <translation>月份必須在 1 到 12 之間。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>這個日期還沒到。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
+        <translation>密碼短語錯誤：無法開啟這個客戶簿。請檢查後重試。</translation>
+    </message>
+    <message>
+        <source>This record no longer exists (it may have been deleted).</source>
+        <translation>這條記錄已不存在（可能已被刪除）。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>發生錯誤：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyDialog</name>
+    <message>
+        <source>Add a family member</source>
+        <translation>新增家人</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Relation</source>
+        <translation>關係(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家人</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Opening your book…</source>
+        <translation>正在開啟客戶簿……</translation>
+    </message>
+    <message>
+        <source>The book is locked</source>
+        <translation>客戶簿已鎖定</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密碼短語</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解鎖(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解鎖……</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check it (and Caps Lock) and try again.</source>
+        <translation>密碼短語錯誤。請檢查（包括大寫鎖定鍵）後重試。</translation>
+    </message>
+    <message>
+        <source>Type the book&apos;s passphrase.</source>
+        <translation>請輸入客戶簿的密碼短語。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>crmdesk — %1</source>
+        <translation>crmdesk — %1</translation>
+    </message>
+    <message>
+        <source>New &amp;contact</source>
+        <translation>新增聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;account</source>
+        <translation>新增客戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>復原刪除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log a visit</source>
+        <translation>記錄拜訪(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Brief</source>
+        <translation>拜訪簡報(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>尋找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>客戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Planner</source>
+        <translation>客戶維繫(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>鎖定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>記錄(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>客戶維繫</translation>
+    </message>
+    <message>
+        <source>Book: %1</source>
+        <translation>客戶簿：%1</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>已解鎖</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已鎖定</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>處理中……</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undo with Ctrl+Z.</source>
+        <translation>已刪除 %1。按 Ctrl+Z 復原。</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢復 %1</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation>拜訪已記錄</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>lunar leap month %1, day %2</source>
+        <translation>農曆閏%1月%2日</translation>
+    </message>
+    <message>
+        <source>lunar month %1, day %2</source>
+        <translation>農曆%1月%2日</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增……</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>職稱</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Decision role</source>
+        <translation>決策角色</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>直屬主管</translation>
+    </message>
+    <message>
+        <source>Hometown</source>
+        <translation>籍貫</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>畢業學校</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>級別</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>next: %1</source>
+        <translation>下次：%1</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>滿 %1 年</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>結果：%1</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>費用：%1</translation>
+    </message>
+    <message>
+        <source>Gift: %1</source>
+        <translation>禮品：%1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好</translation>
+    </message>
+    <message>
+        <source>Important dates</source>
+        <translation>重要日子</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家人</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>待跟進事項</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>往來記錄</translation>
+    </message>
+    <message>
+        <source>Gifts given</source>
+        <translation>送過的禮品</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>客戶類型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>產業</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>應用領域</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>郵遞區號</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>銀行帳號</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>幣別</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款條件</translation>
+    </message>
+    <message>
+        <source>Tax rule</source>
+        <translation>稅務規則</translation>
+    </message>
+    <message>
+        <source>Credit record</source>
+        <translation>信用記錄</translation>
+    </message>
+    <message>
+        <source>Sales limit</source>
+        <translation>銷售限額</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>送貨地址</translation>
+    </message>
+    <message>
+        <source>Invoice address</source>
+        <translation>發票地址</translation>
+    </message>
+    <message>
+        <source>Commission code</source>
+        <translation>佣金代碼</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>禮品</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Master file</source>
+        <translation>客戶主檔案</translation>
+    </message>
+    <message>
+        <source>Insight</source>
+        <translation>客戶洞察</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>組織結構</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商機</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>投入</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未解決的投訴</translation>
+    </message>
+    <message>
+        <source>Brief of %1</source>
+        <translation>%1 生成的簡報</translation>
+    </message>
+    <message>
+        <source>Nothing in the next %n day(s); the next one:</source>
+        <translation>未來 %n 天內沒有重要日子；下一個是：</translation>
+    </message>
+    <message>
+        <source>Who they are</source>
+        <translation>人物概況</translation>
+    </message>
+    <message>
+        <source>Preferences and taboos</source>
+        <translation>喜好與禁忌</translation>
+    </message>
+    <message>
+        <source>Coming dates</source>
+        <translation>近期重要日子</translation>
+    </message>
+    <message>
+        <source>Recent interactions</source>
+        <translation>最近往來</translation>
+    </message>
+    <message>
+        <source>Gifts already given</source>
+        <translation>已送過的禮品</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 級</translation>
+    </message>
+    <message>
+        <source>Who is who</source>
+        <translation>人物關係</translation>
+    </message>
+    <message>
+        <source>Never give the same gift twice.</source>
+        <translation>同樣的禮品不要送兩次。</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerNotifier</name>
+    <message>
+        <source>Buy a gift for %1 (%2)</source>
+        <translation>為 %1 備禮（%2）</translation>
+    </message>
+    <message>
+        <source>Follow up: %1</source>
+        <translation>跟進：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relationship(s) past their contact cadence</source>
+        <translation>
+            <numerusform>%n 個聯絡對象已超出聯絡週期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 項</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Today: %n occasion(s) to greet</source>
+        <translation>
+            <numerusform>今天有 %n 個問候提醒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlannerSettingsDialog</name>
+    <message>
+        <source>Planner settings</source>
+        <translation>客戶維繫設定</translation>
+    </message>
+    <message>
+        <source>29 February</source>
+        <translation>2月29日</translation>
+    </message>
+    <message>
+        <source>Leap months</source>
+        <translation>閏月</translation>
+    </message>
+    <message>
+        <source>Lunar day 30</source>
+        <translation>農曆三十</translation>
+    </message>
+    <message>
+        <source>Buy gifts (days ahead)</source>
+        <translation>提前備禮（天）</translation>
+    </message>
+    <message>
+        <source>Dormant after (days)</source>
+        <translation>未聯絡多少天算休眠</translation>
+    </message>
+    <message>
+        <source>Daily reminder at</source>
+        <translation>每日提醒時間</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Contact tier %1 every</source>
+        <translation>級別 %1 聯絡週期</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>節日</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>級別</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>節日</translation>
+    </message>
+    <message>
+        <source>Tiers: &quot;all&quot;, &quot;none&quot;, or codes such as S, A.</source>
+        <translation>級別：填“全部”、“無”，或級別代碼，如 S, A。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerTexts</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟進</translation>
+    </message>
+    <message>
+        <source>We miss you</source>
+        <translation>喚醒問候</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>紀念日</translation>
+    </message>
+    <message>
+        <source>Important date</source>
+        <translation>重要日子</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>節日</translation>
+    </message>
+    <message>
+        <source>Neglected</source>
+        <translation>超期未聯絡</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1月%2日</translation>
+    </message>
+    <message>
+        <source>lunar leap %1/%2</source>
+        <translation>農曆閏%1月%2日</translation>
+    </message>
+    <message>
+        <source>lunar %1/%2</source>
+        <translation>農曆%1月%2日</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>家人</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3的%2）</translation>
+    </message>
+    <message>
+        <source>turns %1</source>
+        <translation>滿 %1 歲</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>滿 %n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>moved: %1 does not occur this year</source>
+        <translation>已調整：今年沒有%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>no contact for %n day(s): send a “we miss you” greeting</source>
+        <translation>
+            <numerusform>已 %n 天未聯絡：送上一句“好久不見”的問候</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Greet %n contact(s)</source>
+        <translation>
+            <numerusform>問候 %n 位聯絡人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No contact for %n day(s)</source>
+        <translation>
+            <numerusform>已 %n 天未聯絡</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the cadence is %n day(s)</source>
+        <translation>
+            <numerusform>聯絡週期為 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all tiers</source>
+        <translation>全部級別</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>29 February → 28 February in common years</source>
+        <translation>2月29日 → 平年改為2月28日</translation>
+    </message>
+    <message>
+        <source>29 February → 1 March in common years</source>
+        <translation>2月29日 → 平年改為3月1日</translation>
+    </message>
+    <message>
+        <source>Leap-month date → the ordinary month in years without it</source>
+        <translation>閏月日期 → 無該閏月的年份按同月</translation>
+    </message>
+    <message>
+        <source>Leap-month date → skipped in years without it</source>
+        <translation>閏月日期 → 無該閏月的年份跳過</translation>
+    </message>
+    <message>
+        <source>Lunar day 30 → day 29 in 29-day months</source>
+        <translation>農曆三十 → 小月改為二十九</translation>
+    </message>
+    <message>
+        <source>Lunar day 30 → skipped in 29-day months</source>
+        <translation>農曆三十 → 小月跳過</translation>
+    </message>
+    <message numerus="yes">
+        <source>buy gifts %n day(s) ahead</source>
+        <translation>
+            <numerusform>提前 %n 天備禮</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dormant after %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未聯絡算休眠</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlannerView</name>
+    <message>
+        <source>Loading the plan…</source>
+        <translation>正在載入計畫……</translation>
+    </message>
+    <message>
+        <source>Next days:</source>
+        <translation>未來天數：</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>完成……</translation>
+    </message>
+    <message>
+        <source>Log the greeting or gift for the selected item, with its cost</source>
+        <translation>為所選事項記錄問候或禮品及其費用</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 項</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored date(s) could not be read and are left out</source>
+        <translation>
+            <numerusform>有 %n 個已存日期無法讀取，已略過</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部級別</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部負責人</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部標籤</translation>
+    </message>
+</context>
+<context>
+    <name>PreferenceDialog</name>
+    <message>
+        <source>Add a preference</source>
+        <translation>新增喜好</translation>
+    </message>
+    <message>
+        <source>Learned on</source>
+        <translation>得知日期</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>類別(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>內容(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>備註(&amp;N)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Preference</source>
+        <translation>喜好</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <source>All tiers</source>
+        <translation>全部級別</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部標籤</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部負責人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 條記錄</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes (0: never)</source>
+        <translation>閒置多少分鐘後鎖定（0：從不）</translation>
+    </message>
+    <message>
+        <source>Your name (recorded on visits)</source>
+        <translation>你的姓名（記在拜訪記錄上）</translation>
+    </message>
+    <message>
+        <source>Default currency</source>
+        <translation>預設幣別</translation>
+    </message>
+    <message>
+        <source>Interactions shown in a brief</source>
+        <translation>簡報中顯示的往來條數</translation>
+    </message>
+    <message>
+        <source>Days ahead for coming dates</source>
+        <translation>提前提醒的天數</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Log a visit</source>
+        <translation>記錄拜訪</translation>
+    </message>
+    <message>
+        <source>e.g. 800, ¥1,200 or 50 USD</source>
+        <translation>如 800、¥1,200 或 50 USD</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>價值</translation>
+    </message>
+    <message>
+        <source>what was given (to the first attendee)</source>
+        <translation>送了什麼（給第一位參加人）</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>跟進日期</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>紀要(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>參加人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Whe&amp;n</source>
+        <translation>時間(&amp;N)</translation>
+    </message>
+    <message>
+        <source>W&amp;here</source>
+        <translation>地點(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>方式(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Cost</source>
+        <translation>費用(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Gift</source>
+        <translation>禮品(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>結果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt step</source>
+        <translation>下一步(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟進</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves.</source>
+        <translation>按 Ctrl+Enter 儲存。</translation>
+    </message>
+    <message>
+        <source>Choose who you met.</source>
+        <translation>請選擇見了誰。</translation>
+    </message>
+    <message>
+        <source>Say what the gift was.</source>
+        <translation>請寫明送的是什麼禮品。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>Existing</source>
+        <translation>現有客戶</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目標客戶</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潛在客戶</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>休眠客戶</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待處理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>處理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>宴請</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>禮品</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>差旅</translation>
+    </message>
+    <message>
+        <source>Entertainment</source>
+        <translation>招待</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活動</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>政府</translation>
+    </message>
+    <message>
+        <source>State-owned enterprise</source>
+        <translation>國有企業</translation>
+    </message>
+    <message>
+        <source>Large contractor</source>
+        <translation>大型承包商</translation>
+    </message>
+    <message>
+        <source>Private end user</source>
+        <translation>民營終端用戶</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>紀念日</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>決策者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影響者</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Technical evaluator</source>
+        <translation>技術評估者</translation>
+    </message>
+    <message>
+        <source>Coach (inside supporter)</source>
+        <translation>教練（內部支持者）</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>把關者</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>父親</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>母親</translation>
+    </message>
+    <message>
+        <source>Father-in-law</source>
+        <translation>岳父/公公</translation>
+    </message>
+    <message>
+        <source>Mother-in-law</source>
+        <translation>岳母/婆婆</translation>
+    </message>
+    <message>
+        <source>Son</source>
+        <translation>兒子</translation>
+    </message>
+    <message>
+        <source>Daughter</source>
+        <translation>女兒</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜訪</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>問候</translation>
+    </message>
+    <message>
+        <source>Site tour</source>
+        <translation>參觀考察</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>贏單</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丟單</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>鑑別商機</translation>
+    </message>
+    <message>
+        <source>Qualify</source>
+        <translation>資質判定</translation>
+    </message>
+    <message>
+        <source>Develop</source>
+        <translation>開發階段</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>制定方案</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>銷售結果</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>飲食</translation>
+    </message>
+    <message>
+        <source>Drink</source>
+        <translation>酒水</translation>
+    </message>
+    <message>
+        <source>Tea</source>
+        <translation>茶</translation>
+    </message>
+    <message>
+        <source>Tobacco</source>
+        <translation>菸</translation>
+    </message>
+    <message>
+        <source>Hobby</source>
+        <translation>愛好</translation>
+    </message>
+    <message>
+        <source>Sport</source>
+        <translation>運動</translation>
+    </message>
+    <message>
+        <source>Clothing</source>
+        <translation>服裝</translation>
+    </message>
+    <message>
+        <source>Shoe size</source>
+        <translation>鞋碼</translation>
+    </message>
+    <message>
+        <source>Seating</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>Dietary taboo</source>
+        <translation>飲食禁忌</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>宗教</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to crmdesk</source>
+        <translation>歡迎使用 crmdesk</translation>
+    </message>
+    <message>
+        <source>crmdesk keeps your accounts, contacts and visits in an encrypted book on this computer. Nobody can read it without its key.</source>
+        <translation>crmdesk 把你的客戶、聯絡人和拜訪記錄儲存在這台電腦上一個加密的客戶簿裡。沒有密鑰，誰也讀不了。</translation>
+    </message>
+    <message>
+        <source>Your book will be created at: %1</source>
+        <translation>客戶簿將建立在：%1</translation>
+    </message>
+    <message>
+        <source>Keep the key in this computer&apos;s keyring (no typing to unlock)</source>
+        <translation>把密鑰存在這台電腦的系統鑰匙圈裡（解鎖無需輸入）</translation>
+    </message>
+    <message>
+        <source>Protect the book with a passphrase</source>
+        <translation>用密碼短語保護客戶簿</translation>
+    </message>
+    <message>
+        <source>Looking for a keyring…</source>
+        <translation>正在尋找系統鑰匙圈……</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>密碼短語(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it</source>
+        <translation>再輸一次(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Write the passphrase down somewhere safe: without it the book cannot be opened, by you or anyone.</source>
+        <translation>請把密碼短語記在安全的地方：沒有它，任何人（包括你自己）都無法開啟客戶簿。</translation>
+    </message>
+    <message>
+        <source>&amp;Create my book</source>
+        <translation>建立我的客戶簿(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>A keyring is available on this computer.</source>
+        <translation>這台電腦有可用的系統鑰匙圈。</translation>
+    </message>
+    <message>
+        <source>No usable keyring was found on this computer, so the book is protected with a passphrase.</source>
+        <translation>這台電腦上沒有可用的系統鑰匙圈，因此客戶簿將用密碼短語保護。</translation>
+    </message>
+    <message>
+        <source>Creating your book…</source>
+        <translation>正在建立客戶簿……</translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase must have at least %n character(s).</source>
+        <translation>
+            <numerusform>密碼短語至少需要 %n 個字元。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+</context>
 </TS>

@@ -330,3 +330,78 @@ def test_a_device_behind_the_tombstone_horizon_resyncs_and_keeps_its_edits(
     finally:
         a.close()
         b.close()
+
+
+def test_a_row_the_book_cannot_hold_is_reported_not_a_stuck_sync(
+    tmp_path: Path, server: LiveServer, db: Database
+) -> None:
+    """Two devices each add a tier "D" offline: the codes clash in every book (unique)."""
+    from crmdesk.db.models import Tier
+
+    team = db.team()
+    mgr = db.user("manager", team)
+    a, b = enrolled(tmp_path, "a", server.url, mgr), enrolled(tmp_path, "b", server.url, mgr)
+    try:
+        for d in (a, b):
+            with d.book.sessions() as s, s.begin():
+                s.add(Tier(code="D", name="Abandon", rank=4, cadence_days=365))
+        a.client.sync_once()
+        b.client.sync_once()  # b's own D is kept; a's D cannot join it
+        a.client.sync_once()
+        for d in (a, b):
+            status = d.client.status()
+            assert len(status.rejected) == 1 and status.rejected[0][0] == "tiers"
+            assert pending(d.book) == 0
+        # Sync goes on for everything else.
+        aid = add_account(a.book, "still syncing")
+        a.client.sync_once()
+        b.client.sync_once()
+        assert get(b.book, Account, aid) is not None
+    finally:
+        a.close()
+        b.close()
+
+
+def test_fields_and_tables_of_a_newer_crmdesk_survive_an_older_one(
+    tmp_path: Path, server: LiveServer, db: Database
+) -> None:
+    import uuid
+
+    import httpx
+
+    from tests.server.live import enrol, headers
+
+    rep = db.user()
+    newer = enrol(server.url, rep)
+    old = enrolled(tmp_path, "old", server.url, rep)
+    try:
+        aid = str(uuid.uuid4())
+        row = {"name": "新版本客户", "status": "existing", "notes": "", "future_field": "kept"}
+        r = httpx.post(
+            server.url + "/api/v1/sync/push",
+            headers=headers(newer["token"]),
+            json={
+                "mutations": [
+                    {"seq": 1, "tbl": "accounts", "id": aid, "fields": row, "row": row},
+                    {
+                        "seq": 2,
+                        "tbl": "future_things",
+                        "id": "f1",
+                        "fields": {"x": 1},
+                        "row": {"x": 1},
+                    },
+                ]
+            },
+            timeout=30,
+        )
+        assert [x["status"] for x in r.json()["results"]] == ["applied", "applied"]
+        old.client.sync_once()
+        assert get(old.book, Account, aid).name == "新版本客户"
+        edit(old.book, Account, aid, notes="edited by the older crmdesk")
+        old.client.sync_once()
+        with db.sessions() as s:
+            rec = s.scalars(select(SyncRecord).where(SyncRecord.id == aid)).one()
+            assert rec.data["future_field"] == "kept"
+            assert rec.data["notes"] == "edited by the older crmdesk"
+    finally:
+        old.close()

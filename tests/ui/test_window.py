@@ -217,7 +217,8 @@ def test_every_frequent_action_has_a_shortcut(window):
     for action in (window.act_new_contact, window.act_new_account, window.act_edit,
                    window.act_delete, window.act_undo, window.act_visit, window.act_brief,
                    window.act_find, window.act_lock, window.act_settings, window.act_quit,
-                   window.act_contacts, window.act_accounts, window.act_refresh):  # fmt: skip
+                   window.act_contacts, window.act_accounts, window.act_planner,
+                   window.act_refresh):  # fmt: skip
         assert not action.shortcut().isEmpty(), action.objectName()
         assert not action.icon().isNull(), action.objectName()
     assert window.act_visit.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
@@ -227,3 +228,15 @@ def test_ctrl_f_moves_to_the_search_box(window, qtbot):
     window.contacts.table.setFocus()
     _key(window, qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.contacts.search.hasFocus()
+
+
+def test_ctrl_3_opens_the_planner_with_the_books_plan(window, qtbot):
+    _key(window, qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.planner
+    assert not window.detail.isVisible()
+    assert window.current() is None
+    # The planner got the open book: its agenda loads on the worker and is shown.
+    qtbot.waitUntil(lambda: window.planner.model.rowCount() > 0, timeout=10_000)
+    _key(window, qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.contacts
+    assert window.detail.isVisible()

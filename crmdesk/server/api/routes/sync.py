@@ -19,6 +19,7 @@ from crmdesk.server.api.deps import (
     sign_in,
 )
 from crmdesk.server.crud import read_books
+from crmdesk.server.db import READONLY
 from crmdesk.server.models import User
 from crmdesk.sync.protocol import (
     PullRequest,
@@ -92,6 +93,7 @@ async def wait(
 
     def check() -> bool:
         with sessions() as s:
+            s.connection(execution_options={READONLY: True})
             return syncing.changed_since(s, user=user, cursor=body.cursor)
 
     timeout = min(body.timeout, settings.long_poll_seconds)
