@@ -101,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
                      and window.detail.shown.kind == "account")  # fmt: skip
             settle()
             save(window, f"account-{suffix}")
+            window.tabs.setCurrentWidget(window.planner)
+            planner = window.planner
+            planner.days.setValue(60)
+            wait_for(lambda: planner.model.rowCount() > 0)
+            settle(600)
+            save(window, f"planner-{suffix}")
             window.tabs.setCurrentWidget(panel)
             panel.select_id(ids.boss)
             settle()

@@ -85,6 +85,9 @@ def load_for_planner(session: Any) -> Loaded:
     return Loaded(data, load_settings(session), tuple(owners), tuple(tags))
 
 
+EXPANDED_DAYS = 10
+
+
 class PlannerView(QWidget):
     """The planner view; see the module docstring for what it does and how to mount it."""
 
@@ -149,7 +152,13 @@ class PlannerView(QWidget):
         bar.addWidget(self.done_button)
         bar.addWidget(self.settings_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.calendar)
+        # The month keeps its natural height at the top instead of stretching to the window's.
+        month = QWidget(self)
+        month_layout = QVBoxLayout(month)
+        month_layout.setContentsMargins(0, 0, 0, 0)
+        month_layout.addWidget(self.calendar)
+        month_layout.addStretch(1)
+        splitter.addWidget(month)
         splitter.addWidget(self.tree)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -319,8 +328,9 @@ class PlannerView(QWidget):
         current = self.current_item()
         self.model.set_plan(plan)
         self._mark_calendar()
-        if plan.days:
-            self.tree.expand(self.model.index(0, 0))
+        # The first days open; items of later days are built only when a day is opened.
+        for row in range(min(len(plan.days), EXPANDED_DAYS)):
+            self.tree.expand(self.model.index(row, 0))
         if current is not None and not self.select_item(current.id):
             self.select_day(current.day)
         count = len(plan)
