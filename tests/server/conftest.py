@@ -4,7 +4,6 @@ server process on loopback, shared by the session; tests isolate themselves with
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -29,14 +28,3 @@ def server(db: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[L
         yield s
     finally:
         s.stop()
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Slow soak runs only with ``-m slow`` (the marker's promise; kept to this folder)."""
-    if "slow" in (config.getoption("markexpr") or ""):
-        return
-    here = Path(__file__).parent
-    skip = pytest.mark.skip(reason="slow soak run: select it with -m slow")
-    for item in items:
-        if "slow" in item.keywords and here in item.path.parents:
-            item.add_marker(skip)
