@@ -159,9 +159,10 @@ def _account_sort_name() -> ColumnElement[Any]:
 def _contact_filtered(
     stmt: Select[Any], filt: ContactFilter, *, join_account: bool = False
 ) -> Select[Any]:
-    from sqlalchemy import exists, func, literal, select
+    from sqlalchemy import func
 
     from crmdesk.db.models import Account, Contact
+    from crmdesk.db.sql import has_tag
 
     conds: list[ColumnElement[bool]] = [Contact.deleted.is_(False)]
     if filt.tier:
@@ -171,8 +172,7 @@ def _contact_filtered(
     if filt.account_id:
         conds.append(Contact.account_id == filt.account_id)
     if filt.tag:
-        tags = func.json_each(Contact.tags).table_valued("value")
-        conds.append(exists(select(literal(1)).select_from(tags).where(tags.c.value == filt.tag)))
+        conds.append(has_tag(Contact.tags, filt.tag))
     text = _text_match("contact", filt.text)
     if text is not None:
         conds.append(text)
@@ -309,9 +309,9 @@ def contact_rows(session: Session, ids: Sequence[str]) -> dict[str, ContactRow]:
 
 
 def _account_filtered(stmt: Select[Any], filt: AccountFilter) -> Select[Any]:
-    from sqlalchemy import exists, func, literal, select
 
     from crmdesk.db.models import Account
+    from crmdesk.db.sql import has_tag
 
     conds: list[ColumnElement[bool]] = [Account.deleted.is_(False)]
     if filt.tier:
@@ -319,8 +319,7 @@ def _account_filtered(stmt: Select[Any], filt: AccountFilter) -> Select[Any]:
     if filt.owner:
         conds.append(Account.owner == filt.owner)
     if filt.tag:
-        tags = func.json_each(Account.tags).table_valued("value")
-        conds.append(exists(select(literal(1)).select_from(tags).where(tags.c.value == filt.tag)))
+        conds.append(has_tag(Account.tags, filt.tag))
     text = _text_match("account", filt.text)
     if text is not None:
         conds.append(text)

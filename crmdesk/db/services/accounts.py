@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import ValidationError
@@ -37,6 +37,7 @@ from crmdesk.db.services._common import (
 from crmdesk.db.services.contacts import delete_contact_rows, restore_contact_rows
 from crmdesk.db.services.deletion import deletion_stamp, mark_deleted, restore_stamped
 from crmdesk.db.services.tiers import check_tier
+from crmdesk.db.sql import has_tag
 
 ADDRESS_MAX = 1000
 
@@ -236,8 +237,7 @@ def _conditions(
         if value is not None:
             conds.append(column == value)
     if tag is not None:
-        tags = func.json_each(Account.tags).table_valued("value")
-        conds.append(exists(select(literal(1)).select_from(tags).where(tags.c.value == tag)))
+        conds.append(has_tag(Account.tags, tag))
     return conds
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.core.errors import ValidationError
@@ -46,6 +46,7 @@ from crmdesk.db.services._common import (
 )
 from crmdesk.db.services.deletion import deletion_stamp, mark_deleted, restore_stamped
 from crmdesk.db.services.tiers import check_tier
+from crmdesk.db.sql import has_tag
 
 _Boss = aliased(Contact)
 
@@ -232,8 +233,7 @@ def _conditions(
     if account_id is not None:
         conds.append(Contact.account_id == account_id)
     if tag is not None:
-        tags = func.json_each(Contact.tags).table_valued("value")
-        conds.append(exists(select(literal(1)).select_from(tags).where(tags.c.value == tag)))
+        conds.append(has_tag(Contact.tags, tag))
     return conds
 
 
