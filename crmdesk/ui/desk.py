@@ -51,6 +51,11 @@ class Desk(QObject):
     def is_open(self) -> bool:
         return self._book is not None
 
+    @property
+    def book(self) -> Book | None:
+        """The open book, for work queued on the worker thread only (None once locked)."""
+        return self._book
+
     def _session_call(
         self, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any], write: bool
     ) -> Callable[[], T]:

@@ -44,6 +44,7 @@ from crmdesk.ui.panels import AccountPanel, ContactPanel, RecordPanel
 from crmdesk.ui.planner import PlannerNotifier, PlannerView
 from crmdesk.ui.session import BookSession
 from crmdesk.ui.settingsdialog import SettingsDialog
+from crmdesk.ui.sync_ui import SyncController, open_conflicts, open_enrol
 from crmdesk.ui.tasks import Op
 from crmdesk.ui.theme import apply_theme, icon
 from crmdesk.ui.unlock import LockScreen, WelcomeDialog
@@ -111,6 +112,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.book_label)
         self.statusBar().addPermanentWidget(self.lock_label)
+        self.sync = SyncController(self, keystore=session.keystore)
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("syncLabel")
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.sync.status_changed.connect(
+            lambda st: self.sync_label.setText(self.sync.status_text(st))
+        )
+        self.sync.failed.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
 
         self._make_actions()
         self._make_menus()
@@ -189,6 +198,9 @@ class MainWindow(QMainWindow):
         self.act_quit = a("quit", "quit", QKeySequence.StandardKey.Quit, self.close)
         if self.act_quit.shortcut().isEmpty():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_sync_now = a("syncNow", "refresh", "Ctrl+Shift+S", self.sync.sync_now)
+        self.act_enrol = a("syncEnrol", None, None, lambda: open_enrol(self.sync, self))
+        self.act_conflicts = a("syncConflicts", None, None, lambda: open_conflicts(self.sync, self))
         for action in (self.act_visit, self.act_lock):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.toolbar = QToolBar(self)
@@ -232,6 +244,9 @@ class MainWindow(QMainWindow):
         self.menu_record = bar.addMenu("")
         for action in (self.act_visit, self.act_brief):
             self.menu_record.addAction(action)
+        self.menu_sync = bar.addMenu("")
+        for action in (self.act_enrol, self.act_sync_now, self.act_conflicts):
+            self.menu_sync.addAction(action)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("crmdesk — %1").replace("%1", self.session.path.name))
@@ -251,6 +266,9 @@ class MainWindow(QMainWindow):
             self.act_lock: self.tr("&Lock"),
             self.act_settings: self.tr("&Settings…"),
             self.act_quit: self.tr("&Quit"),
+            self.act_sync_now: self.tr("&Sync now"),
+            self.act_enrol: self.tr("&Enrol…"),
+            self.act_conflicts: self.tr("&Conflicts…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -261,6 +279,8 @@ class MainWindow(QMainWindow):
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_go.setTitle(self.tr("&Go"))
         self.menu_record.setTitle(self.tr("&Record"))
+        self.menu_sync.setTitle(self.tr("S&ync"))
+        self.sync_label.setText(self.sync.status_text(self.sync.status))
         self.tabs.setTabText(0, self.tr("Contacts"))
         self.tabs.setTabText(1, self.tr("Accounts"))
         self.tabs.setTabText(2, self.tr("Planner"))
@@ -319,6 +339,7 @@ class MainWindow(QMainWindow):
         self.detail.set_desk(desk)
         self.planner.set_desk(desk)
         self.notifier.set_desk(desk)
+        self.sync.set_desk(desk)
         self.stack.setCurrentWidget(self.splitter)
         self._update_lock_label()
         self._update_actions()
@@ -336,6 +357,7 @@ class MainWindow(QMainWindow):
         self.detail.set_desk(None)
         self.planner.set_desk(None)
         self.notifier.set_desk(None)
+        self.sync.set_desk(None)
         self.choices = browse.FilterChoices((), (), (), ())
         self._update_lock_label()
         self._update_actions()
@@ -397,7 +419,8 @@ class MainWindow(QMainWindow):
         unlocked = self.desk is not None
         has_current = unlocked and self.current() is not None
         for action in (self.act_new_contact, self.act_new_account, self.act_visit, self.act_find,
-                       self.act_refresh, self.act_lock):  # fmt: skip
+                       self.act_refresh, self.act_lock, self.act_sync_now, self.act_enrol,
+                       self.act_conflicts):  # fmt: skip
             action.setEnabled(unlocked)
         for action in (self.act_edit, self.act_delete, self.act_brief):
             action.setEnabled(has_current)

@@ -260,6 +260,53 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Losing value</source>
+        <translation>落选的值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>没有未处理的冲突。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore losing value</source>
+        <translation>恢复落选的值(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>忽略(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
@@ -485,6 +532,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with a sync server</source>
+        <translation>登记到同步服务器</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>Write the address with http:// or https://.</source>
+        <translation>地址请以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read.</source>
+        <translation>无法读取 CA 证书文件。</translation>
+    </message>
+    <message>
+        <source>Unlock the book first.</source>
+        <translation>请先解锁数据簿。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This is required.</source>
@@ -696,6 +798,18 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>登记(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>冲突(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -706,6 +820,10 @@
     <message>
         <source>&amp;Record</source>
         <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -1417,6 +1535,69 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The CA file cannot be read.</source>
+        <translation>无法读取 CA 证书文件。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: choose the CA file your administrator gave you.</source>
+        <translation>服务器的证书不受信任：请选择管理员提供的 CA 证书文件。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: check the address and the network.</source>
+        <translation>无法连接服务器：请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This device is no longer signed in: enrol it again.</source>
+        <translation>此设备已不再登录：请重新登记。</translation>
+    </message>
+    <message>
+        <source>This book is not enrolled with a server.</source>
+        <translation>此数据簿尚未登记到服务器。</translation>
+    </message>
+    <message>
+        <source>The server needs a newer version of crmdesk.</source>
+        <translation>服务器需要更新版本的 crmdesk。</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Sync: not enrolled</source>
+        <translation>同步：未登记</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>已于 %1 同步</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 项待同步</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 个冲突</translation>
+    </message>
+    <message>
+        <source>sync error</source>
+        <translation>同步出错</translation>
     </message>
 </context>
 <context>

@@ -260,6 +260,53 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步衝突</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Losing value</source>
+        <translation>落選的值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>沒有未處理的衝突。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore losing value</source>
+        <translation>還原落選的值(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>忽略(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已刪除）</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
@@ -485,6 +532,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with a sync server</source>
+        <translation>登記到同步伺服器</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>伺服器位址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 憑證檔案</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登記</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>憑證 (*.pem *.crt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>This is required.</source>
+        <translation>此項必填。</translation>
+    </message>
+    <message>
+        <source>Write the address with http:// or https://.</source>
+        <translation>位址請以 http:// 或 https:// 開頭。</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read.</source>
+        <translation>無法讀取 CA 憑證檔案。</translation>
+    </message>
+    <message>
+        <source>Unlock the book first.</source>
+        <translation>請先解鎖資料簿。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This is required.</source>
@@ -696,6 +798,18 @@
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>登記(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>衝突(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -706,6 +820,10 @@
     <message>
         <source>&amp;Record</source>
         <translation>記錄(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -1417,6 +1535,69 @@
     <message>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The CA file cannot be read.</source>
+        <translation>無法讀取 CA 憑證檔案。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: choose the CA file your administrator gave you.</source>
+        <translation>伺服器的憑證不受信任：請選擇管理員提供的 CA 憑證檔案。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: check the address and the network.</source>
+        <translation>無法連線到伺服器：請檢查位址和網路。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>使用者名稱或密碼錯誤。</translation>
+    </message>
+    <message>
+        <source>This device is no longer signed in: enrol it again.</source>
+        <translation>此裝置已不再登入：請重新登記。</translation>
+    </message>
+    <message>
+        <source>This book is not enrolled with a server.</source>
+        <translation>此資料簿尚未登記到伺服器。</translation>
+    </message>
+    <message>
+        <source>The server needs a newer version of crmdesk.</source>
+        <translation>伺服器需要較新版本的 crmdesk。</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失敗：%1</translation>
+    </message>
+    <message>
+        <source>Sync: not enrolled</source>
+        <translation>同步：未登記</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>從未同步</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>已於 %1 同步</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 項待同步</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 個衝突</translation>
+    </message>
+    <message>
+        <source>sync error</source>
+        <translation>同步出錯</translation>
     </message>
 </context>
 <context>
