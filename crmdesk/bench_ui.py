@@ -59,7 +59,7 @@ def make_book(path: Path, contacts: int, accounts: int) -> str:
     from crmdesk.db.engine import create_book_engine
     from crmdesk.db.keys import RawKey
     from crmdesk.db.migrate import ensure_current
-    from crmdesk.ui.sample import fill_bulk
+    from crmdesk.db.sample import fill_bulk
 
     key = RawKey.generate()
     path.touch(mode=0o600)

@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     from crmdesk.db.engine import create_book_engine
     from crmdesk.db.keys import RawKey
     from crmdesk.db.migrate import ensure_current
+    from crmdesk.db.sample import fill_sample
     from crmdesk.ui import settings as s
     from crmdesk.ui.app import build
     from crmdesk.ui.brief import BriefDialog
-    from crmdesk.ui.sample import fill_sample
     from crmdesk.ui.visit import VisitDialog
 
     app = QApplication(sys.argv[:1])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from crmdesk.db.book import Book
-from crmdesk.ui.sample import SampleIds, fill_sample
+from crmdesk.db.sample import SampleIds, fill_sample
 
 TODAY = dt.date.today()
 

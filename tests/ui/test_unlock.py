@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from crmdesk.db.book import create_book
 from crmdesk.db.keys import KeyringStore
-from crmdesk.ui.sample import fill_sample
+from crmdesk.db.sample import fill_sample
 from crmdesk.ui.unlock import WelcomeDialog
 
 PASSPHRASE = "correct horse battery"
