@@ -7,13 +7,15 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from crmdesk.server.models import Book, ServerMeta
 from crmdesk.sync.protocol import COMPANY_BOOK
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# An arbitrary constant naming crmdesk's migration lock among PostgreSQL advisory locks.
+MIGRATION_LOCK_KEY = 0x63726D6465736B
 
 
 def alembic_config() -> Config:
@@ -25,15 +27,21 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision`` and make sure it has an epoch and a company book."""
     cfg = alembic_config()
+    # One transaction, and on PostgreSQL one migrator at a time: several workers starting at once
+    # on a fresh database would otherwise race to create the same tables and rows.
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
-    with Session(engine) as session, session.begin():
-        if session.get(ServerMeta, "epoch") is None:
-            # Made once per database: a new epoch tells clients this is not the server they knew.
-            session.add(ServerMeta(key="epoch", value=str(uuid.uuid4())))
-        if session.get(Book, COMPANY_BOOK) is None:
-            session.add(Book(id=COMPANY_BOOK, owner_id=None, seq=0, purged_seq=0))
+        with Session(bind=conn) as session:
+            if session.get(ServerMeta, "epoch") is None:
+                # Made once per database: a new epoch tells clients this is not the server they
+                # knew.
+                session.add(ServerMeta(key="epoch", value=str(uuid.uuid4())))
+            if session.get(Book, COMPANY_BOOK) is None:
+                session.add(Book(id=COMPANY_BOOK, owner_id=None, seq=0, purged_seq=0))
+            session.flush()
 
 
 def epoch(session: Session) -> str:
