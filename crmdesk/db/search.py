@@ -538,23 +538,30 @@ def rebuild(conn: Connection) -> int:
 _BULK_LOAD = {"automerge": 0, "hashsize": 64 * 1024 * 1024}
 _DEFAULTS = {"automerge": 4, "hashsize": 1024 * 1024}
 
+
 # Each record's fields as ``rebuild`` reads them: id, name, sort_key, name_pinyin,
 # name_initials, phones (JSON), then the text of company, handles, tags and notes, each field's
 # values joined in SQL (index_text splits on spaces, so joining there or here is the same).
+def _joined(*columns: str) -> str:
+    """SQL joining the columns' text with spaces, NULLs as empty (concat_ws needs SQLite 3.44)."""
+    return " || ' ' || ".join(f"coalesce({c}, '')" for c in columns)
+
+
+_EMAILS = "(SELECT group_concat(value, ' ') FROM json_each(c.emails))"
 _BULK_ROWS: dict[Kind, str] = {
     "account": (
         "SELECT id, name, NULL, name_pinyin, '', phones, '', "
-        "concat_ws(' ', code, website), "
+        f"{_joined('code', 'website')}, "
         "(SELECT group_concat(value, ' ') FROM json_each(tags)), "
-        "concat_ws(' ', notes, insight, industry, application, address) "
+        f"{_joined('notes', 'insight', 'industry', 'application', 'address')} "
         "FROM accounts WHERE deleted IS 0 ORDER BY updated_at"
     ),
     "contact": (
         "SELECT c.id, c.name, c.sort_key, c.name_pinyin, c.name_initials, c.phones, "
-        "concat_ws(' ', a.name, c.department, c.title), "
-        "concat_ws(' ', c.wechat, (SELECT group_concat(value, ' ') FROM json_each(c.emails))), "
+        f"{_joined('a.name', 'c.department', 'c.title')}, "
+        f"{_joined('c.wechat', _EMAILS)}, "
         "(SELECT group_concat(value, ' ') FROM json_each(c.tags)), "
-        "concat_ws(' ', c.notes, c.hometown, c.school) "
+        f"{_joined('c.notes', 'c.hometown', 'c.school')} "
         "FROM contacts AS c LEFT OUTER JOIN accounts AS a "
         "ON a.id = c.account_id AND a.deleted IS 0 "
         "WHERE c.deleted IS 0 ORDER BY c.updated_at"
