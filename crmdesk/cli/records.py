@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -14,6 +15,8 @@ from crmdesk.core.vocab import ACCOUNT_STATUSES
 from crmdesk.db.services import accounts, contacts
 from crmdesk.db.services.lookup import resolve_account, resolve_contact
 from crmdesk.db.services.tiers import check_tier
+
+V = TypeVar("V", AccountView, ContactView)
 
 PAGE = 1000
 
@@ -144,21 +147,30 @@ def account_list(ctx: Context, args: argparse.Namespace) -> Output:
             "status": ACCOUNT_STATUSES.check(args.status) if args.status else None,
             "deleted": args.deleted,
         }
-        views: list[AccountView] = []
-        after = None
-        while args.limit is None or len(views) < args.limit:
-            want = PAGE if args.limit is None else min(PAGE, args.limit - len(views))
-            page = accounts.list_accounts(s, after=after, limit=want, **filters)
-            views += page
-            if len(page) < want:
-                break
-            after = page[-1].cursor
+        views: list[AccountView] = _all_pages(
+            lambda after, limit: accounts.list_accounts(s, after=after, limit=limit, **filters),
+            args.limit,
+        )
     text = table(
         ["ID", "NAME", "TIER", "STATUS", "OWNER"],
         ([sid(v.id), v.name, v.tier, v.status, v.owner] for v in views),
         empty="No accounts.",
     )
     return Output([v.to_json() for v in views], text)
+
+
+def _all_pages(fetch: Callable[[Any, int], Sequence[V]], limit: int | None) -> list[V]:
+    """Up to ``limit`` views (all without one), fetched page by page by keyset cursor."""
+    views: list[V] = []
+    after = None
+    while limit is None or len(views) < limit:
+        want = PAGE if limit is None else min(PAGE, limit - len(views))
+        page = fetch(after, want)
+        views += page
+        if len(page) < want:
+            break
+        after = page[-1].cursor
+    return views
 
 
 def _account_id(s: Session, ref: str, deleted: bool = False) -> str:
@@ -309,15 +321,10 @@ def contact_list(ctx: Context, args: argparse.Namespace) -> Output:
             "account_id": resolve_account(s, args.account) if args.account else None,
             "deleted": args.deleted,
         }
-        views: list[ContactView] = []
-        after = None
-        while args.limit is None or len(views) < args.limit:
-            want = PAGE if args.limit is None else min(PAGE, args.limit - len(views))
-            page = contacts.list_contacts(s, after=after, limit=want, **filters)
-            views += page
-            if len(page) < want:
-                break
-            after = page[-1].cursor
+        views: list[ContactView] = _all_pages(
+            lambda after, limit: contacts.list_contacts(s, after=after, limit=limit, **filters),
+            args.limit,
+        )
     text = table(
         ["ID", "NAME", "ACCOUNT", "TITLE", "TIER"],
         ([sid(v.id), v.name, v.account_name, v.title, v.effective_tier] for v in views),
