@@ -25,6 +25,10 @@ SHARED_TABLES = frozenset({"tiers"})  # live in the company book
 SILENT_FIELDS = frozenset({"updated_at"})  # last applied wins, never a conflict
 MAX_PUSH_BATCH = 500
 MAX_PULL_LIMIT = 10_000
+DEFAULT_LEASE_DAYS = 30  # a book not synced for this long will not open without the server
+
+# Error codes the client acts on (beyond showing the message).
+DEVICE_REVOKED = "device_revoked"  # 401: the device was revoked: wipe the local book and key
 
 FieldValue = Any
 
@@ -154,6 +158,7 @@ class PushResponse(BaseModel):
     results: list[MutationResult]
     server_restored: bool = False
     epoch: str
+    lease_days: int = DEFAULT_LEASE_DAYS
 
 
 # ---- pull --------------------------------------------------------------------------------------
@@ -191,6 +196,11 @@ class PullResponse(BaseModel):
     more: bool
     resync: list[str] = Field(default_factory=list)
     server_behind: bool = False
+    # Renewed at every pull: the book may stay offline this many days from now.
+    lease_days: int = DEFAULT_LEASE_DAYS
+    # Book id -> the username of its owner ("company" -> ""), for every book in the scope: lets a
+    # manager's app say whose record is whose.
+    book_names: dict[str, str] = Field(default_factory=dict)
 
 
 class WaitRequest(BaseModel):
@@ -232,6 +242,87 @@ class StatusResponse(BaseModel):
     epoch: str
     device_id: str
     last_seq: int
+    lease_days: int = DEFAULT_LEASE_DAYS
+    book_names: dict[str, str] = Field(default_factory=dict)
+
+
+# ---- company assets: team, handover, revocation, audit events -----------------------------------
+
+
+class DeviceInfo(BaseModel):
+    id: str
+    name: str
+    last_seen_at: dt.datetime
+    revoked: bool
+
+
+class TeamMember(BaseModel):
+    user_id: str  # also the id of the member's book
+    username: str
+    role: str
+    active: bool
+    devices: list[DeviceInfo] = Field(default_factory=list)
+
+
+class TeamRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+
+
+class TeamResponse(BaseModel):
+    """The people the caller manages: a manager's team, every user for an admin, else self."""
+
+    members: list[TeamMember]
+
+
+class HandoverRequest(BaseModel):
+    """Offboard ``leaver`` (离职交接): every record of their book passes to a successor.
+
+    ``accounts`` names a successor per account (with everything hanging on it); every other
+    record goes to ``default_to``. A record left without a successor refuses the whole handover
+    (409 ``unassigned``), so nothing is half-moved. Stages, follow-ups and ``recorded_by`` are
+    kept as they are; ``owner`` fields become the successor.
+    """
+
+    protocol: int = PROTOCOL_VERSION
+    leaver: str  # username
+    default_to: str | None = None  # username
+    accounts: dict[str, str] = Field(default_factory=dict)  # account id -> successor username
+    revoke_devices: bool = True
+    deactivate: bool = True
+
+
+class HandoverResponse(BaseModel):
+    moved: int  # records
+    accounts: int
+    successors: dict[str, int]  # username -> records received
+    revoked_devices: int
+
+
+class RevokeRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    device_id: str
+
+
+class RevokeResponse(BaseModel):
+    revoked: bool
+
+
+class AuditEvent(BaseModel):
+    """Something a device did that the server cannot see itself (an export, an import)."""
+
+    at: dt.datetime
+    action: Literal["export", "import"]
+    what: str = Field(max_length=200)  # e.g. "contacts as vcard", "team books as xlsx"
+    count: int = Field(default=0, ge=0)
+
+
+class AuditEventsRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    events: list[AuditEvent] = Field(max_length=1000)
+
+
+class AuditEventsResponse(BaseModel):
+    accepted: int
 
 
 MutationResult.model_rebuild()
