@@ -11,7 +11,9 @@ time. Each check below uses one such thing for real and fails if it is missing o
   there, crmdesk's icons draw, the compiled translations are shipped (not compiled on the user's
   machine: the bundle has no ``lrelease``) and load, Qt's own translations load, and the main
   window builds;
-* the sync client's TLS trust store (certifi) is there.
+* the sync client's TLS trust store (certifi) is there;
+* QtCharts (PySide6-Addons, the team dashboard) loads and draws; vobject, openpyxl and
+  phonenumbers' metadata (import and export) work.
 
 Prints one JSON object (``{"ok": bool, "frozen": bool, "checks": {...}}``); exit code 0 when every
 check passed, 1 otherwise. It also runs from a checkout (``python
@@ -126,6 +128,49 @@ def check_lunar(tmp: Path) -> str:
     solar = Lunar.fromYmd(2026, 8, 15).getSolar().toYmd()
     require(solar == "2026-09-25", f"lunar 2026-08-15 gave {solar}")
     return f"L2026-08-15 = {solar}"
+
+
+def check_transfer(tmp: Path) -> str:
+    """vobject (vCard), openpyxl (Excel) and phonenumbers' metadata made it into the bundle."""
+    import openpyxl
+    import phonenumbers
+    import vobject
+
+    card = vobject.readOne(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张三\r\nTEL:+86 138 0013 8000\r\nEND:VCARD\r\n"
+    )
+    require(card.fn.value == "张三", f"vobject read FN as {card.fn.value!r}")
+    number = phonenumbers.parse("13800138000", "CN")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    require(e164 == "+8613800138000", f"phonenumbers gave {e164}")
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "张三"])
+    path = tmp / "check.xlsx"
+    book.save(path)
+    back = openpyxl.load_workbook(path).active["B1"].value
+    require(back == "张三", f"openpyxl read back {back!r}")
+    return f"vCard FN {card.fn.value}; {e164}; xlsx round trip"
+
+
+def check_charts(tmp: Path) -> str:
+    """QtCharts (PySide6-Addons) loads and draws: the team dashboard needs it."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    chart = QChart()
+    bars = QBarSet("n")
+    bars.append([3, 5, 2])
+    series = QBarSeries()
+    series.append(bars)
+    chart.addSeries(series)
+    view = QChartView(chart)
+    view.resize(200, 150)
+    image = view.grab().toImage()
+    require(not image.isNull(), "QtCharts drew nothing")
+    del app
+    return f"QtCharts drew {image.width()}x{image.height()}"
 
 
 def check_keyring(tmp: Path) -> str:
@@ -271,6 +316,8 @@ CHECKS: dict[str, Check] = {
     "keyring": check_keyring,
     "tls": check_tls,
     "qt": check_qt,
+    "charts": check_charts,
+    "transfer": check_transfer,
 }
 
 
