@@ -38,7 +38,8 @@ def test_bundle_check_passes_from_the_checkout() -> None:
     assert code == 0 and report["ok"] and not failed, failed
     assert report["frozen"] is False
     assert set(report["checks"]) == {
-        "sqlcipher", "book_migrations", "pinyin", "lunar", "keyring", "tls", "qt",
+        "sqlcipher", "book_migrations", "pinyin", "lunar", "keyring", "tls", "qt", "charts",
+            "transfer",
     }  # fmt: skip
 
 
