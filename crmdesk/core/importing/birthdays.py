@@ -2,7 +2,7 @@
 
 Accepted (``field="birthday"`` in every error): ISO ``1985-03-14``, ``1985/3/14``, ``1985.03.14``,
 ``19850314``; no year: ``--0314``, ``--03-14``, ``03-14``, ``3月14日``; Chinese
-``1985年3月14日``; US ``3/14/1985`` (Outlook; a day above 12 first means day/month); an ISO
+``1985年3月14日``; US ``3/14/1985`` (Outlook; a day above 12 first means day/month); ``14.05.1970`` (day first); an ISO
 date-time (``1985-03-14T00:00:00Z``, an Excel cell); Apple's year 1604 meaning "no year";
 lunar: ``L03-05``, ``L1985-03-05`` and ``农历三月初五`` / ``农历1985年闰四月初十``.
 """
@@ -21,6 +21,7 @@ _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _NO_YEAR = re.compile(r"(?:--)?(\d{1,2})-?(\d{2})|(\d{1,2})-(\d{1,2})")
 _CHINESE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # 14.05.1970, day first (Europe)
 _US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
 _LUNAR_TEXT = re.compile(r"(?:农历|阴历|農曆|陰曆)\s*(?:(\d{4})\s*年\s*)?([闰閏])?(\S+?)月(\S+)")
 
@@ -76,6 +77,8 @@ def parse_birthday(raw: str) -> DateSpec | None:
         return _spec(text, int(month), int(day), None)
     if m := _CHINESE.fullmatch(text):
         return _spec(text, int(m[2]), int(m[3]), int(m[1]) if m[1] else None)
+    if m := _DOTTED.fullmatch(text):
+        return _spec(text, int(m[2]), int(m[1]), int(m[3]))
     if m := _US.fullmatch(text):
         first, second, year = int(m[1]), int(m[2]), int(m[3])
         year = year + (1900 if year >= 30 else 2000) if year < 100 else year

@@ -27,7 +27,10 @@ from crmdesk.core.vocab import GENDERS
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")  # "李 娜" -> "李娜"
 # vCard 4.0 GENDER letters and common spellings the vocabulary does not know.
-_GENDER_ALIASES = {"m": "male", "f": "female", "o": "other", "男性": "male", "女性": "female"}
+_GENDER_ALIASES = {"m": "male", "f": "female", "o": "other", "男性": "male", "女性": "female",
+                   "其它": "other"}  # fmt: skip
+# What exports write for "not given" (Outlook: Unspecified): the same as an empty cell.
+_NO_GENDER = {"unspecified", "unknown", "n", "u", "未知", "保密", "不详"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,7 @@ def _join_name(family: str, given: str) -> str:
 
 
 def _gender(text: str) -> str | None:
-    if not text.strip():
+    if not text.strip() or text.strip().casefold() in _NO_GENDER:
         return None
     alias = _GENDER_ALIASES.get(text.strip().casefold())
     return GENDERS.check(alias or text, field="gender")
@@ -130,7 +133,7 @@ def draft_from_row(
         field_name = "tags"
         tags = check_tags(_tags(values.get("tags", [])))
         field_name = "notes"
-        notes = notes_text("\n".join(values.get("notes", [])))
+        notes = notes_text("\n".join(values.get("notes", [])).replace("\r\n", "\n"))
     except ValidationError as exc:
         raise RowRejected(RowError(row.number, exc.field or field_name, exc.message)) from None
     return ContactDraft(

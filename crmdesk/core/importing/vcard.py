@@ -23,9 +23,9 @@ import vobject  # type: ignore[import-untyped]
 from crmdesk.core.importing.table import BrokenRow, SourceRow, SourceTable, UnreadableFileError
 
 COLUMNS = ("Name", "Phone", "E-mail", "Company", "Department", "Job title", "Birthday",
-           "Gender", "Categories", "Note")  # fmt: skip
+           "Gender", "Categories", "Note", "WeChat")  # fmt: skip
 MAPPING = {0: "name", 1: "phones", 2: "emails", 3: "account", 4: "department", 5: "title",
-           6: "birthday", 7: "gender", 8: "tags", 9: "notes"}  # fmt: skip
+           6: "birthday", 7: "gender", 8: "tags", 9: "notes", 10: "wechat"}  # fmt: skip
 _DROPPED = {"PHOTO", "LOGO", "SOUND", "KEY"}
 _QP = re.compile(r"(^|;)\s*(ENCODING=)?QUOTED-PRINTABLE\s*(?=;|$)", re.IGNORECASE)
 _CHARSET = re.compile(r";\s*CHARSET=([^;:]*)", re.IGNORECASE)
@@ -131,6 +131,18 @@ def _values(card: Any, key: str) -> list[Any]:
     return [child.value for child in card.contents.get(key, [])]
 
 
+def _wechat(card: Any) -> str:
+    """WeChat ID: X-WECHAT, or Apple's X-SOCIALPROFILE;type=wechat;x-user=ID."""
+    for child in card.contents.get("x-wechat", []):
+        return _text(child.value)
+    for child in card.contents.get("x-socialprofile", []):
+        types = [t.lower() for t in child.params.get("TYPE", [])]
+        if "wechat" in types or "weixin" in types:
+            user = child.params.get("X-USER", [])
+            return _text(user[0] if user else str(child.value).rsplit(":", 1)[-1])
+    return ""
+
+
 def _row(number: int, card: Any) -> SourceRow:
     org = _values(card, "org")
     org_parts = [p.strip() for p in (org[0] if org and isinstance(org[0], list) else org) if p]
@@ -151,6 +163,7 @@ def _row(number: int, card: Any) -> SourceRow:
         _text(gender[0]).split(";")[0] if gender else "",
         "; ".join(c for c in categories if c),
         "\n".join(_text(v) for v in _values(card, "note") if _text(v)),
+        _wechat(card),
     )
     return SourceRow(number, cells)
 
