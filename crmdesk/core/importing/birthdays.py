@@ -2,8 +2,9 @@
 
 Accepted (``field="birthday"`` in every error): ISO ``1985-03-14``, ``1985/3/14``, ``1985.03.14``,
 ``19850314``; no year: ``--0314``, ``--03-14``, ``03-14``, ``3月14日``; Chinese
-``1985年3月14日``; US ``3/14/1985`` (Outlook; a day above 12 first means day/month); ``14.05.1970`` (day first); an ISO
-date-time (``1985-03-14T00:00:00Z``, an Excel cell); Apple's year 1604 meaning "no year";
+``1985年3月14日``; US ``3/14/1985`` (Outlook; a day above 12 first means day/month);
+``14.05.1970`` (day first, as in Europe); an ISO date-time (``1985-03-14T00:00:00Z``, an
+Excel cell); Apple's year 1604 meaning "no year";
 lunar: ``L03-05``, ``L1985-03-05`` and ``农历三月初五`` / ``农历1985年闰四月初十``.
 """
 
