@@ -8,40 +8,28 @@ transaction: good rows go in, bad rows are listed with their row number, field a
 from __future__ import annotations
 
 import argparse
-import csv
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from crmdesk.cli.context import Context, Output
 from crmdesk.cli.render import table
 from crmdesk.core.errors import ValidationError
-from crmdesk.core.importing.drafts import RowError
 from crmdesk.core.importing.fields import parse_map_option
 from crmdesk.core.importing.phones import DEFAULT_REGION
 from crmdesk.core.importing.plan import ImportPlan, ImportResult
 from crmdesk.core.importing.source import FORMATS, read_table
 from crmdesk.db.transfer.applying import apply_import, check_choice
 from crmdesk.db.transfer.audit import record_transfer
-from crmdesk.db.transfer.exporting import EXPORT_FORMATS, WHATS, check_export, export_book
+from crmdesk.db.transfer.exporting import (
+    EXPORT_FORMATS,
+    WHATS,
+    check_export,
+    export_book,
+    write_error_report,
+)
 from crmdesk.db.transfer.planning import plan_import
 
 SHOWN_REJECTIONS = 50  # in text output; --report and --json hold them all
-
-
-def write_error_report(path: Path, rejected: Sequence[RowError]) -> None:
-    """The rejected rows as a CSV Excel opens (UTF-8 with a BOM): row, field, reason."""
-    from crmdesk.db.transfer.exporting import atomic_file
-
-    try:
-        with atomic_file(path, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(["row", "field", "reason"])
-            writer.writerows([e.number, e.field, e.reason] for e in rejected)
-    except OSError as exc:
-        raise ValidationError(
-            f"cannot write {path}: {exc.strerror or exc}", field="report"
-        ) from None
 
 
 def _summary(plan: ImportPlan, result: ImportResult | None, dry_run: bool) -> str:

@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk import __version__
 from crmdesk.core.errors import ValidationError
+from crmdesk.core.importing.drafts import RowError
 from crmdesk.db.models import SYNCED_MODELS, Account, Contact, Record
 from crmdesk.db.transfer.sheets import (
     ACCOUNTS,
@@ -121,6 +122,19 @@ def atomic_file(path: Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_error_report(path: Path, rejected: Sequence[RowError]) -> None:
+    """The rejected rows as a CSV Excel opens (UTF-8 with a BOM): row, field, reason."""
+    try:
+        with atomic_file(path, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["row", "field", "reason"])
+            writer.writerows([e.number, e.field, e.reason] for e in rejected)
+    except OSError as exc:
+        raise ValidationError(
+            f"cannot write {path}: {exc.strerror or exc}", field="report"
+        ) from None
 
 
 def _name_parts(name: str) -> Any:
