@@ -41,6 +41,7 @@ class ExportDialog(QDialog):
         self.export_result: ExportResult | None = None
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export"))
+        self.setMinimumWidth(560)
         self.format = QComboBox(self)
         for fmt in EXPORT_FORMATS:
             self.format.addItem(label(FORMAT_LABELS, fmt), fmt)

@@ -46,6 +46,7 @@ from crmdesk.ui.transfer import jobs
 from crmdesk.ui.transfer.texts import CHOICE_LABELS, FIELD_LABELS, REASON_LABELS, label
 
 PREVIEW_ROWS = 20
+PERSISTENT_COMBOS = 300
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
 _FORMATS: tuple[FileFormat | None, ...] = (None, "vcard", "csv", "xlsx")
 
@@ -169,6 +170,8 @@ class MappingPage(_Page):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.mapping_view)
         split.addWidget(self.preview)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.summary)
@@ -192,6 +195,9 @@ class MappingPage(_Page):
             )
         self.mapping_view.resizeColumnsToContents()
         self.mapping_view.setColumnWidth(2, max(self.mapping_view.columnWidth(2), 160))
+        # Combos shown, not hidden behind a click: a file has tens of columns, not thousands.
+        for row in range(self.mapping_model.rowCount()):
+            self.mapping_view.openPersistentEditor(self.mapping_model.index(row, 2))
         self.preview_model.clear()
         self.preview_model.setHorizontalHeaderLabels(
             [self.tr("Row"), *(c or f"#{i + 1}" for i, c in enumerate(table.columns))]
@@ -342,6 +348,10 @@ class DuplicatesPage(_Page):
                  _item(label(REASON_LABELS, dup.reason)), choice]
             )  # fmt: skip
         self.view.resizeColumnsToContents()
+        # Visible combos for a usual file; a huge one keeps click-to-edit (and "Apply to all").
+        if self.model.rowCount() <= PERSISTENT_COMBOS:
+            for row in range(self.model.rowCount()):
+                self.view.openPersistentEditor(self.model.index(row, 4))
         self.view.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self.show_diff(cur.row())
         )
@@ -380,6 +390,9 @@ class DuplicatesPage(_Page):
         item = self.model.item(row, 4)
         item.setData(code, CHOICE_ROLE)
         item.setText(label(CHOICE_LABELS, code))
+        editor = self.view.indexWidget(item.index())
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(code)))
 
     def choices(self) -> dict[int, Choice]:
         out: dict[int, Choice] = {}
@@ -477,6 +490,7 @@ class SummaryPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Imported"))
+        self.setSubTitle(self.tr("The book is updated; its lists show the imported contacts."))
         self.text = QLabel(self)
         self.text.setObjectName("importSummary")
         self.text.setWordWrap(True)
