@@ -196,8 +196,8 @@ class MappingPage(_Page):
         self.mapping_view.resizeColumnsToContents()
         self.mapping_view.setColumnWidth(2, max(self.mapping_view.columnWidth(2), 160))
         # Combos shown, not hidden behind a click: a file has tens of columns, not thousands.
-        for column in range(self.mapping_model.rowCount()):
-            self.mapping_view.openPersistentEditor(self.mapping_model.index(column, 2))
+        for line in range(self.mapping_model.rowCount()):
+            self.mapping_view.openPersistentEditor(self.mapping_model.index(line, 2))
         self.preview_model.clear()
         self.preview_model.setHorizontalHeaderLabels(
             [self.tr("Row"), *(c or f"#{i + 1}" for i, c in enumerate(table.columns))]
