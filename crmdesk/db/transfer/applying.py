@@ -27,7 +27,7 @@ from crmdesk.core.validation import required_text
 from crmdesk.db.models import Account, Contact, ImportantDate, new_id
 from crmdesk.db.services import contacts, important_dates
 from crmdesk.db.services._common import limit_of
-from crmdesk.db.transfer.planning import current_of, live_account_names
+from crmdesk.db.transfer.planning import current_of, currents_of, live_account_names
 
 
 def check_choice(value: str) -> Choice:
@@ -44,8 +44,9 @@ _BATCH = 500
 
 
 class _Writer:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, merge_into: list[str]) -> None:
         self.session = session
+        self.currents: dict[str, CurrentContact | None] = dict(currents_of(session, merge_into))
         self.accounts = live_account_names(session)
         self.accounts_created = 0
         self.pending = 0
@@ -115,7 +116,9 @@ class _Writer:
     def merge(self, contact_id: str, draft: ContactDraft, region: str) -> bool:
         """Merge into a stored contact; False when it brought nothing new."""
         self.flush()  # it may be a contact created earlier in this import
-        current: CurrentContact = current_of(self.session, contact_id)
+        # Read in bulk up front; taken out once used, as a second merge must see the first.
+        known = self.currents.pop(contact_id, None)
+        current: CurrentContact = known or current_of(self.session, contact_id)
         merge = plan_merge(current, draft, region)
         values: dict[str, Any] = dict(merge.values)
         if "account" in values:
@@ -137,7 +140,12 @@ def apply_import(
     """Write ``plan``: creates, and each duplicate as ``choices[row number]`` (else ``default``)."""
     default = check_choice(default)
     picked = {number: check_choice(choice) for number, choice in (choices or {}).items()}
-    writer = _Writer(session)
+    merge_into = [
+        d.match_id
+        for d in plan.duplicates
+        if d.match_id is not None and picked.get(d.number, default) == "merge"
+    ]
+    writer = _Writer(session, merge_into)
     target: dict[int, str] = {}  # row number -> the contact it became or went into
     created = merged = skipped = 0
     rows: list[ContactDraft | Duplicate] = [*plan.creates, *plan.duplicates]
