@@ -133,3 +133,17 @@ def test_the_file_menu_opens_both(window, qtbot):
     assert isinstance(wizard, ImportWizard) and isinstance(dialog, ExportDialog)
     wizard.close()
     dialog.close()
+
+
+def test_an_import_from_the_window_refreshes_the_contact_list(window, qtbot, tmp_path):
+    model = window.contacts.model
+    before = model.rowCount()
+    path = tmp_path / "one.csv"
+    path.write_text("姓名,手机\n新朋友,13912349876\n", encoding="utf-8")
+    wizard = window.open_import()
+    wizard.file_page.path.setText(str(path))
+    for page in (wizard.mapping_page, wizard.duplicates_page, wizard.rejected_page,
+                 wizard.summary_page):  # fmt: skip
+        go_next(qtbot, wizard, page)
+    qtbot.waitUntil(lambda: model.rowCount() == before + 1)
+    wizard.close()
