@@ -35,6 +35,7 @@ from crmdesk.db.transfer.sheets import (
     CONTACTS,
     Sheet,
     birthdays,
+    contact_rows,
     csv_cell,
 )
 
@@ -146,7 +147,7 @@ def _name_parts(name: str) -> Any:
     return vobject.vcard.Name(family=family, given=given)
 
 
-def _vcard(contact: Contact, company: str | None, birthday: str | None) -> str:
+def _vcard(contact: Any, company: str | None, birthday: str | None) -> str:
     card = vobject.vCard()
     card.add("version").value = "4.0"
     card.add("fn").value = contact.name
@@ -176,17 +177,10 @@ def _vcard(contact: Contact, company: str | None, birthday: str | None) -> str:
 
 def _write_vcard(session: Session, path: Path) -> dict[str, int]:
     born = birthdays(session)
-    stmt = (
-        select(Contact, Account.name)
-        .outerjoin(Account, Contact.account_id == Account.id)
-        .where(Contact.deleted.is_(False))
-        .order_by(Contact.sort_key, Contact.id)
-        .execution_options(yield_per=2000)
-    )
     count = 0
     with atomic_file(path, "w", encoding="utf-8", newline="") as out:
-        for contact, company in session.execute(stmt):
-            out.write(_vcard(contact, company, born.get(contact.id)))
+        for contact in contact_rows(session):
+            out.write(_vcard(contact, contact.company, born.get(contact.id)))
             count += 1
     return {"contacts": count}
 
