@@ -9,6 +9,7 @@ here touches the book directly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,12 @@ from crmdesk.core.importing.fields import TARGETS
 from crmdesk.core.importing.phones import DEFAULT_REGION
 from crmdesk.core.importing.plan import CHOICES, Choice, Duplicate, ImportPlan, ImportResult
 from crmdesk.core.importing.table import FileFormat, SourceTable
+from crmdesk.core.vocab import GENDERS
 from crmdesk.db.transfer.audit import record_transfer
 from crmdesk.db.transfer.exporting import write_error_report
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import error_text
+from crmdesk.ui.labels import label as vocab_label
 from crmdesk.ui.transfer import jobs
 from crmdesk.ui.transfer.texts import CHOICE_LABELS, FIELD_LABELS, REASON_LABELS, label
 
@@ -369,6 +372,12 @@ class DuplicatesPage(_Page):
         lines = []
         for change in dup.changes:
             name = label(FIELD_LABELS, change.field)
+            if change.field == "gender":  # a code: show the word
+                change = replace(
+                    change,
+                    before=vocab_label(GENDERS, change.before) if change.before else "",
+                    after=vocab_label(GENDERS, change.after),
+                )
             if change.kept:
                 text = self.tr("%1: keeps “%2” (the file has “%3”)")
             elif change.before:
