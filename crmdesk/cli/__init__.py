@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crmdesk import __version__
-from crmdesk.cli import activity, details, records, tiers
+from crmdesk.cli import activity, details, records, tiers, transfer
 from crmdesk.cli.context import Context, Output, ask_passphrase
 from crmdesk.cli.render import dumps
 from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError, WrongKeyError
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     details.register(sub, common)
     activity.register(sub, common)
     tiers.register(sub, common)
+    transfer.register(sub, common)
     add_planner_commands(sub, common)
     return parser
 

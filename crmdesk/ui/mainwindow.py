@@ -47,6 +47,7 @@ from crmdesk.ui.settingsdialog import SettingsDialog
 from crmdesk.ui.sync_ui import SyncController, open_conflicts, open_enrol
 from crmdesk.ui.tasks import Op
 from crmdesk.ui.theme import apply_theme, icon
+from crmdesk.ui.transfer import ExportDialog, ImportWizard
 from crmdesk.ui.unlock import LockScreen, WelcomeDialog
 from crmdesk.ui.visit import VisitDialog
 
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
         self.act_sync_now = a("syncNow", "refresh", "Ctrl+Shift+S", self.sync.sync_now)
         self.act_enrol = a("syncEnrol", None, None, lambda: open_enrol(self.sync, self))
         self.act_conflicts = a("syncConflicts", None, None, lambda: open_conflicts(self.sync, self))
+        self.act_import = a("importContacts", None, None, self.open_import)
+        self.act_export = a("exportBook", None, None, self.open_export)
         for action in (self.act_visit, self.act_lock):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.toolbar = QToolBar(self)
@@ -231,8 +234,9 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        for action in (self.act_new_contact, self.act_new_account, None, self.act_settings,
-                       self.act_lock, None, self.act_quit):  # fmt: skip
+        for action in (self.act_new_contact, self.act_new_account, None, self.act_import,
+                       self.act_export, None, self.act_settings, self.act_lock, None,
+                       self.act_quit):  # fmt: skip
             self.menu_file.addSeparator() if action is None else self.menu_file.addAction(action)
         self.menu_edit = bar.addMenu("")
         for action in (self.act_edit, self.act_delete, self.act_undo):
@@ -269,6 +273,8 @@ class MainWindow(QMainWindow):
             self.act_sync_now: self.tr("&Sync now"),
             self.act_enrol: self.tr("&Enrol…"),
             self.act_conflicts: self.tr("&Conflicts…"),
+            self.act_import: self.tr("&Import contacts…"),
+            self.act_export: self.tr("E&xport…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -420,7 +426,7 @@ class MainWindow(QMainWindow):
         has_current = unlocked and self.current() is not None
         for action in (self.act_new_contact, self.act_new_account, self.act_visit, self.act_find,
                        self.act_refresh, self.act_lock, self.act_sync_now, self.act_enrol,
-                       self.act_conflicts):  # fmt: skip
+                       self.act_conflicts, self.act_import, self.act_export):  # fmt: skip
             action.setEnabled(unlocked)
         for action in (self.act_edit, self.act_delete, self.act_brief):
             action.setEnabled(has_current)
@@ -643,6 +649,22 @@ class MainWindow(QMainWindow):
         self.brief_dialog = dialog
 
     # -- settings and window state --------------------------------------------------------------
+
+    def open_import(self) -> ImportWizard | None:
+        if self.desk is None:
+            return None
+        wizard = ImportWizard(self.desk, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.show()
+        return wizard
+
+    def open_export(self) -> ExportDialog | None:
+        if self.desk is None:
+            return None
+        dialog = ExportDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)

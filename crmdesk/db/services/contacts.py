@@ -150,6 +150,12 @@ def _clean(session: Session, given: dict[str, Any], contact_id: str | None) -> d
     return out
 
 
+def check_contact_values(session: Session, given: dict[str, Any]) -> dict[str, Any]:
+    """The checks ``add_contact`` makes, for bulk writers (import) that add Contact rows
+    themselves: the values to store, or ValidationError naming the field."""
+    return _clean(session, given, None)
+
+
 def add_contact(
     session: Session,
     *,

@@ -1,0 +1,121 @@
+"""Benchmark section ``transfer``: import 10,000 contacts from CSV (read, plan, apply; then the
+same file again, every row a duplicate to merge) and export a ``--contacts``-sized book to CSV,
+Excel, vCard and JSON. Each runs on a fresh encrypted book in the scratch folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+from typing import Any
+
+from crmdesk.bench import BenchContext, Figures, section
+from crmdesk.bench_synthetic import SyntheticBook, fill_name_keys, generate, insert_rows
+from crmdesk.db.book import Book, BookInfo
+from crmdesk.db.engine import create_book_engine
+from crmdesk.db.keys import RawKey
+from crmdesk.db.migrate import ensure_current
+
+IMPORT_ROWS = 10_000
+_EXPORTS = (
+    ("csv", "contacts", "csv"),
+    ("xlsx", "all", "xlsx"),
+    ("vcard", "contacts", "vcf"),
+    ("json", "all", "json"),
+)
+
+
+def _fresh_book(path: Path) -> Book:
+    engine = create_book_engine(path, RawKey.generate())
+    ensure_current(engine, path)
+    return Book(path, BookInfo(book_id="bench-" + path.stem, key_source="passphrase"), engine, None)
+
+
+def _write_csv(data: SyntheticBook, path: Path) -> None:
+    """The synthetic contacts as a Chinese sales team's spreadsheet would hold them."""
+    companies = {a["id"]: a["name"] for a in data.accounts}
+    born = {d["contact_id"]: d for d in data.dates}
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["姓名", "手机", "邮箱", "公司", "职位", "部门", "微信", "籍贯", "生日",
+                         "标签", "备注"])  # fmt: skip
+        for c in data.contacts:
+            d = born.get(c["id"])
+            birthday = ""
+            if d is not None:
+                year = f"{d['year']:04d}-" if d["year"] else ""
+                prefix = "L" if d["calendar"] == "lunar" else ""
+                birthday = f"{prefix}{year}{d['month']:02d}-{d['day']:02d}"
+            writer.writerow([
+                c["name"], "; ".join(c["phones"]), "; ".join(c["emails"]),
+                companies[c["account_id"]], c["title"], c["department"], c["wechat"] or "",
+                c["hometown"] or "", birthday, "; ".join(c["tags"]), c["notes"],
+            ])  # fmt: skip
+
+
+def _timed(fn: Any) -> tuple[Any, float]:
+    began = time.perf_counter()
+    result = fn()
+    return result, round(time.perf_counter() - began, 3)
+
+
+def _import(ctx: BenchContext) -> Figures:
+    from crmdesk.core.importing.source import read_table
+    from crmdesk.db.transfer.applying import apply_import
+    from crmdesk.db.transfer.planning import plan_import
+
+    rows = min(IMPORT_ROWS, ctx.contacts)
+    source = ctx.workdir / "import.csv"
+    _write_csv(generate(rows, ctx.seed + 1), source)
+    book = _fresh_book(ctx.workdir / "import.crmdesk")
+    figures: Figures = {"rows": rows}
+    try:
+        for run in ("first", "again"):
+            table, read_s = _timed(lambda: read_table(source))
+            with book.session() as s:
+                plan, plan_s = _timed(lambda s=s, t=table: plan_import(s, t))
+            with book.session() as s, s.begin():
+                result, apply_s = _timed(lambda s=s, p=plan: apply_import(s, p))
+            figures[run] = {
+                "read_s": read_s, "plan_s": plan_s, "apply_s": apply_s,
+                "total_s": round(read_s + plan_s + apply_s, 3),
+                "created": result.created, "merged": result.merged, "skipped": result.skipped,
+                "rejected": result.rejected,
+            }  # fmt: skip
+            ctx.say(
+                f"import {rows:,} rows ({run}): read {read_s:.2f} s, plan {plan_s:.2f} s, "
+                f"apply {apply_s:.2f} s; created {result.created:,}, merged {result.merged:,}, "
+                f"skipped {result.skipped:,}, rejected {result.rejected:,}"
+            )
+    finally:
+        book.close()
+    return figures
+
+
+def _export(ctx: BenchContext) -> Figures:
+    from crmdesk.db.transfer.exporting import export_book
+
+    data = generate(ctx.contacts, ctx.seed)
+    fill_name_keys(data)
+    book = _fresh_book(ctx.workdir / "export.crmdesk")
+    figures: Figures = {"contacts": ctx.contacts}
+    try:
+        with book.engine.begin() as conn:
+            insert_rows(conn, data)
+        for fmt, what, suffix in _EXPORTS:
+            path = ctx.workdir / f"export.{suffix}"
+            with book.session() as s:
+                result, seconds = _timed(lambda s=s, p=path, f=fmt, w=what: export_book(s, p, f, w))
+            size_mb = round(path.stat().st_size / 1e6, 1)
+            figures[fmt] = {"seconds": seconds, "mb": size_mb, "rows": result.total}
+            ctx.say(f"export {result.total:,} records to {fmt}: {seconds:.2f} s, {size_mb} MB")
+            path.unlink()
+    finally:
+        book.close()
+    return figures
+
+
+@section("transfer", "import 10k contacts from CSV; export the book to CSV, xlsx, vCard, JSON")
+def transfer_section(ctx: BenchContext) -> Figures:
+    return {"import": _import(ctx), "export": _export(ctx)}

@@ -1,0 +1,167 @@
+"""``crmdesk import FILE`` and ``crmdesk export``: contacts in from phones and spreadsheets, the
+book out to vCard, CSV, Excel or JSON (docs/cli.md, "Import and export").
+
+An import is planned first (every row checked, duplicates found) and then written in one
+transaction: good rows go in, bad rows are listed with their row number, field and reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from crmdesk.cli.context import Context, Output
+from crmdesk.cli.render import table
+from crmdesk.core.errors import ValidationError
+from crmdesk.core.importing.fields import parse_map_option
+from crmdesk.core.importing.phones import DEFAULT_REGION
+from crmdesk.core.importing.plan import ImportPlan, ImportResult
+from crmdesk.core.importing.source import FORMATS, read_table
+from crmdesk.db.transfer.applying import apply_import, check_choice
+from crmdesk.db.transfer.audit import record_transfer
+from crmdesk.db.transfer.exporting import (
+    EXPORT_FORMATS,
+    WHATS,
+    check_export,
+    export_book,
+    write_error_report,
+)
+from crmdesk.db.transfer.planning import plan_import
+
+SHOWN_REJECTIONS = 50  # in text output; --report and --json hold them all
+
+
+def _summary(plan: ImportPlan, result: ImportResult | None, dry_run: bool) -> str:
+    head = "Dry run: nothing was written." if dry_run else "Imported."
+    lines = [f"{head} {plan.total:,} rows in {plan.source}"]
+    if result is not None:
+        lines.append(
+            f"  created {result.created:,}, merged {result.merged:,}, skipped {result.skipped:,}, "
+            f"rejected {result.rejected:,}; new accounts {result.accounts_created:,}"
+        )
+    else:
+        lines.append(
+            f"  would create {len(plan.creates):,}; duplicates {len(plan.duplicates):,}; "
+            f"rejected {len(plan.rejected):,}; new accounts {len(plan.new_accounts):,}"
+        )
+    if plan.duplicates and dry_run:
+        lines.append("Duplicates (row: matches):")
+        lines += [
+            f"  {d.number}: {d.match_name} "
+            + (f"(row {d.match_row})" if d.match_row else "(in the book)")
+            + f" by {d.reason}"
+            for d in plan.duplicates[:SHOWN_REJECTIONS]
+        ]
+    if plan.rejected:
+        lines.append(f"{len(plan.rejected):,} rejected:")
+        shown = plan.rejected[:SHOWN_REJECTIONS]
+        lines.append(
+            table(
+                ("ROW", "FIELD", "REASON"), [(e.number, e.field, e.reason) for e in shown], empty=""
+            )
+        )
+        if len(plan.rejected) > len(shown):
+            lines.append(f"  ... and {len(plan.rejected) - len(shown):,} more (see --report)")
+    return "\n".join(lines)
+
+
+def _data(plan: ImportPlan, result: ImportResult | None, dry_run: bool) -> dict[str, Any]:
+    return {
+        "file": plan.source,
+        "dry_run": dry_run,
+        "rows": plan.total,
+        "created": result.created if result else len(plan.creates),
+        "merged": result.merged if result else 0,
+        "skipped": result.skipped if result else 0,
+        "rejected": len(plan.rejected),
+        "accounts_created": result.accounts_created if result else len(plan.new_accounts),
+        "duplicates": [
+            {"row": d.number, "name": d.draft.name, "matches": d.match_name,
+             "match_id": d.match_id, "match_row": d.match_row, "by": d.reason,
+             "changes": [{"field": c.field, "before": c.before, "after": c.after,
+                          "kept": c.kept} for c in d.changes]}
+            for d in plan.duplicates
+        ],
+        "rejected_rows": [{"row": e.number, "field": e.field, "reason": e.reason}
+                          for e in plan.rejected],
+    }  # fmt: skip
+
+
+def import_file(ctx: Context, args: argparse.Namespace) -> Output:
+    path = Path(args.file).expanduser()
+    on_duplicate = check_choice(args.on_duplicate)
+    source = read_table(path, args.format, sheet=args.sheet)
+    mapping = dict(source.mapping)
+    for option in args.map:
+        index, code = parse_map_option(option, source.columns)
+        mapping[index] = code
+    with ctx.book.session() as session:
+        plan = plan_import(session, source, mapping, region=args.region, source=path.name)
+    if args.report:
+        write_error_report(Path(args.report).expanduser(), plan.rejected)
+    if plan.total and not plan.good:
+        first = plan.rejected[0]
+        raise ValidationError(
+            f"none of the {plan.total:,} rows can be imported; nothing was written "
+            f"(row {first.number}: {first.field}: {first.reason})",
+            field="file",
+            code="all_rejected",
+        )
+    result = None
+    if not args.dry_run:
+        with ctx.transaction() as session:
+            result = apply_import(session, plan, default=on_duplicate)
+        record_transfer(ctx.book, "import", "contacts", result.written)
+    return Output(_data(plan, result, args.dry_run), _summary(plan, result, args.dry_run))
+
+
+def export_file(ctx: Context, args: argparse.Namespace) -> Output:
+    fmt, what = check_export(args.format, args.what)
+    path = Path(args.output).expanduser()
+    with ctx.book.session() as session:
+        result = export_book(session, path, fmt, what, book_id=ctx.book.info.book_id)
+    record_transfer(ctx.book, "export", what, result.total)
+    counts = ", ".join(f"{n:,} {kind}" for kind, n in result.counts.items())
+    return Output(
+        {"file": result.path, "format": fmt, "what": what, "counts": result.counts},
+        f"Exported {counts} to {result.path}.",
+    )
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import", parents=[common], help="import contacts from a vCard, CSV or Excel file"
+    )
+    p.add_argument("file", metavar="FILE", help="a .vcf, .csv or .xlsx file")
+    p.add_argument("--format", choices=FORMATS, help="the file's format (default: by its name)")
+    p.add_argument("--sheet", help="the Excel sheet to read (default: the first)")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="send a column to a field (repeat); FIELD empty ignores the column; fields: name, "
+        "family_name, given_name, phones, emails, account, title, department, wechat, "
+        "hometown, birthday, gender, tags, notes",
+    )
+    p.add_argument(
+        "--region", default=DEFAULT_REGION, help="phone numbers' default region (default CN)"
+    )
+    p.add_argument(
+        "--on-duplicate",
+        default="merge",
+        help="merge (default: fill empty fields, add phones, e-mails, tags), skip or new",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    p.add_argument("--report", metavar="PATH", help="write the rejected rows to this CSV")
+    p.set_defaults(handler=import_file)
+    p = sub.add_parser("export", parents=[common], help="export the book to a file")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--output", "-o", required=True, metavar="PATH", help="the file to write")
+    p.add_argument(
+        "--what",
+        choices=WHATS,
+        help="contacts, accounts or all (default: contacts for vcard/csv, all for xlsx/json)",
+    )
+    p.set_defaults(handler=export_file)

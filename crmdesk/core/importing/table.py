@@ -1,0 +1,55 @@
+"""What every reader produces: a table of raw text, and the typed error for unreadable files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from crmdesk.core.errors import ValidationError
+
+FileFormat = Literal["vcard", "csv", "xlsx"]
+
+
+class UnreadableFileError(ValidationError):
+    """The file cannot be read at all (missing, not this format, no header...)."""
+
+    code = "unreadable"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, field="file")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One row (or card) of the file; ``number`` is how the user finds it in the file."""
+
+    number: int
+    cells: tuple[str, ...]
+
+    def is_blank(self) -> bool:
+        return not any(cell.strip() for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenRow:
+    """A row the reader could not read at all (a damaged vCard), with why."""
+
+    number: int
+    reason: str
+
+
+@dataclass
+class SourceTable:
+    """Columns and rows of raw text; ``mapping`` (column index -> field) is the reader's own
+    guess where the format names its fields (vCard), else empty until ``guess_mapping``."""
+
+    format: FileFormat
+    columns: tuple[str, ...]
+    rows: list[SourceRow]
+    broken: list[BrokenRow] = field(default_factory=list)
+    mapping: dict[int, str] = field(default_factory=dict)
+    encoding: str | None = None
+    sheet: str | None = None
+
+    def preview(self, limit: int = 20) -> list[SourceRow]:
+        return self.rows[:limit]

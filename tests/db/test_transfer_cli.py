@@ -1,0 +1,139 @@
+"""``crmdesk import`` and ``crmdesk export`` on a real encrypted book, in-process via main()."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from crmdesk.cli import main
+from crmdesk.db.book import open_book
+from tests.book_snapshot import row_counts, snapshot
+
+PASS = "correct horse battery"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "vcards"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "book.crmdesk"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CRMDESK_PASSPHRASE", PASS)
+        assert main(["--book", str(path), "init", "--passphrase"]) == 0
+    return path
+
+
+@pytest.fixture
+def run(template, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CRMDESK_PASSPHRASE", PASS)
+    for file in template.parent.glob(template.name + "*"):
+        shutil.copy2(file, tmp_path / file.name)
+    path = tmp_path / template.name
+    capsys.readouterr()
+
+    def call(*argv: str) -> tuple[int, str, str]:
+        code = main(["--book", str(path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    call.path = path  # type: ignore[attr-defined]
+    return call
+
+
+def counts(path: Path) -> dict[str, int]:
+    with open_book(path, passphrase=lambda _p: PASS) as book:
+        return row_counts(book.engine)
+
+
+def test_partial_import_exits_0_and_lists_the_rejected_rows(run, tmp_path):
+    report = tmp_path / "errors.csv"
+    code, out, _err = run("import", str(FIXTURES / "mixed.vcf"), "--report", str(report))
+    assert code == 0
+    assert "created 2" in out and "4 rejected" in out
+    assert "zhaoliu.at.example.com" in out and "1990-02-30" in out
+    with report.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["row", "field", "reason"]
+    assert [(r[0], r[1]) for r in rows[1:]] == [
+        ("2", "card"), ("3", "email"), ("4", "birthday"), ("6", "name")
+    ]  # fmt: skip
+    assert counts(run.path)["contacts"] == 2
+
+
+def test_dry_run_writes_nothing_and_json_tells_all(run):
+    with open_book(run.path, passphrase=lambda _p: PASS) as book:
+        before = snapshot(book.engine)
+    code, out, _ = run("import", str(FIXTURES / "excel_gbk.csv"), "--dry-run", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["dry_run"] is True and data["created"] == 3 and data["rejected"] == 2
+    assert data["rejected_rows"][0] == {
+        "row": 4, "field": "phone",
+        "reason": "'13800138000138000' is not a phone number (region CN)",
+    }  # fmt: skip
+    with open_book(run.path, passphrase=lambda _p: PASS) as book:
+        assert snapshot(book.engine) == before
+
+
+def test_unreadable_file_exits_2_with_a_clear_message(run, tmp_path):
+    code, _out, err = run("import", str(tmp_path / "missing.csv"))
+    assert code == 2 and "file: there is no file" in err
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK not really")
+    code, _out, err = run("import", str(bad))
+    assert code == 2 and "not an Excel" in err
+
+
+def test_all_rows_rejected_exits_2_and_writes_nothing(run, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("姓名,邮箱\n,a@b.cn\n张三,nope\n", encoding="utf-8")
+    before = counts(run.path)
+    code, _out, err = run("import", str(path))
+    assert code == 2 and "none of the 2 rows can be imported" in err
+    assert counts(run.path) == before
+
+
+def test_map_option_and_duplicate_policy(run, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("Person,Cell\n林峰,13911110000\n", encoding="utf-8")
+    code, _out, err = run("import", str(path))
+    assert code == 2 and "no column is mapped to the name" in err
+    code, out, _ = run("import", str(path), "--map", "Person=name", "--map", "Cell=phones")
+    assert code == 0 and "created 1" in out
+    code, out, _ = run("import", str(path), "--map", "Person=name", "--map", "Cell=phones",
+                       "--on-duplicate", "skip")  # fmt: skip
+    assert code == 0 and "created 0" in out and "skipped 1" in out
+    code, _out, err = run("import", str(path), "--on-duplicate", "maybe")
+    assert code == 2 and "on_duplicate" in err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix", "what"),
+    [
+        ("vcard", "vcf", None),
+        ("csv", "csv", "accounts"),
+        ("xlsx", "xlsx", None),
+        ("json", "json", "all"),
+    ],
+)
+def test_export_each_format(run, tmp_path, fmt, suffix, what):
+    assert run("import", str(FIXTURES / "iphone.vcf"))[0] == 0
+    out_path = tmp_path / f"out.{suffix}"
+    extra = ["--what", what] if what else []
+    code, out, _ = run("export", "--format", fmt, "--output", str(out_path), *extra, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["file"] == str(out_path) and out_path.stat().st_size > 0
+    assert sum(data["counts"].values()) >= 1
+
+
+def test_export_refuses_bad_choices(run, tmp_path):
+    code, _out, err = run("export", "--format", "pdf", "--output", str(tmp_path / "x"))
+    assert code == 2
+    code, _out, err = run(
+        "export", "--format", "vcard", "--what", "accounts", "-o", str(tmp_path / "x")
+    )
+    assert code == 2 and "contacts only" in err

@@ -1,0 +1,156 @@
+"""Export a real book to vCard, CSV, Excel and JSON; our own exports import back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from crmdesk.core.dates import DateSpec
+from crmdesk.core.errors import ValidationError
+from crmdesk.core.importing.phones import phone_key
+from crmdesk.core.importing.source import read_table
+from crmdesk.db.models import Contact
+from crmdesk.db.sample import fill_sample
+from crmdesk.db.services import accounts, contacts, important_dates
+from crmdesk.db.transfer import audit
+from crmdesk.db.transfer.applying import apply_import
+from crmdesk.db.transfer.exporting import JSON_FORMAT_VERSION, export_book
+from crmdesk.db.transfer.planning import plan_import
+from tests.conftest import open_test_book
+
+
+@pytest.fixture
+def filled(book):
+    with book.session() as s, s.begin():
+        account = accounts.add_account(s, name="华东重工集团", owner="rep.li")
+        zhang = contacts.add_contact(
+            s, name="周建国", account_id=account.id, title="采购经理", department="采购部",
+            phones=["+86 138 0013 8000", "+86 21 6888 1234"],
+            emails=["zhang.wei@hdzg.cn"], owner="rep.li", tags=["VIP"], notes="喜欢龙井; 不喝酒",
+        )  # fmt: skip
+        important_dates.add_important_date(
+            s, contact_id=zhang.id, kind="birthday", date=DateSpec.gregorian(3, 15, 1980)
+        )
+        emily = contacts.add_contact(s, name="Olivia Brown", emails=["emily@nw.example.com"])
+        important_dates.add_important_date(
+            s, contact_id=emily.id, kind="birthday", date=DateSpec.gregorian(11, 2)
+        )
+        fill_sample(s, today=dt.date(2026, 11, 25))
+    return book
+
+
+def export(book, path, fmt, what=None):
+    with book.session() as s:
+        return export_book(s, path, fmt, what, book_id=book.info.book_id)
+
+
+def contact_rows(book):
+    """Name -> (phones, e-mails, company, title, birthday) as stored."""
+    out = {}
+    with book.session() as s:
+        for c in s.scalars(select(Contact).where(Contact.deleted.is_(False))):
+            view = contacts.contact_view(s, c)
+            born = [d for d in important_dates.list_dates(s, contact_id=c.id)
+                    if d.kind == "birthday" and d.family_member_id is None]  # fmt: skip
+            gregorian = born[0].text if born and born[0].calendar == "gregorian" else None
+            phones = tuple(phone_key(p) for p in c.phones)
+            emails = tuple(e.casefold() for e in c.emails)
+            out[c.name] = (phones, emails, view.account_name, c.title, gregorian)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["vcard", "csv"])
+def test_round_trip_of_our_own_export(filled, tmp_path, fmt):
+    path = tmp_path / f"out.{fmt}"
+    result = export(filled, path, fmt)
+    assert result.counts["contacts"] == len(contact_rows(filled))
+    fresh = open_test_book(tmp_path / "fresh.crmdesk")
+    try:
+        with fresh.session() as s:
+            plan = plan_import(s, read_table(path))
+        assert plan.rejected == []
+        with fresh.session() as s, s.begin():
+            apply_import(s, plan)
+        assert contact_rows(fresh) == contact_rows(filled)
+        assert contact_rows(fresh)["周建国"] == (
+            ("+8613800138000", "+862168881234"), ("zhang.wei@hdzg.cn",), "华东重工集团",
+            "采购经理", "1980-03-15",
+        )  # fmt: skip
+        assert contact_rows(fresh)["Olivia Brown"][4] == "11-02"
+    finally:
+        fresh.close()
+
+
+def test_vcard_is_4_0_with_a_no_year_birthday(filled, tmp_path):
+    path = tmp_path / "out.vcf"
+    export(filled, path, "vcard")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VCARD") == text.count("VERSION:4.0") > 0
+    assert "BDAY:19800315" in text and "BDAY:--1102" in text
+    assert "ORG:华东重工集团;采购部" in text
+
+
+def test_csv_has_a_bom_for_excel_and_the_owner_column(filled, tmp_path):
+    path = tmp_path / "out.csv"
+    export(filled, path, "csv")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    header = data[3:].decode("utf-8").splitlines()[0].split(",")
+    assert "Owner" in header and header[0] == "Name"
+    assert "rep.li" in data.decode("utf-8-sig")
+
+
+def test_xlsx_has_the_five_sheets_styled_and_frozen(filled, tmp_path):
+    path = tmp_path / "out.xlsx"
+    result = export(filled, path, "xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Accounts", "Contacts", "Interactions", "Follow-ups", "Opportunities"]
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2"
+        assert ws["A1"].font.bold
+        assert ws.column_dimensions["A"].width >= 10
+        assert "Owner" in [c.value for c in ws[1]] or "Recorded by" in [c.value for c in ws[1]]
+        assert ws.max_row == result.counts[ws.title.lower()] + 1
+    interactions = wb["Interactions"]
+    assert isinstance(interactions["A2"].value, dt.datetime)
+
+
+def test_json_holds_everything_with_a_format_version(filled, tmp_path):
+    path = tmp_path / "out.json"
+    result = export(filled, path, "json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["format_version"] == JSON_FORMAT_VERSION and doc["format"] == "crmdesk-export"
+    assert doc["book_id"] == filled.info.book_id
+    assert {k: len(v) for k, v in doc["tables"].items()} == result.counts
+    assert result.counts["interactions"] > 0 and result.counts["preferences"] > 0
+    names = {c["name"] for c in doc["tables"]["contacts"]}
+    assert {"周建国", "Olivia Brown"} <= names
+
+
+def test_a_failed_export_leaves_no_file_and_no_temp(filled, tmp_path):
+    target = tmp_path / "out.xlsx"
+    target.mkdir()  # the rename onto a folder fails after the workbook was written
+    with pytest.raises(ValidationError) as caught:
+        export(filled, target, "xlsx")
+    assert caught.value.field == "output"
+    assert target.is_dir() and list(target.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "what", "field"),
+    [("pdf", None, "format"), ("vcard", "accounts", "what"), ("csv", "all", "what")],
+)
+def test_bad_export_requests(filled, tmp_path, fmt, what, field):
+    with pytest.raises(ValidationError) as caught:
+        export(filled, tmp_path / "x", fmt, what)
+    assert caught.value.field == field
+
+
+def test_audit_adapter_does_nothing_for_a_book_not_enrolled(filled):
+    assert audit.is_enrolled(filled) is False
+    assert audit.record_transfer(filled, "export", "contacts", 3) is False

@@ -1,0 +1,212 @@
+"""Import into a real encrypted book: plan, duplicates, merge choices, one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from crmdesk.core.dates import DateSpec
+from crmdesk.core.errors import ValidationError
+from crmdesk.core.importing.source import read_table
+from crmdesk.db import search
+from crmdesk.db.models import Account, Contact, ImportantDate
+from crmdesk.db.services import accounts, contacts, important_dates
+from crmdesk.db.sync_state import SyncOutbox
+from crmdesk.db.transfer.applying import apply_import
+from crmdesk.db.transfer.planning import plan_import
+from tests.book_snapshot import snapshot
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "vcards"
+
+
+def plan_file(book, name, **kwargs):
+    table = read_table(FIXTURES / name)
+    with book.session() as s:
+        return plan_import(s, table, source=name, **kwargs)
+
+
+def apply(book, plan, choices=None, default="merge"):
+    with book.session() as s, s.begin():
+        return apply_import(s, plan, choices, default=default)
+
+
+def names(book):
+    with book.session() as s:
+        return sorted(s.scalars(select(Contact.name).where(Contact.deleted.is_(False))))
+
+
+def test_good_rows_import_bad_rows_are_rejected_with_reasons(book):
+    plan = plan_file(book, "excel_gbk.csv")
+    assert [(e.number, e.field) for e in plan.rejected] == [(4, "phone"), (5, "email")]
+    result = apply(book, plan)
+    assert (result.created, result.rejected, result.accounts_created) == (3, 2, 2)
+    assert names(book) == sorted(["陈明", "刘洋", "郑爽"])
+    with book.session() as s:
+        chen = s.scalars(select(Contact).where(Contact.name == "陈明")).one()
+        assert chen.phones == ["+86 137 6543 2100", "+86 731 8888 6666"]
+        assert s.get_one(Account, chen.account_id).name == "华东重工集团"
+        liu = s.scalars(select(Contact).where(Contact.name == "刘洋")).one()
+        (birthday,) = important_dates.list_dates(s, contact_id=liu.id)
+        assert (birthday.kind, birthday.calendar, birthday.month, birthday.day) == (
+            "birthday", "lunar", 3, 5
+        )  # fmt: skip
+
+
+def test_imported_contacts_are_searchable_pinyin_keyed_and_in_the_outbox(book):
+    apply(book, plan_file(book, "android21_utf8.vcf"))
+    with book.session() as s:
+        hits = search.search(s, "wangfang")
+        assert [h.name for h in hits if h.kind == "contact"] == ["王芳"]
+        assert [h.name for h in search.search(s, "欧阳") if h.kind == "contact"] == ["欧阳娜"]
+        ouyang = s.scalars(select(Contact).where(Contact.name == "欧阳娜")).one()
+        assert "ouyang" in ouyang.name_pinyin
+        queued = s.scalar(
+            select(func.count()).select_from(SyncOutbox).where(SyncOutbox.record_id == ouyang.id)
+        )
+        assert queued == 1
+
+
+def test_all_bad_rows_leave_the_book_unchanged(book, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("姓名,邮箱\n,a@b.cn\n张三,not-an-email\n", encoding="utf-8")
+    before = snapshot(book.engine)
+    with book.session() as s:
+        plan = plan_import(s, read_table(path))
+    assert plan.good == 0
+    assert [(e.number, e.field) for e in plan.rejected] == [(2, "name"), (3, "email")]
+    result = apply(book, plan)
+    assert result.written == 0
+    assert snapshot(book.engine) == before
+
+
+def test_a_failure_mid_import_leaves_the_book_as_before(book, tmp_path):
+    path = tmp_path / "many.csv"
+    rows = [f"联系人{i},139{i:08d}" for i in range(1200)]
+    path.write_text("姓名,手机\n" + "\n".join(rows), encoding="utf-8")
+    with book.session() as s:
+        plan = plan_import(s, read_table(path))
+    # A row that slipped past planning (here: made too long after it) fails at write time,
+    # after two batches of 500 were flushed: the whole import must roll back.
+    bad = dataclasses.replace(plan.creates[1100], name="x" * 300)
+    plan.creates[1100] = bad
+    before = snapshot(book.engine)
+    with pytest.raises(ValidationError) as caught:
+        apply(book, plan)
+    assert caught.value.field == "name"
+    assert snapshot(book.engine) == before
+
+
+@pytest.fixture
+def zhang(book):
+    """张伟 already in the book, with his phone written another way and a title."""
+    with book.session() as s, s.begin():
+        account = accounts.add_account(s, name="华东重工集团")
+        view = contacts.add_contact(
+            s, name="张 伟", account_id=account.id, title="副总", phones=["13800138000"]
+        )
+    return view.id
+
+
+def test_duplicate_by_name_and_phone_is_merged_without_overwriting(book, zhang):
+    plan = plan_file(book, "iphone.vcf")
+    assert len(plan.duplicates) == 1 and len(plan.creates) == 1
+    dup = plan.duplicates[0]
+    assert (dup.match_id, dup.reason, dup.number) == (zhang, "phone", 1)
+    changes = {c.field: c for c in dup.changes}
+    assert changes["title"].kept and changes["title"].before == "副总"
+    assert "department" in changes and not changes["department"].kept
+    result = apply(book, plan)
+    assert (result.created, result.merged) == (1, 1)
+    with book.session() as s:
+        merged = s.get_one(Contact, zhang)
+        assert merged.title == "副总"  # not overwritten
+        assert merged.department == "采购部"  # filled
+        assert merged.phones == ["13800138000", "+86 21 6888 1234", "+86 21 6888 1235"]
+        assert merged.emails == ["zhang.wei@huadong-heavy.com.cn", "zhangwei1980@163.com"]
+        assert merged.wechat == "zhangwei_hd"
+        dates = s.scalars(select(ImportantDate).where(ImportantDate.contact_id == zhang)).all()
+        assert [(d.month, d.day, d.year) for d in dates] == [(3, 15, None)]
+        assert s.scalar(select(func.count(Contact.id))) == 2
+
+
+def test_duplicate_by_email_ignores_case_and_name(book):
+    with book.session() as s, s.begin():
+        existing = contacts.add_contact(
+            s, name="Emily C.", emails=["Emily.Carter@Northwind.example.com"]
+        )
+    plan = plan_file(book, "iphone.vcf")
+    emily = [d for d in plan.duplicates if d.match_id == existing.id]
+    assert len(emily) == 1 and emily[0].reason == "email"
+
+
+@pytest.mark.parametrize(("choice", "count", "title"), [("skip", 1, "副总"), ("new", 2, "副总")])
+def test_skip_and_new_choices(book, zhang, choice, count, title):
+    plan = plan_file(book, "iphone.vcf")
+    apply(book, plan, {1: choice})
+    with book.session() as s:
+        assert s.scalar(select(func.count(Contact.id)).where(Contact.name.like("张%"))) == count
+        assert s.get_one(Contact, zhang).title == title
+        assert s.get_one(Contact, zhang).department is None
+
+
+def test_duplicates_within_the_file_merge_into_the_first(book, tmp_path):
+    path = tmp_path / "dups.csv"
+    path.write_text(
+        "姓名,手机,邮箱,职位\n"
+        "李雷,13900000001,lilei@x.cn,经理\n"
+        "李 雷,+86 139-0000-0001,,总监\n"
+        "韩梅梅,13900000002,LILEI@X.CN,\n",
+        encoding="utf-8",
+    )
+    with book.session() as s:
+        plan = plan_import(s, read_table(path))
+    assert [(d.number, d.match_row, d.reason) for d in plan.duplicates] == [
+        (3, 2, "phone"), (4, 2, "email")
+    ]  # fmt: skip
+    result = apply(book, plan, {4: "new"})
+    # Row 3 brings nothing new but a title, which the first row already has: nothing to merge.
+    assert (result.created, result.merged, result.skipped) == (2, 0, 1)
+    with book.session() as s:
+        lilei = s.scalars(select(Contact).where(Contact.name == "李雷")).one()
+        assert lilei.title == "经理"  # the second row's 总监 does not overwrite
+        assert names(book) == ["李雷", "韩梅梅"]
+
+
+def test_region_normalises_local_numbers(book, tmp_path):
+    path = tmp_path / "hk.csv"
+    path.write_text("Name,Phone\nChan Tai Man,9123 4567\n", encoding="utf-8")
+    with book.session() as s:
+        plan = plan_import(s, read_table(path), region="HK")
+    assert plan.creates[0].phones == ("+852 9123 4567",)
+    with book.session() as s, pytest.raises(ValidationError, match="region"):
+        plan_import(s, read_table(path), region="XX")
+
+
+def test_no_name_column_rejects_every_row_once(book, tmp_path):
+    path = tmp_path / "noname.csv"
+    path.write_text("Mobile,Company\n13900000001,A\n13900000002,B\n", encoding="utf-8")
+    with book.session() as s:
+        plan = plan_import(s, read_table(path))
+    assert [(e.number, e.field) for e in plan.rejected] == [(2, "name"), (3, "name")]
+    assert "no column is mapped to the name" in plan.rejected[0].reason
+
+
+def test_over_long_field_is_rejected_naming_it(book, tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text(f"姓名,职位\n王五,{'长' * 121}\n", encoding="utf-8")
+    with book.session() as s:
+        plan = plan_import(s, read_table(path))
+    assert [(e.number, e.field) for e in plan.rejected] == [(2, "title")]
+    assert "121" in plan.rejected[0].reason and "120" in plan.rejected[0].reason
+
+
+def test_lunar_birthday_is_stored_as_lunar(book, tmp_path):
+    path = tmp_path / "lunar.csv"
+    path.write_text("姓名,生日\n赵敏,L1985-08-15\n", encoding="utf-8")
+    with book.session() as s:
+        plan = plan_import(s, read_table(path))
+    apply(book, plan)
+    assert plan.creates[0].birthday == DateSpec.lunar(8, 15, year=1985)
