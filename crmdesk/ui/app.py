@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from crmdesk.ui.settings import Settings
     from crmdesk.ui.tasks import TaskRunner
 
-EXIT_NO_DISPLAY = 3
+# Not 3: that is the CLI's "wrong key" (docs/cli.md lists every exit code).
+EXIT_NO_DISPLAY = 6
 
 # Libraries Qt's X11 plugin loads that a minimal Linux may lack (library, Debian package);
 # without them Qt aborts the process with a message about "xcb" that few users can act on.
