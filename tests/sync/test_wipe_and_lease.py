@@ -21,7 +21,7 @@ from crmdesk.sync.client import SyncClient, record_audit_event
 from crmdesk.sync.lease import LeaseLapsedError, check_lease, read_lease
 from crmdesk.sync.wipe import TOKEN_PREFIX, wipe_book
 from tests.server.live import PASSWORD, Database, LiveServer
-from tests.sync.helpers import NO_KEYRING, add_account, enrolled
+from tests.sync.helpers import NO_KEYRING, add_account, enrolled, open_device
 
 PASS = "correct horse battery"
 OFFLINE_URL = "http://127.0.0.1:9"  # the discard port: nothing listens there
@@ -188,3 +188,16 @@ def test_sidecar_is_part_of_what_is_removed(tmp_path: Path) -> None:
     assert BookInfo.sidecar(path).exists()
     wipe_book(book, keystore=NO_KEYRING)
     assert not BookInfo.sidecar(path).exists()
+
+
+def test_book_opened_again_after_wipe_is_a_new_empty_book(tmp_path: Path) -> None:
+    # The wiped path is free for a new book (the welcome flow makes one there).
+    d = open_device(tmp_path / "book.crmdesk")
+    add_account(d.book, "旧客户")
+    wipe_book(d.book, keystore=NO_KEYRING)
+    again = open_device(tmp_path / "book.crmdesk")
+    try:
+        with again.book.sessions() as s:
+            assert s.scalars(select(Account.id)).all() == []
+    finally:
+        again.close()
