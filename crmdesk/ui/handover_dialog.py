@@ -32,6 +32,7 @@ from sqlalchemy import select
 
 from crmdesk.sync.client import SyncClient, SyncError
 from crmdesk.sync.protocol import HandoverRequest, HandoverResponse
+from crmdesk.ui.team_dialog import widen
 
 if TYPE_CHECKING:
     from crmdesk.ui.sync_ui import SyncController
@@ -199,7 +200,7 @@ class HandoverDialog(QDialog):
         for i, (_account_id, name) in enumerate(self.accounts):
             self.table.setItem(i, 0, QTableWidgetItem(name))
             combo = QComboBox(self.table)
-            combo.addItem(self.tr("(everything else)"), None)
+            combo.addItem(self.tr("(with everything else)"), None)
             for successor in successors:
                 combo.addItem(successor, successor)
             self.table.setCellWidget(i, 1, combo)
@@ -262,9 +263,15 @@ class HandoverDialog(QDialog):
                 "follow-ups and opportunities pass to their successors:"
             ).replace("%1", request.leaver)
         ]
+        default = request.default_to or ""
         for who, n in sorted(counts.items()):
-            lines.append("• " + self.tr("%1: %2 accounts").replace("%1", who).replace("%2", str(n)))
-        lines.append("• " + self.tr("%1: everything else").replace("%1", request.default_to or ""))
+            if who == default:
+                line = self.tr("%1: %n account(s) and everything else", "", n)
+            else:
+                line = self.tr("%1: %n account(s)", "", n)
+            lines.append("• " + line.replace("%1", who))
+        if default not in counts:
+            lines.append("• " + self.tr("%1: everything else").replace("%1", default))
         lines.append(self.tr("Stages, follow-ups and who recorded what stay as they are."))
         if request.revoke_devices:
             lines.append(
@@ -290,6 +297,7 @@ class HandoverDialog(QDialog):
         box.setInformativeText(self.summary(request))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        widen(box)
         yes = box.button(QMessageBox.StandardButton.Yes)
         yes.setText(self.tr("Hand over"))
         yes.clicked.connect(lambda: self.start(request))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.sync.lease import LEASE_LAPSED
 from crmdesk.sync.protocol import DEVICE_REVOKED
+from crmdesk.ui.team_dialog import widen
 
 if TYPE_CHECKING:
     from crmdesk.ui.mainwindow import MainWindow
@@ -54,6 +55,7 @@ def lease_lapsed_box(parent: QWidget | None, error: BaseException) -> QMessageBo
     )
     box.setDetailedText(reason)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    widen(box)
     return box
 
 
@@ -71,6 +73,7 @@ def revoked_box(parent: QWidget | None, text: str) -> QMessageBox:
         )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    widen(box)
     return box
 
 

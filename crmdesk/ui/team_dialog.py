@@ -118,15 +118,16 @@ class TeamDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            if not r.device_id:
-                state = self.tr("no device")
-            elif r.revoked:
+            if r.revoked:
                 state = self.tr("revoked")
             elif not r.active:
                 state = self.tr("user inactive")
+            elif not r.device_id:
+                state = self.tr("no device")
             else:
                 state = self.tr("active")
-            for j, text in enumerate((r.username, r.role, r.device_name, r.last_seen, state)):
+            cells = (r.username, self.role_text(r.role), r.device_name, r.last_seen, state)
+            for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 2 and r.device_id:
                     item.setToolTip(r.device_id)
@@ -137,6 +138,13 @@ class TeamDialog(QDialog):
             .replace("%2", str(sum(1 for r in rows if r.device_id)))
         )
         self._update_buttons()
+
+    def role_text(self, role: str) -> str:
+        return {
+            "rep": self.tr("rep"),
+            "manager": self.tr("manager"),
+            "admin": self.tr("admin"),
+        }.get(role, role)
 
     def current(self) -> DeviceRow | None:
         row = self.table.currentRow()
@@ -169,6 +177,7 @@ class TeamDialog(QDialog):
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        widen(box)
         yes = box.button(QMessageBox.StandardButton.Yes)
         yes.setText(self.tr("Revoke"))
         yes.clicked.connect(lambda: self.revoke(r.device_id))
@@ -188,6 +197,16 @@ class TeamDialog(QDialog):
             return
         self.message.setText(self.controller.message(error))
         self._update_buttons()
+
+
+def widen(box: QMessageBox, width: int = 440) -> None:
+    """Give a message box room for its sentences (Qt sizes it to the shortest line it can)."""
+    from PySide6.QtWidgets import QGridLayout, QSizePolicy, QSpacerItem
+
+    grid = box.layout()
+    if isinstance(grid, QGridLayout):
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        grid.addItem(spacer, grid.rowCount(), 0, 1, grid.columnCount())
 
 
 def open_team(controller: SyncController, parent: QWidget) -> TeamDialog:
