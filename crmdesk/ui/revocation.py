@@ -102,6 +102,7 @@ class BookGuard(QObject):
         # Nothing of the wiped book stays on screen, not even empty tables.
         self.window.lock_screen.set_mode("opening")
         self.window.stack.setCurrentWidget(self.window.lock_screen)
+        self.window.lock_screen.heading.setText(self.tr("This book was removed"))
         box = revoked_box(self.window, text)
         box.finished.connect(lambda _r: self.session.start())
         self._show(box)
