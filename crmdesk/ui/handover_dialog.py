@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from crmdesk.sync.client import SyncClient, SyncError
 from crmdesk.sync.protocol import HandoverRequest, HandoverResponse
@@ -63,20 +62,10 @@ class HandoverResult:
 
 def load_choices(client: SyncClient) -> HandoverChoices:
     """The team from the server, the accounts from this book (worker)."""
-    from crmdesk.db.models import Account
-    from crmdesk.db.sync_state import SyncShadow
+    from crmdesk.sync.team import accounts_by_book
 
     team = client.team()
-    accounts: dict[str, list[tuple[str, str]]] = {}
-    with client.book.sessions() as s:
-        rows = s.execute(
-            select(SyncShadow.book_id, Account.id, Account.name)
-            .join(SyncShadow, (SyncShadow.record_id == Account.id) & (SyncShadow.tbl == "accounts"))
-            .where(Account.deleted.is_(False))
-            .order_by(Account.name)
-        ).all()
-    for book_id, account_id, name in rows:
-        accounts.setdefault(str(book_id), []).append((str(account_id), str(name)))
+    accounts = accounts_by_book(client.book)
     me = client.status().username or ""
     members = [Member(m.user_id, m.username, m.role, m.active) for m in team.members]
     return HandoverChoices(me, sorted(members, key=lambda m: m.username), accounts)

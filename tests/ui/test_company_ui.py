@@ -253,3 +253,14 @@ def test_the_manager_hands_a_rep_over_from_the_app(
     with pytest.raises(Exception, match="revoked"):
         rep.client.sync_once()
     rep.client.close()
+
+
+def test_no_display_has_its_own_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crmdesk.cli import EXIT_NO_DISPLAY, EXIT_WRONG_KEY
+    from crmdesk.ui import app as desktop
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(desktop.sys, "platform", "linux")
+    assert desktop.run(Path("unused.crmdesk")) == EXIT_NO_DISPLAY == desktop.EXIT_NO_DISPLAY
+    assert EXIT_NO_DISPLAY != EXIT_WRONG_KEY
