@@ -256,8 +256,11 @@ class SyncClient:
             code, message = str(err.get("code", "server")), str(err.get("message", ""))
         except ValueError:
             err, code, message = {}, "server", r.text[:200]
+        if code == "server" and r.status_code == 403:
+            code = "forbidden"  # a refusal without a code of its own
         error = SyncError(message or f"server error {r.status_code}", code=code)
         error.detail = err  # type: ignore[attr-defined]
+        error.status = r.status_code  # type: ignore[attr-defined]
         raise error
 
     # ---- enrolment -------------------------------------------------------------------------

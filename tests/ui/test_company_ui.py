@@ -207,7 +207,9 @@ def test_a_revoked_device_leaves_the_window_and_starts_over(
     [box] = boxes(window, "deviceRevoked")
     assert "revoked" in box.text()
     box.accept()
-    qtbot.waitUntil(lambda: window.findChild(object, "welcome") is not None)
+    from PySide6.QtWidgets import QDialog
+
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "welcome") is not None)
 
 
 def test_the_manager_hands_a_rep_over_from_the_app(
