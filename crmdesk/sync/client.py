@@ -844,7 +844,13 @@ class SyncClient:
                 if not batch:
                     return sent
                 body = {"protocol": self._protocol, "events": batch}
-                AuditEventsResponse.model_validate(self._post("/api/v1/audit/events", body))
+                try:
+                    answer = self._post("/api/v1/audit/events", body)
+                except SyncError as exc:
+                    if getattr(exc, "status", None) == 404:
+                        return sent  # a server without audit events yet: keep them for later
+                    raise
+                AuditEventsResponse.model_validate(answer)
                 with self.book.engine.begin() as conn:
                     # Events queued meanwhile were appended: drop exactly the ones sent.
                     now = json.loads(self._meta(conn, "pending_audit") or "[]")
