@@ -57,7 +57,7 @@ def _rows(device: Device, account_ids: set[str]) -> dict[tuple[str, str], dict[s
             for (r,) in conn.execute(select(Contact.id).where(Contact.account_id.in_(account_ids)))
         }
         for model in HANDED_OVER:
-            table = model.__table__
+            table: Any = model.__table__
             for row in conn.execute(select(table)).mappings():
                 mine = (
                     (model is Account and row["id"] in account_ids)

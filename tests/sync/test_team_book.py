@@ -8,7 +8,7 @@ from crmdesk.sync.team import accounts_by_book
 from tests.sync.helpers import add_account, edit
 
 
-def test_accounts_are_grouped_by_the_book_they_were_pulled_from(book) -> None:  # type: ignore[no-untyped-def]
+def test_accounts_are_grouped_by_the_book_they_were_pulled_from(book) -> None:
     a1 = add_account(book, "华润置地")
     a2 = add_account(book, "中国建筑")
     b1 = add_account(book, "正泰电器")

@@ -39,7 +39,7 @@ def _real_keyring() -> KeyringStore:
     return store
 
 
-def _set_meta(book, **values: str | None) -> None:  # type: ignore[no-untyped-def]
+def _set_meta(book, **values: str | None) -> None:
     with book.engine.begin() as conn:
         for key, value in values.items():
             conn.execute(delete(SyncMeta).where(SyncMeta.key == key))
@@ -47,7 +47,7 @@ def _set_meta(book, **values: str | None) -> None:  # type: ignore[no-untyped-de
                 conn.execute(insert(SyncMeta).values(key=key, value=value))
 
 
-def _meta(book, key: str) -> str | None:  # type: ignore[no-untyped-def]
+def _meta(book, key: str) -> str | None:
     with book.engine.connect() as conn:
         return conn.execute(select(SyncMeta.value).where(SyncMeta.key == key)).scalar()
 
@@ -108,7 +108,7 @@ def test_wipe_forgets_the_key_and_the_token_in_the_real_keyring(tmp_path: Path) 
 # ---- lease ---------------------------------------------------------------------------------------
 
 
-def test_an_unenrolled_book_has_no_lease(book) -> None:  # type: ignore[no-untyped-def]
+def test_an_unenrolled_book_has_no_lease(book) -> None:
     _set_meta(book, lease_until="2001-01-01T00:00:00+00:00")
     lease = read_lease(book)
     assert not lease.enrolled and not lease.lapsed()
@@ -149,7 +149,7 @@ def test_a_lapsed_lease_refuses_to_open_offline_and_opens_once_the_server_renews
     lapsed = "2020-03-01T08:00:00+00:00"  # the clock moved: the lease ran out long ago
     _set_meta(book, lease_until=lapsed, server_url=OFFLINE_URL)
 
-    def factory(b):  # type: ignore[no-untyped-def]
+    def factory(b):
         return SyncClient(b, keystore=NO_KEYRING, timeout=5)
 
     with pytest.raises(LeaseLapsedError) as err:
@@ -166,7 +166,7 @@ def test_a_lapsed_lease_refuses_to_open_offline_and_opens_once_the_server_renews
     book.close()
 
 
-def test_audit_events_are_queued_only_for_an_enrolled_book(book) -> None:  # type: ignore[no-untyped-def]
+def test_audit_events_are_queued_only_for_an_enrolled_book(book) -> None:
     assert record_audit_event(book, "export", "contacts as vcard", 3) is False
     assert _meta(book, "pending_audit") is None
     _set_meta(book, server_url=OFFLINE_URL)
