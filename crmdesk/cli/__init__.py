@@ -9,6 +9,9 @@ Every subcommand takes ``--book PATH`` (else ``$CRMDESK_BOOK``, else the default
 * 2 — bad input (the message names the field; nothing was written)
 * 3 — wrong key or passphrase
 * 4 — no such record
+* 5 — the book's lease lapsed and the server could not renew it
+* 6 — the desktop app has no display here
+* 7 — this device was revoked: its book was wiped
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any, NoReturn
 
 from crmdesk import __version__
 from crmdesk.cli import activity, details, records, tiers, transfer
+from crmdesk.cli import sync as sync_commands
 from crmdesk.cli.context import Context, Output, ask_passphrase
 from crmdesk.cli.render import dumps
 from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError, WrongKeyError
@@ -33,6 +37,9 @@ EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 EXIT_WRONG_KEY = 3
 EXIT_NOT_FOUND = 4
+EXIT_LEASE_LAPSED = 5
+EXIT_NO_DISPLAY = 6  # crmdesk.ui.app.EXIT_NO_DISPLAY
+EXIT_REVOKED = 7
 
 
 class UsageError(CrmdeskError):
@@ -92,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     activity.register(sub, common)
     tiers.register(sub, common)
     transfer.register(sub, common)
+    sync_commands.register(sub, common)
     add_planner_commands(sub, common)
     return parser
 
@@ -101,6 +109,10 @@ def _exit_code(error: CrmdeskError) -> int:
         return EXIT_WRONG_KEY
     if isinstance(error, NotFoundError):
         return EXIT_NOT_FOUND
+    if error.code == "lease_lapsed":
+        return EXIT_LEASE_LAPSED
+    if error.code == "device_revoked":
+        return EXIT_REVOKED
     if isinstance(error, ValidationError | UsageError):
         return EXIT_BAD_INPUT
     return EXIT_FAILURE

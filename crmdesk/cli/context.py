@@ -1,5 +1,8 @@
 """What every command needs: the unlocked book, one transaction, and the result to print.
 
+Opening the book checks its lease (``crmdesk.sync.lease``): an enrolled book not synced for
+longer than the server allows opens only after a sync renews it.
+
 A command runs inside one transaction (``ctx.transaction()``): if anything fails, nothing it
 wrote stays. The passphrase comes from ``$CRMDESK_PASSPHRASE`` or, at a terminal, from a prompt
 that does not echo; it is never printed, logged or written anywhere.
@@ -58,7 +61,17 @@ class Context:
     @property
     def book(self) -> Book:
         if self._book is None:
-            self._book = open_book(self.path, passphrase=ask_passphrase)
+            from crmdesk.sync.client import SyncClient  # httpx: only when a book is opened
+            from crmdesk.sync.lease import check_lease
+
+            book = open_book(self.path, passphrase=ask_passphrase)
+            try:
+                # An enrolled book whose lease lapsed opens only once the server renews it.
+                check_lease(book, lambda b: SyncClient(b))
+            except BaseException:
+                book.close()
+                raise
+            self._book = book
         return self._book
 
     @contextmanager

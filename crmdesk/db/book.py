@@ -14,11 +14,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import platformdirs
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from crmdesk.core.errors import BookError, KeyStoreError
 from crmdesk.db import migrate, search
@@ -109,6 +110,20 @@ class Book:
     def close(self) -> None:
         self.engine.dispose()
 
+    def retire(self, reason: str) -> None:
+        """Close the book for good (its file is being removed).
+
+        Every later use raises ``BookError(reason)``: an open engine would otherwise quietly make
+        a new empty file at the path on its next connection.
+        """
+        self.engine.dispose()
+
+        def refuse() -> Any:
+            raise BookError(reason, code="book_removed")
+
+        self.engine = create_engine("sqlite://", creator=refuse, poolclass=NullPool)
+        self.sessions.configure(bind=self.engine)
+
     def __enter__(self) -> Book:
         return self
 
@@ -177,8 +192,13 @@ def check_new_passphrase(text: str) -> None:
         )
 
 
+def book_files(path: Path) -> tuple[Path, ...]:
+    """The database file and SQLite's companions (the sidecar is not among them)."""
+    return (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")))
+
+
 def _remove_partial_book(path: Path) -> None:
-    for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+    for p in book_files(path):
         p.unlink(missing_ok=True)
 
 

@@ -17,15 +17,18 @@ import platform
 import socket
 import ssl
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
 import httpx
+import pydantic
 from sqlalchemy import Connection, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from crmdesk.core.errors import CrmdeskError, NotFoundError
+from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError
 from crmdesk.db import migrate
 from crmdesk.db.book import Book
 from crmdesk.db.keys import KeyringStore, RawKey
@@ -34,22 +37,88 @@ from crmdesk.db.sync_state import SyncConflict, SyncMeta, SyncOutbox, SyncShadow
 from crmdesk.sync import apply
 from crmdesk.sync.protocol import (
     CONFLICTS_TABLE,
+    DEFAULT_LEASE_DAYS,
+    DEVICE_REVOKED,
     MAX_PUSH_BATCH,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SHARED_TABLES,
+    AuditEvent,
+    AuditEventsResponse,
+    HandoverRequest,
+    HandoverResponse,
     PushResponse,
+    RevokeResponse,
+    TeamResponse,
     decode_value,
     table_specs,
 )
+from crmdesk.sync.wipe import REVOKED_MESSAGE, TOKEN_PREFIX, wipe_book
 
-TOKEN_PREFIX = "sync-token:"
 PUSH_BATCH = 200
 PULL_LIMIT = 5000
+MAX_AUDIT_BATCH = 1000  # AuditEventsRequest's limit
+MAX_QUEUED_AUDIT = 10_000  # a device offline for long keeps the newest events
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class SyncError(CrmdeskError):
     code = "sync"
+
+
+def _wipes_when_revoked(method: Callable[P, R]) -> Callable[P, R]:
+    """A server call that, told the device was revoked, wipes the book (once) and says so."""
+
+    @wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        client = args[0]
+        assert isinstance(client, SyncClient)
+        try:
+            return method(*args, **kwargs)
+        except SyncError as exc:
+            if exc.code != DEVICE_REVOKED:
+                raise
+            client._wipe()
+            raise SyncError(REVOKED_MESSAGE, code=DEVICE_REVOKED) from exc
+
+    return call
+
+
+def _set_meta_value(conn: Connection | Session, key: str, value: str | None) -> None:
+    conn.execute(delete(SyncMeta).where(SyncMeta.key == key))
+    if value is not None:
+        conn.execute(insert(SyncMeta).values(key=key, value=value))
+
+
+def record_audit_event(book: Book, action: str, what: str, count: int = 0) -> bool:
+    """Queue an audit event (an export or an import) for the company server, in ``book``.
+
+    For code that has the open book but no ``SyncClient`` (export and import): call it after
+    the export or import succeeded. It writes the event into the book's ``SyncMeta``
+    ("pending_audit", a JSON list) in a transaction of its own; the next ``sync_once`` sends
+    the queue to ``/api/v1/audit/events`` and drops the events only once the server accepted
+    them, so events made offline arrive later. ``action`` is "export" or "import"; ``what``
+    says what, in words (e.g. "contacts as vcard", at most 200 characters); ``count`` is how
+    many records. On a book that is not enrolled with a server nothing is queued and False is
+    returned (there is nobody to tell); else True. A bad action raises ``ValidationError``.
+    """
+    try:
+        event = AuditEvent(at=dt.datetime.now(dt.UTC), action=action, what=what[:200], count=count)
+    except pydantic.ValidationError as exc:
+        raise ValidationError(
+            f"not an audit event: {exc.errors()[0]['msg']}", field="audit"
+        ) from None
+    with book.engine.begin() as conn:
+        get = select(SyncMeta.value).where(SyncMeta.key == "server_url")
+        if conn.execute(get).scalar() is None:
+            return False
+        raw = conn.execute(select(SyncMeta.value).where(SyncMeta.key == "pending_audit")).scalar()
+        queue = json.loads(raw or "[]")
+        queue.append(event.model_dump(mode="json"))
+        _set_meta_value(conn, "pending_audit", json.dumps(queue[-MAX_QUEUED_AUDIT:]))
+    return True
 
 
 @dataclass(frozen=True)
@@ -64,6 +133,9 @@ class SyncStatus:
     last_error_code: str | None
     # Records pulled that this book could not hold (e.g. two tiers with one code): (table, id).
     rejected: tuple[tuple[str, str], ...] = ()
+    role: str | None = None  # rep, manager or admin (from enrolment)
+    lease_until: dt.datetime | None = None  # the book will not open offline after this
+    pending_audit: int = 0  # audit events waiting to be sent
 
 
 @dataclass(frozen=True)
@@ -85,6 +157,7 @@ class ConflictView:
     winner: Any
     at: str
     resolved: bool
+    device_id: str = ""  # the device whose value lost
 
 
 class SyncClient:
@@ -109,6 +182,7 @@ class SyncClient:
         self._protocol = protocol
         self._lock = threading.RLock()
         self._http: httpx.Client | None = None
+        self._wiped = False
 
     # ---- settings kept in the book --------------------------------------------------------
 
@@ -116,9 +190,7 @@ class SyncClient:
         return conn.execute(select(SyncMeta.value).where(SyncMeta.key == key)).scalar()
 
     def _set_meta(self, conn: Connection | Session, key: str, value: str | None) -> None:
-        conn.execute(delete(SyncMeta).where(SyncMeta.key == key))
-        if value is not None:
-            conn.execute(insert(SyncMeta).values(key=key, value=value))
+        _set_meta_value(conn, key, value)
 
     def _read(self, *keys: str) -> dict[str, str | None]:
         with self.book.engine.connect() as conn:
@@ -184,8 +256,11 @@ class SyncClient:
             code, message = str(err.get("code", "server")), str(err.get("message", ""))
         except ValueError:
             err, code, message = {}, "server", r.text[:200]
+        if code == "server" and r.status_code == 403:
+            code = "forbidden"  # a refusal without a code of its own
         error = SyncError(message or f"server error {r.status_code}", code=code)
         error.detail = err  # type: ignore[attr-defined]
+        error.status = r.status_code  # type: ignore[attr-defined]
         raise error
 
     # ---- enrolment -------------------------------------------------------------------------
@@ -238,6 +313,9 @@ class SyncClient:
                 acked_through=str(start_seq),
                 last_error=None,
                 last_error_code=None,
+                lease_until=(
+                    dt.datetime.now(dt.UTC) + dt.timedelta(days=DEFAULT_LEASE_DAYS)
+                ).isoformat(),
             )
             known_epoch = self._read("epoch")["epoch"]
             if known_epoch is not None and known_epoch != body["epoch"]:
@@ -266,7 +344,15 @@ class SyncClient:
 
     def status(self) -> SyncStatus:
         m = self._read(
-            "server_url", "username", "last_sync_at", "last_error", "last_error_code", "rejected"
+            "server_url",
+            "username",
+            "last_sync_at",
+            "last_error",
+            "last_error_code",
+            "rejected",
+            "role",
+            "lease_until",
+            "pending_audit",
         )
         with self.book.engine.connect() as conn:
             pending = conn.execute(select(func.count()).select_from(SyncOutbox)).scalar() or 0
@@ -289,6 +375,9 @@ class SyncClient:
             last_error=m["last_error"],
             last_error_code=m["last_error_code"],
             rejected=tuple((str(t), str(i)) for t, i in json.loads(m["rejected"] or "[]")),
+            role=m["role"],
+            lease_until=dt.datetime.fromisoformat(m["lease_until"]) if m["lease_until"] else None,
+            pending_audit=len(json.loads(m["pending_audit"] or "[]")),
         )
 
     def conflicts(self, *, include_resolved: bool = False) -> list[ConflictView]:
@@ -298,10 +387,33 @@ class SyncClient:
                 stmt = stmt.where(SyncConflict.resolved.is_(False))
             return [
                 ConflictView(
-                    c.id, c.tbl, c.record_id, c.field, c.kind, c.value, c.winner, c.at, c.resolved
+                    c.id,
+                    c.tbl,
+                    c.record_id,
+                    c.field,
+                    c.kind,
+                    c.value,
+                    c.winner,
+                    c.at,
+                    c.resolved,
+                    c.device_id or "",
                 )
                 for c in s.scalars(stmt)
             ]
+
+    def device_names(self) -> dict[str, str]:
+        """Device id -> username, as far as this book knows (this device, and the devices the
+        last ``team()`` listed)."""
+        m = self._read("device_names", "device_id", "username")
+        names: dict[str, str] = json.loads(m["device_names"] or "{}")
+        if m["device_id"] and m["username"]:
+            names[m["device_id"]] = m["username"]
+        return names
+
+    def book_names(self) -> dict[str, str]:
+        """Book id -> its owner's username, from the last pull."""
+        names: dict[str, str] = json.loads(self._read("book_names")["book_names"] or "{}")
+        return names
 
     def restore_conflict(self, conflict_id: str) -> None:
         """Put the losing value back (or, for a delete, delete the record) and close the conflict.
@@ -345,13 +457,16 @@ class SyncClient:
 
     # ---- sync ------------------------------------------------------------------------------
 
+    @_wipes_when_revoked
     def sync_once(self) -> SyncReport:
-        """Push every pending edit, then pull until the scope is current."""
+        """Push every pending edit and the queued audit events, then pull until the scope is
+        current. A device the server says was revoked is wiped (see ``crmdesk.sync.wipe``)."""
         with self._lock:
             try:
                 if self._read("recover")["recover"] == "1":
                     self._recover()
                 pushed, conflicts, quarantined = self.push()
+                self.send_audit_events()
                 pulled = self.pull()
                 if self._read("recover")["recover"] == "1":
                     self._recover()
@@ -363,12 +478,14 @@ class SyncClient:
                         quarantined + q2,
                     )
             except SyncError as exc:
-                self._write(last_error=exc.message, last_error_code=exc.code)
+                if exc.code != DEVICE_REVOKED:  # else the book is about to go
+                    self._write(last_error=exc.message, last_error_code=exc.code)
                 raise
             now = dt.datetime.now(dt.UTC).isoformat()
             self._write(last_sync_at=now, last_error=None, last_error_code=None)
             return SyncReport(pushed, pulled, conflicts, quarantined)
 
+    @_wipes_when_revoked
     def push(self) -> tuple[int, int, int]:
         """Push the outbox, oldest first; return (pushed, conflicts, quarantined)."""
         pushed = conflicts = quarantined = 0
@@ -462,8 +579,10 @@ class SyncClient:
             self._set_meta(conn, "epoch", epoch)
             self._set_meta(conn, "recover", "1")
 
+    @_wipes_when_revoked
     def pull(self) -> int:
-        """Pull pages until the scope is current; return the number of rows applied."""
+        """Pull pages until the scope is current; return the number of rows applied. Each page
+        renews the book's lease (see ``crmdesk.sync.lease``)."""
         with self._lock:
             with self.book.engine.begin() as conn:
                 if not json.loads(self._meta(conn, "cursor") or "{}"):
@@ -503,6 +622,7 @@ class SyncClient:
             future: Future[dict[str, Any]] = ahead.submit(fetch, cursor, cursor)
             while True:
                 page = future.result()
+                self._renew_lease(page)
                 if page["server_behind"]:
                     self._write(recover="1")
                     return total
@@ -528,6 +648,15 @@ class SyncClient:
                     if self._read("recover")["recover"] == "1":
                         return total
                     future = ahead.submit(fetch, cursor, cursor)
+
+    def _renew_lease(self, page: dict[str, Any]) -> None:
+        """The server answered: the book may stay offline ``lease_days`` from now."""
+        days = int(page.get("lease_days") or DEFAULT_LEASE_DAYS)
+        until = dt.datetime.now(dt.UTC) + dt.timedelta(days=days)
+        values: dict[str, str | None] = {"lease_until": until.isoformat()}
+        if "book_names" in page:
+            values["book_names"] = json.dumps(page["book_names"], sort_keys=True)
+        self._write(**values)
 
     def _apply_page(self, page: dict[str, Any], old_cursor: dict[str, int]) -> int:
         with apply.foreign_keys_off(self.book.engine) as conn, conn.begin():
@@ -651,6 +780,7 @@ class SyncClient:
 
     # ---- waiting for changes ---------------------------------------------------------------
 
+    @_wipes_when_revoked
     def wait_for_change(self, timeout: float = 25.0) -> bool:
         """Block until the server says something in scope changed (True) or ``timeout``."""
         cursor = json.loads(self._read("cursor")["cursor"] or "{}")
@@ -660,6 +790,7 @@ class SyncClient:
         )
         return bool(body["changed"])
 
+    @_wipes_when_revoked
     def reassign(self, account_id: str, to_username: str) -> int:
         """Hand an account and all on it to another user (managers and admins)."""
         body = self._post(
@@ -668,11 +799,81 @@ class SyncClient:
         )
         return int(body["moved"])
 
+    # ---- company assets: team, handover, revocation, audit events --------------------------
+
+    @_wipes_when_revoked
+    def team(self) -> TeamResponse:
+        """The people the caller manages, with their devices (a rep: only self). Remembers
+        which device is whose, so the conflicts screen can name the writer."""
+        resp = TeamResponse.model_validate(self._post("/api/v1/team", {"protocol": self._protocol}))
+        with self.book.engine.begin() as conn:
+            names = json.loads(self._meta(conn, "device_names") or "{}")
+            for member in resp.members:
+                for device in member.devices:
+                    names[device.id] = member.username
+            self._set_meta(conn, "device_names", json.dumps(names, sort_keys=True))
+        return resp
+
+    @_wipes_when_revoked
+    def handover(self, request: HandoverRequest) -> HandoverResponse:
+        """Offboard a rep (离职交接): their records pass to the successors named in
+        ``request`` (managers and admins). Sync afterwards to see the change."""
+        body = request.model_copy(update={"protocol": self._protocol}).model_dump(mode="json")
+        return HandoverResponse.model_validate(self._post("/api/v1/handover", body))
+
+    @_wipes_when_revoked
+    def revoke_device(self, device_id: str) -> bool:
+        """Revoke a device: at its next contact it wipes its book. True when it was revoked
+        now (False: it already was)."""
+        body = {"protocol": self._protocol, "device_id": device_id}
+        return RevokeResponse.model_validate(self._post("/api/v1/devices/revoke", body)).revoked
+
+    def record_event(self, action: str, what: str, count: int = 0) -> bool:
+        """Queue an audit event; see :func:`record_audit_event`."""
+        return record_audit_event(self.book, action, what, count)
+
+    @_wipes_when_revoked
+    def send_audit_events(self) -> int:
+        """Send the queued audit events; each leaves the queue only once the server accepted
+        it. Returns how many were sent."""
+        sent = 0
+        with self._lock:
+            while True:
+                queue = json.loads(self._read("pending_audit")["pending_audit"] or "[]")
+                batch = queue[:MAX_AUDIT_BATCH]
+                if not batch:
+                    return sent
+                body = {"protocol": self._protocol, "events": batch}
+                try:
+                    answer = self._post("/api/v1/audit/events", body)
+                except SyncError as exc:
+                    if getattr(exc, "status", None) == 404:
+                        return sent  # a server without audit events yet: keep them for later
+                    raise
+                AuditEventsResponse.model_validate(answer)
+                with self.book.engine.begin() as conn:
+                    # Events queued meanwhile were appended: drop exactly the ones sent.
+                    now = json.loads(self._meta(conn, "pending_audit") or "[]")
+                    rest = now[len(batch) :] if now[: len(batch)] == batch else now
+                    self._set_meta(conn, "pending_audit", json.dumps(rest) if rest else None)
+                sent += len(batch)
+
+    def _wipe(self) -> None:
+        """The server revoked this device: remove the book, its key and the token (once)."""
+        with self._lock:
+            if self._wiped:
+                return
+            self._wiped = True
+            self.close()
+            wipe_book(self.book, keystore=self._keystore)
+
 
 __all__ = [
+    "TOKEN_PREFIX",
     "ConflictView",
     "SyncClient",
     "SyncError",
     "SyncReport",
     "SyncStatus",
+    "record_audit_event",
 ]

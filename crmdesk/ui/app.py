@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from crmdesk.db.keys import KeyringStore
     from crmdesk.ui.mainwindow import MainWindow
+    from crmdesk.ui.revocation import BookGuard
     from crmdesk.ui.session import BookSession
     from crmdesk.ui.settings import Settings
     from crmdesk.ui.tasks import TaskRunner
 
-EXIT_NO_DISPLAY = 3
+# Not 3: that is the CLI's "wrong key" (docs/cli.md lists every exit code).
+EXIT_NO_DISPLAY = 6
 
 # Libraries Qt's X11 plugin loads that a minimal Linux may lack (library, Debian package);
 # without them Qt aborts the process with a message about "xcb" that few users can act on.
@@ -69,6 +71,7 @@ class App:
     session: BookSession
     runner: TaskRunner
     settings: Settings
+    guard: BookGuard | None = None
 
     def close(self) -> None:
         self.window.close()
@@ -108,6 +111,7 @@ def build(
 
     from crmdesk.ui.i18n import Translations, resolve_language
     from crmdesk.ui.mainwindow import MainWindow
+    from crmdesk.ui.revocation import BookGuard
     from crmdesk.ui.theme import apply_theme
 
     translations = Translations(cache=translations_cache)
@@ -122,6 +126,8 @@ def build(
     session.set_idle_minutes(settings.get(s.LOCK_AFTER_MINUTES))
     app.installEventFilter(session)
     window = MainWindow(session, settings, translations)
+    # A revoked device or a lapsed lease: the book leaves the window (crmdesk.ui.revocation).
+    guard = BookGuard(window, session)
     # The ~300,000 objects made at start-up (modules, Qt wrappers) live as long as the app. Left
     # to the cyclic collector, each full collection walks them all: 200 ms with the GUI frozen,
     # measured while filtering 100,000 contacts. Once made they are moved out of its way
@@ -130,7 +136,7 @@ def build(
     window.ready.connect(gc.freeze)
     if start and inline:
         session.start()
-    return App(window, session, runner, settings)
+    return App(window, session, runner, settings, guard)
 
 
 def _preload_database_stack() -> None:

@@ -28,6 +28,7 @@ from crmdesk.core.views import AccountView, ContactView, DeletionView
 from crmdesk.db import browse
 from crmdesk.ui import settings as s
 from crmdesk.ui.brief import BriefDialog, brief_html
+from crmdesk.ui.company_menu import CompanyActions
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.detail import DetailPane, Shown
 from crmdesk.ui.editors import (
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
         self.sync.status_changed.connect(
             lambda st: self.sync_label.setText(self.sync.status_text(st))
+        )
+        self.sync.status_changed.connect(
+            lambda st: self.sync_label.setToolTip(self.sync.status_tooltip(st))
         )
         self.sync.failed.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
 
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
         self.menu_sync = bar.addMenu("")
         for action in (self.act_enrol, self.act_sync_now, self.act_conflicts):
             self.menu_sync.addAction(action)
+        self.company = CompanyActions(self.sync, self.menu_sync, self)  # managers and admins
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("crmdesk — %1").replace("%1", self.session.path.name))
@@ -286,6 +291,7 @@ class MainWindow(QMainWindow):
         self.menu_go.setTitle(self.tr("&Go"))
         self.menu_record.setTitle(self.tr("&Record"))
         self.menu_sync.setTitle(self.tr("S&ync"))
+        self.company.retranslate()
         self.sync_label.setText(self.sync.status_text(self.sync.status))
         self.tabs.setTabText(0, self.tr("Contacts"))
         self.tabs.setTabText(1, self.tr("Accounts"))

@@ -41,14 +41,24 @@ def probe_book(path: Path) -> BookInfo | None:
 
 
 def open_with(path: Path, passphrase: str | None, keystore: KeyringStore | None) -> Book:
-    """Open the book with the keyring (``passphrase`` None) or a passphrase (worker)."""
+    """Open the book with the keyring (``passphrase`` None) or a passphrase, and check its lease
+    (worker). A lapsed lease the server cannot renew leaves the book closed
+    (``LeaseLapsedError``); a revoked device's book is wiped (``SyncError`` device_revoked)."""
     from crmdesk.db.book import open_book
+    from crmdesk.sync.client import SyncClient
+    from crmdesk.sync.lease import check_lease
 
-    return open_book(
+    book = open_book(
         path,
         keystore=keystore,
         passphrase=(lambda _purpose: passphrase) if passphrase is not None else None,
     )
+    try:
+        check_lease(book, lambda b: SyncClient(b, keystore=keystore))
+    except BaseException:
+        book.close()
+        raise
+    return book
 
 
 class BookSession(QObject):
@@ -138,6 +148,18 @@ class BookSession(QObject):
         else:
             self.needs_passphrase.emit()
         desk.deleteLater()
+
+    def forget(self) -> None:
+        """The book was wiped (remote wipe): drop it, clear the window, and start over — with
+        no book there, that is the first-run welcome."""
+        self._idle.stop()
+        desk, self.desk = self.desk, None
+        self.busy = False
+        self.key_source = None
+        if desk is not None:
+            desk.close()
+            self.locked.emit()
+            desk.deleteLater()
 
     @property
     def is_locked(self) -> bool:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import BookError, CrmdeskError
 from crmdesk.sync.client import SyncClient, SyncReport, SyncStatus
+from crmdesk.sync.protocol import DEVICE_REVOKED
 from crmdesk.ui.forms import Form, error_text
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from crmdesk.ui.tasks import Op
 
 BACKGROUND_MS = 5 * 60_000
+MAX_REJECTED_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class ConflictRow:
     kept: str
     losing: str
     at: str
+    who: str = ""  # whose value lost: a username when the book knows it, else the device id
 
 
 def _text(value: Any) -> str:
@@ -68,6 +71,7 @@ def load_conflicts(client: SyncClient) -> list[ConflictRow]:
     models = {m.__tablename__: m for m in SYNCED_MODELS}
     rows: list[ConflictRow] = []
     views = client.conflicts()
+    devices = client.device_names()
     with client.book.sessions() as s:
         for c in views:
             name = c.record_id
@@ -77,7 +81,15 @@ def load_conflicts(client: SyncClient) -> list[ConflictRow]:
                 name = str(getattr(rec, "name", None) or c.record_id)
             rows.append(
                 ConflictRow(
-                    c.id, c.tbl, name, c.field, c.kind, _text(c.winner), _text(c.value), c.at
+                    c.id,
+                    c.tbl,
+                    name,
+                    c.field,
+                    c.kind,
+                    _text(c.winner),
+                    _text(c.value),
+                    c.at,
+                    devices.get(c.device_id, c.device_id),
                 )
             )
     return rows
@@ -110,6 +122,9 @@ class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus | None (locked)
     synced = Signal(object)  # SyncReport
     failed = Signal(str)  # a translated sentence
+    # The server revoked this device and the book was wiped (on the worker): the window must
+    # let go of it at once. The argument is a translated sentence.
+    revoked = Signal(str)
 
     def __init__(
         self,
@@ -123,6 +138,8 @@ class SyncController(QObject):
         self.desk: Desk | None = None
         self.status: SyncStatus | None = None
         self.running = False
+        # A failing background sync says so once per distinct error, not every 5 minutes.
+        self._last_failure: str | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._on_timer)
@@ -132,6 +149,7 @@ class SyncController(QObject):
     def set_desk(self, desk: Desk | None) -> None:
         self.timer.stop()
         self.desk, self.status = desk, None
+        self._last_failure = None
         if desk is not None:
             self.refresh()
         else:
@@ -161,6 +179,12 @@ class SyncController(QObject):
 
         return desk.runner.op(job)
 
+    def run(self, fn: Any, *args: Any) -> Op[Any] | None:
+        """An op calling ``fn(client, *args)`` on the worker (None while locked); for dialogs
+        that talk to the server (team, handover). Their failure handlers call
+        :meth:`check_revoked` first."""
+        return self._op(fn, *args)
+
     # -- status and syncing ---------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -169,8 +193,20 @@ class SyncController(QObject):
             op.success(self._on_status).failure(self._on_refresh_failed).run()
 
     def _on_refresh_failed(self, error: BaseException) -> None:
+        if self.check_revoked(error):
+            return
         if self.desk is not None and self.desk.is_open:
             self.failed.emit(self.message(error))
+
+    def check_revoked(self, error: BaseException) -> bool:
+        """When ``error`` says this device was revoked (the book is wiped already): stop
+        syncing and announce :attr:`revoked`. Every failure handler of a sync op calls it."""
+        if getattr(error, "code", "") != DEVICE_REVOKED:
+            return False
+        self.timer.stop()
+        self.desk, self.status = None, None
+        self.revoked.emit(self.message(error))
+        return True
 
     def _on_status(self, status: SyncStatus) -> None:
         if self.desk is None or not self.desk.is_open:
@@ -182,10 +218,11 @@ class SyncController(QObject):
 
     def _on_timer(self) -> None:
         if self.status is not None and self.status.enrolled and not self.running:
-            self.sync_now()
+            self.sync_now(background=True)
 
-    def sync_now(self) -> None:
-        """Queue one sync on the worker (nothing when one is already running)."""
+    def sync_now(self, *, background: bool = False) -> None:
+        """Queue one sync on the worker (nothing when one is already running). A background
+        sync that fails as the last one did stays quiet (the status bar shows "sync error")."""
         if self.running:
             return
         op = self._op(_sync_and_status)
@@ -197,6 +234,7 @@ class SyncController(QObject):
         def done(result: tuple[SyncReport, SyncStatus]) -> None:
             report, status = result
             self.running = False
+            self._last_failure = None
             self._on_status(status)
             if report.pulled and desk is not None and desk.is_open:
                 for kind in ("account", "contact", "interaction"):
@@ -205,9 +243,12 @@ class SyncController(QObject):
 
         def fail(error: BaseException) -> None:
             self.running = False
-            if self.desk is not desk:
+            if self.desk is not desk or self.check_revoked(error):
                 return
-            self.failed.emit(self.message(error))
+            text = self.message(error)
+            if not (background and text == self._last_failure):
+                self.failed.emit(text)
+            self._last_failure = text
             self.refresh()
 
         if self.status is not None:
@@ -268,6 +309,17 @@ class SyncController(QObject):
             return self.tr("This book is not enrolled with a server.")
         if code == "update_required":
             return self.tr("The server needs a newer version of crmdesk.")
+        if code == DEVICE_REVOKED:
+            return self.tr("This device was revoked by your company; its local book was removed.")
+        if code == "forbidden":
+            return self.tr("Your account may not do this (managers and admins only).")
+        if code == "unassigned":
+            return self.tr(
+                "Some records would be left without a successor: choose who receives "
+                "everything else."
+            )
+        if code == "no_user":
+            return self.tr("A successor is unknown to the server or no longer active.")
         if isinstance(error, CrmdeskError) and code not in ("", "sync", "server"):
             return error_text(error)
         return self.tr("Sync failed: %1").replace("%1", str(error) or type(error).__name__)
@@ -292,9 +344,38 @@ class SyncController(QObject):
         parts.append(self.tr("%1 pending").replace("%1", str(status.pending)))
         if status.open_conflicts:
             parts.append(self.tr("%1 conflicts").replace("%1", str(status.open_conflicts)))
+        if status.rejected:
+            parts.append(self.tr("%1 not held").replace("%1", str(len(status.rejected))))
         if status.last_error:
             parts.append(self.tr("sync error"))
         return " · ".join(parts)
+
+    def status_tooltip(self, status: SyncStatus | None) -> str:
+        """The details behind the status text: the last error, the lease, and the pulled
+        records this book could not hold (e.g. a second tier with the same code)."""
+        if status is None or not status.enrolled:
+            return ""
+        lines = [
+            self.tr("Server: %1 (as %2)")
+            .replace("%1", status.server_url or "")
+            .replace("%2", status.username or "")
+        ]
+        if status.lease_until is not None:
+            day = status.lease_until.astimezone().strftime("%Y-%m-%d")
+            lines.append(self.tr("Opens without the server until %1").replace("%1", day))
+        if status.last_error:
+            lines.append(self.tr("Last error: %1").replace("%1", status.last_error))
+        if status.rejected:
+            lines.append(
+                self.tr("Records from the server this book could not hold (%1):").replace(
+                    "%1", str(len(status.rejected))
+                )
+            )
+            shown = status.rejected[:MAX_REJECTED_SHOWN]
+            lines += [f"  {table} {record_id}" for table, record_id in shown]
+            if len(status.rejected) > len(shown):
+                lines.append("  …")
+        return "\n".join(lines)
 
 
 class EnrolDialog(QDialog):
@@ -401,7 +482,7 @@ class ConflictsDialog(QDialog):
         self.rows: list[ConflictRow] = []
         self.setWindowTitle(self.tr("Sync conflicts"))
         self.resize(760, 380)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("conflicts")
         self.table.setHorizontalHeaderLabels(
             [
@@ -410,6 +491,7 @@ class ConflictsDialog(QDialog):
                 self.tr("Kept value"),
                 self.tr("Losing value"),
                 self.tr("When"),
+                self.tr("Who"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -450,7 +532,8 @@ class ConflictsDialog(QDialog):
         deleted = self.tr("(deleted)")
         for i, r in enumerate(rows):
             losing = deleted if r.kind == "delete" else r.losing
-            for j, text in enumerate((r.record, r.field, r.kept, losing, r.at[:16])):
+            cells = (r.record, r.field, r.kept, losing, r.at[:16].replace("T", " "), r.who)
+            for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         if rows:
             self.table.selectRow(0)
@@ -477,6 +560,9 @@ class ConflictsDialog(QDialog):
             op.success(lambda _r: self.reload()).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
+        if self.controller.check_revoked(error):
+            self.reject()
+            return
         self.empty.setText(self.controller.message(error))
         self.empty.show()
 
