@@ -24,12 +24,12 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
 import httpx
-import pydantic
 from sqlalchemy import Connection, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError
+from crmdesk.core.errors import CrmdeskError, NotFoundError
 from crmdesk.db import migrate
+from crmdesk.db.audit_queue import PENDING_AUDIT, record_audit_event
 from crmdesk.db.book import Book
 from crmdesk.db.keys import KeyringStore, RawKey
 from crmdesk.db.models import SYNCED_MODELS, Record
@@ -43,7 +43,6 @@ from crmdesk.sync.protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SHARED_TABLES,
-    AuditEvent,
     AuditEventsResponse,
     HandoverRequest,
     HandoverResponse,
@@ -58,7 +57,6 @@ from crmdesk.sync.wipe import REVOKED_MESSAGE, TOKEN_PREFIX, wipe_book
 PUSH_BATCH = 200
 PULL_LIMIT = 5000
 MAX_AUDIT_BATCH = 1000  # AuditEventsRequest's limit
-MAX_QUEUED_AUDIT = 10_000  # a device offline for long keeps the newest events
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -90,35 +88,6 @@ def _set_meta_value(conn: Connection | Session, key: str, value: str | None) -> 
     conn.execute(delete(SyncMeta).where(SyncMeta.key == key))
     if value is not None:
         conn.execute(insert(SyncMeta).values(key=key, value=value))
-
-
-def record_audit_event(book: Book, action: str, what: str, count: int = 0) -> bool:
-    """Queue an audit event (an export or an import) for the company server, in ``book``.
-
-    For code that has the open book but no ``SyncClient`` (export and import): call it after
-    the export or import succeeded. It writes the event into the book's ``SyncMeta``
-    ("pending_audit", a JSON list) in a transaction of its own; the next ``sync_once`` sends
-    the queue to ``/api/v1/audit/events`` and drops the events only once the server accepted
-    them, so events made offline arrive later. ``action`` is "export" or "import"; ``what``
-    says what, in words (e.g. "contacts as vcard", at most 200 characters); ``count`` is how
-    many records. On a book that is not enrolled with a server nothing is queued and False is
-    returned (there is nobody to tell); else True. A bad action raises ``ValidationError``.
-    """
-    try:
-        event = AuditEvent(at=dt.datetime.now(dt.UTC), action=action, what=what[:200], count=count)
-    except pydantic.ValidationError as exc:
-        raise ValidationError(
-            f"not an audit event: {exc.errors()[0]['msg']}", field="audit"
-        ) from None
-    with book.engine.begin() as conn:
-        get = select(SyncMeta.value).where(SyncMeta.key == "server_url")
-        if conn.execute(get).scalar() is None:
-            return False
-        raw = conn.execute(select(SyncMeta.value).where(SyncMeta.key == "pending_audit")).scalar()
-        queue = json.loads(raw or "[]")
-        queue.append(event.model_dump(mode="json"))
-        _set_meta_value(conn, "pending_audit", json.dumps(queue[-MAX_QUEUED_AUDIT:]))
-    return True
 
 
 @dataclass(frozen=True)
@@ -352,7 +321,7 @@ class SyncClient:
             "rejected",
             "role",
             "lease_until",
-            "pending_audit",
+            PENDING_AUDIT,
         )
         with self.book.engine.connect() as conn:
             pending = conn.execute(select(func.count()).select_from(SyncOutbox)).scalar() or 0
@@ -377,7 +346,7 @@ class SyncClient:
             rejected=tuple((str(t), str(i)) for t, i in json.loads(m["rejected"] or "[]")),
             role=m["role"],
             lease_until=dt.datetime.fromisoformat(m["lease_until"]) if m["lease_until"] else None,
-            pending_audit=len(json.loads(m["pending_audit"] or "[]")),
+            pending_audit=len(json.loads(m[PENDING_AUDIT] or "[]")),
         )
 
     def conflicts(self, *, include_resolved: bool = False) -> list[ConflictView]:
@@ -839,7 +808,7 @@ class SyncClient:
         sent = 0
         with self._lock:
             while True:
-                queue = json.loads(self._read("pending_audit")["pending_audit"] or "[]")
+                queue = json.loads(self._read(PENDING_AUDIT)[PENDING_AUDIT] or "[]")
                 batch = queue[:MAX_AUDIT_BATCH]
                 if not batch:
                     return sent
@@ -853,9 +822,9 @@ class SyncClient:
                 AuditEventsResponse.model_validate(answer)
                 with self.book.engine.begin() as conn:
                     # Events queued meanwhile were appended: drop exactly the ones sent.
-                    now = json.loads(self._meta(conn, "pending_audit") or "[]")
+                    now = json.loads(self._meta(conn, PENDING_AUDIT) or "[]")
                     rest = now[len(batch) :] if now[: len(batch)] == batch else now
-                    self._set_meta(conn, "pending_audit", json.dumps(rest) if rest else None)
+                    self._set_meta(conn, PENDING_AUDIT, json.dumps(rest) if rest else None)
                 sent += len(batch)
 
     def _wipe(self) -> None:

@@ -151,6 +151,22 @@ def test_bad_export_requests(filled, tmp_path, fmt, what, field):
     assert caught.value.field == field
 
 
-def test_audit_adapter_does_nothing_for_a_book_not_enrolled(filled):
-    assert audit.is_enrolled(filled) is False
+def test_an_export_is_queued_for_the_audit_log_only_when_the_book_is_enrolled(filled):
+    import json
+
+    from sqlalchemy import insert, select
+
+    from crmdesk.db.sync_state import SyncMeta
+
     assert audit.record_transfer(filled, "export", "contacts", 3) is False
+    with filled.engine.begin() as conn:
+        conn.execute(insert(SyncMeta).values(key="server_url", value="https://crm.example"))
+    assert audit.record_transfer(filled, "export", "contacts as csv", 3) is True
+    # A bad event is logged, not raised: the export itself already succeeded.
+    assert audit.record_transfer(filled, "print", "contacts", 1) is False
+    with filled.engine.connect() as conn:
+        raw = conn.execute(select(SyncMeta.value).where(SyncMeta.key == "pending_audit")).scalar()
+    queued = json.loads(raw)
+    assert [(e["action"], e["what"], e["count"]) for e in queued] == [
+        ("export", "contacts as csv", 3)
+    ]
