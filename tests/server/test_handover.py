@@ -65,7 +65,7 @@ def make_office(server: LiveServer, db: Database) -> Office:
     ids = office.ids = {
         k: _id() for k in ("acc1", "c1", "i1", "f1", "o1", "acc2", "o2", "c3", "p3", "f3", "c4")
     }
-    rows = [
+    rows: list[tuple[str, str, dict[str, Any]]] = [
         ("accounts", "acc1", {"name": "华为 Huawei", "status": "existing", "owner": leaver}),
         ("contacts", "c1", {"name": "张三", "account_id": ids["acc1"], "owner": leaver}),
         (

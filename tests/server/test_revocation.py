@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import sys
 import uuid
+from typing import Any
 
 import httpx
 import pytest
@@ -29,7 +30,7 @@ ROUTES = [
     "/devices/revoke",
     "/audit/events",
 ]
-BODIES = {
+BODIES: dict[str, dict[str, Any]] = {
     "/sync/push": {"mutations": []},
     "/sync/wait": {"timeout": 0},
     "/sync/restore-check": {"records": []},
