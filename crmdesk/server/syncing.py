@@ -154,6 +154,7 @@ def change_of(rec: SyncRecord) -> Change:
 def push(
     session: Session, *, device: Device, user: User, request: PushRequest, epoch: str
 ) -> PushResponse:
+    lease = lease_days(session)  # read before any lock is taken, to keep the locks short
     locked = session.scalar(
         select(Device)
         .where(Device.id == device.id)
@@ -216,7 +217,7 @@ def push(
         results=results,
         server_restored=restored,
         epoch=epoch,
-        lease_days=lease_days(session),
+        lease_days=lease,
     )
 
 

@@ -130,6 +130,8 @@ def test_handover_moves_everything_intact(office: Office, server: LiveServer, db
     conflicts = [i for i, (_, d) in before.items() if d.get("record_id") == ids["acc1"]]
     assert len(conflicts) == 1
     s1_device = enrol(server.url, office.s1)
+    known, first = pull_all(server.url, s1_device)  # the successor has synced before
+    assert not set(known) & set(before)
     r = call(
         server.url,
         "/handover",
@@ -160,8 +162,8 @@ def test_handover_moves_everything_intact(office: Office, server: LiveServer, db
     assert after[ids["i1"]][1]["recorded_by"] == office.leaver
 
     # The successor's device receives them at its next pull, the leaver's are refused.
-    seen, page = pull_all(server.url, s1_device)
-    assert to_s1 <= set(seen)
+    seen, page = pull_all(server.url, s1_device, first["cursor"])
+    assert set(seen) == to_s1  # exactly what it received, at its next incremental pull
     assert page["book_names"][s1_device["book_id"]] == office.s1
     for e in office.devices:
         r = call(server.url, "/sync/pull", e["token"])

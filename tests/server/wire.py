@@ -30,9 +30,11 @@ def push(
     return call(url, "/sync/push", e["token"], {"acked_through": acked, "mutations": mutations})
 
 
-def pull_all(url: str, e: dict[str, str]) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
-    """Every live record the device can read, by id, and the last page."""
-    cursor: dict[str, int] = {}
+def pull_all(
+    url: str, e: dict[str, str], cursor: dict[str, int] | None = None
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Every live record the device can read (after ``cursor``), by id, and the last page."""
+    cursor = dict(cursor or {})
     records: dict[str, dict[str, Any]] = {}
     while True:
         r = call(url, "/sync/pull", e["token"], {"cursor": cursor})
