@@ -105,7 +105,11 @@ def _parser() -> argparse.ArgumentParser:
         help="give one account (with all on it) to NAME; repeatable",
     )
     h.add_argument("--keep-active", action="store_true", help="do not deactivate the leaver")
-    h.add_argument("--keep-devices", action="store_true", help="do not revoke their devices")
+    h.add_argument(
+        "--keep-devices",
+        action="store_true",
+        help="do not revoke their devices (with --keep-active)",
+    )
     sl = sub.add_parser("set-lease", help="days a book may stay offline before it needs us")
     sl.add_argument("days", type=int)
     lq = sub.add_parser("list-quarantine", help="edits kept aside for review, newest last")
@@ -259,6 +263,11 @@ CLI_ADMIN = User(id="cli", username="cli", role="admin", password_hash="")
 
 
 def _handover(session: Session, args: argparse.Namespace, out: TextIO) -> None:
+    if args.keep_devices and not args.keep_active:
+        raise CrmdeskError(
+            "--keep-devices needs --keep-active: a deactivated user's devices are revoked",
+            code="invalid",
+        )
     request = HandoverRequest(
         leaver=args.leaver,
         default_to=args.to,

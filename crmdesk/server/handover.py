@@ -5,7 +5,8 @@ other record of the book (contacts without an account, their follow-ups, conflic
 ``default_to``. If a live record would be left without a successor nothing moves (409
 ``unassigned``). Records keep their stages, dates, done flags and ``recorded_by``; ``owner``
 fields name the successor (``syncing.move_records``). Then the leaver's devices are revoked and
-the leaver deactivated, unless the request keeps them.
+the leaver deactivated, unless the request keeps them (deactivating revokes the devices
+whatever ``revoke_devices`` says: a deactivated user's devices are refused anyway).
 """
 
 from __future__ import annotations

@@ -301,12 +301,14 @@ def test_handover_from_the_cli(
         ]
     )
     bad = cli.main(["--database-url", db.url, "handover", office.leaver, "--account", "no-equals"])
+    half = cli.main(["--database-url", db.url, "handover", office.leaver, "--keep-devices"])
     monkeypatch.undo()
     text = out.getvalue()
     assert code == 0, text
     assert f"{office.s1}\t10 records" in text and f"{office.s2}\t2 records" in text
     assert "12 records (2 accounts) handed over, 2 devices revoked" in text
     assert bad == 2 and "ACCOUNT_ID=NAME" in text
+    assert half == 2 and "--keep-devices needs --keep-active" in text
     after = office.rows(db)
     assert after[office.ids["o2"]][0] == office.s2 and after[office.ids["o1"]][0] == office.s1
     with db.sessions() as s:
