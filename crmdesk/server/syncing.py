@@ -19,7 +19,7 @@ from sqlalchemy import Text, cast, delete, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from crmdesk.server import audit
-from crmdesk.server.crud import can_reassign, lease_days, read_books, write_books
+from crmdesk.server.crud import can_reassign, lease_column, lease_of, read_books, write_books
 from crmdesk.server.errors import ApiError, forbidden, not_found
 from crmdesk.server.models import (
     Book,
@@ -35,6 +35,7 @@ from crmdesk.server.models import (
 from crmdesk.sync.protocol import (
     COMPANY_BOOK,
     CONFLICTS_TABLE,
+    DEFAULT_LEASE_DAYS,
     SHARED_TABLES,
     SILENT_FIELDS,
     Change,
@@ -154,14 +155,13 @@ def change_of(rec: SyncRecord) -> Change:
 def push(
     session: Session, *, device: Device, user: User, request: PushRequest, epoch: str
 ) -> PushResponse:
-    lease = lease_days(session)  # read before any lock is taken, to keep the locks short
-    locked = session.scalar(
-        select(Device)
+    device_row = session.execute(
+        select(Device, lease_column())
         .where(Device.id == device.id)
-        .with_for_update()
+        .with_for_update(of=Device)
         .execution_options(populate_existing=True)
-    )
-    assert locked is not None
+    ).one()
+    locked, lease = device_row[0], lease_of(device_row[1])
     writer = BookWriter(session)
     # Own book first, always: the lock order is own book, then the company book.
     writer.lock(user.id)
@@ -482,14 +482,16 @@ def pull(session: Session, *, device: Device, user: User, request: PullRequest, 
     state: dict[str, tuple[int, int]] = {}
     names: dict[str, str] = {}
     # The books' positions and their owners' names in one query.
-    for b, s, p, name in session.execute(
-        select(Book.id, Book.seq, Book.purged_seq, User.username)
+    lease = DEFAULT_LEASE_DAYS
+    for b, s, p, name, stored_lease in session.execute(
+        select(Book.id, Book.seq, Book.purged_seq, User.username, lease_column())
         .outerjoin(User, User.id == Book.owner_id)
         .where(Book.id.in_(books))
     ):
         state[b] = (s, p)
         names[b] = name or ""
-    scope = _scope_json(lease_days(session), names)
+        lease = lease_of(stored_lease)
+    scope = _scope_json(lease, names)
     cursor = {b: int(request.cursor.get(b, 0)) for b in books}
     applied = request.applied if request.applied is not None else request.cursor
     _remember_cursors(session, device, {b: min(int(applied.get(b, 0)), cursor[b]) for b in books})
