@@ -10,6 +10,12 @@
     crmdesk-server list-devices [--user NAME]
     crmdesk-server revoke-device DEVICE_ID
     crmdesk-server reassign ACCOUNT_ID --to NAME
+    crmdesk-server handover LEAVER --to NAME [--account ACCOUNT_ID=NAME ...] [--keep-active]
+                   [--keep-devices]
+    crmdesk-server set-lease DAYS
+    crmdesk-server list-quarantine [--user NAME] [--limit N]
+    crmdesk-server audit verify
+    crmdesk-server audit list [--user NAME] [--record ID] [--since DATE] [--limit N]
     crmdesk-server purge
 
 Every command takes ``--database-url`` (else ``$CRMDESK_SERVER_DATABASE_URL``, else an SQLite file
@@ -20,7 +26,9 @@ taken on the command line, where other users of the machine could see them.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
+import json
 import os
 import signal
 import socket
@@ -28,16 +36,20 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from typing import TextIO
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from crmdesk.core.errors import CrmdeskError
-from crmdesk.server import crud, syncing
+from crmdesk.server import audit, crud, syncing
 from crmdesk.server.config import Settings, get_settings
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.errors import ApiError
+from crmdesk.server.handover import handover
 from crmdesk.server.migrate import upgrade
-from crmdesk.server.models import User
+from crmdesk.server.models import Device, Quarantine, User
+from crmdesk.sync.protocol import HandoverRequest
 
 DATABASE_ENV = "CRMDESK_SERVER_DATABASE_URL"
 
@@ -82,8 +94,55 @@ def _parser() -> argparse.ArgumentParser:
     ra = sub.add_parser("reassign", help="move an account and all on it to another user")
     ra.add_argument("account_id")
     ra.add_argument("--to", required=True)
+    h = sub.add_parser("handover", help="pass a leaver's whole book to successors (离职交接)")
+    h.add_argument("leaver")
+    h.add_argument("--to", help="who receives every record not given per account")
+    h.add_argument(
+        "--account",
+        action="append",
+        default=[],
+        metavar="ACCOUNT_ID=NAME",
+        help="give one account (with all on it) to NAME; repeatable",
+    )
+    h.add_argument("--keep-active", action="store_true", help="do not deactivate the leaver")
+    h.add_argument(
+        "--keep-devices",
+        action="store_true",
+        help="do not revoke their devices (with --keep-active)",
+    )
+    sl = sub.add_parser("set-lease", help="days a book may stay offline before it needs us")
+    sl.add_argument("days", type=int)
+    lq = sub.add_parser("list-quarantine", help="edits kept aside for review, newest last")
+    lq.add_argument("--user")
+    lq.add_argument("--limit", type=int, default=100)
+    au = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_command")
+    au.required = True
+    au.add_parser("verify", help="check the hash chain (exit 1 naming the first bad entry)")
+    al = au.add_parser("list", help="entries, newest last")
+    al.add_argument("--user", help="user name or id")
+    al.add_argument("--record", help="record id")
+    al.add_argument("--since", type=_date, help="YYYY-MM-DD or an ISO datetime (UTC)")
+    al.add_argument("--limit", type=int, default=100)
     sub.add_parser("purge", help="remove tombstones every active device has applied")
     return p
+
+
+def _date(text: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _account_map(pairs: list[str]) -> dict[str, str]:
+    accounts: dict[str, str] = {}
+    for pair in pairs:
+        account, sep, name = pair.partition("=")
+        if not sep or not account.strip() or not name.strip():
+            raise CrmdeskError(f"--account wants ACCOUNT_ID=NAME, not {pair!r}", code="invalid")
+        accounts[account.strip()] = name.strip()
+    return accounts
 
 
 def _password(from_stdin: bool) -> str:
@@ -193,6 +252,70 @@ def _serve_worker(args: argparse.Namespace) -> None:
     uvicorn.Server(config).run(sockets=[sock])
 
 
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a bare container)
+        return str(os.getuid()) if hasattr(os, "getuid") else "?"
+
+
+CLI_ADMIN = User(id="cli", username="cli", role="admin", password_hash="")
+
+
+def _handover(session: Session, args: argparse.Namespace, out: TextIO) -> None:
+    if args.keep_devices and not args.keep_active:
+        raise CrmdeskError(
+            "--keep-devices needs --keep-active: a deactivated user's devices are revoked",
+            code="invalid",
+        )
+    request = HandoverRequest(
+        leaver=args.leaver,
+        default_to=args.to,
+        accounts=_account_map(args.account),
+        revoke_devices=not args.keep_devices,
+        deactivate=not args.keep_active,
+    )
+    answer = handover(session, actor=CLI_ADMIN, request=request)
+    for name, count in sorted(answer.successors.items()):
+        out.write(f"{name}\t{count} records\n")
+    out.write(
+        f"{args.leaver}: {answer.moved} records ({answer.accounts} accounts) handed over, "
+        f"{answer.revoked_devices} devices revoked"
+        + ("" if args.keep_active else ", deactivated")
+        + "\n"
+    )
+
+
+def _list_quarantine(session: Session, args: argparse.Namespace, out: TextIO) -> None:
+    stmt = (
+        select(Quarantine, User.username, Device.name)
+        .join(User, User.id == Quarantine.user_id)
+        .join(Device, Device.id == Quarantine.device_id)
+    )
+    if args.user:
+        stmt = stmt.where(User.username == args.user)
+    rows = session.execute(stmt.order_by(Quarantine.id.desc()).limit(args.limit)).all()
+    for q, username, device_name in reversed(rows):
+        at = q.received_at.isoformat(timespec="seconds")
+        fields = ",".join(sorted(q.mutation.get("fields", {})))
+        out.write(
+            f"{at}\t{username}\t{q.device_id} ({device_name})\t{q.tbl}\t{q.record_id}\t"
+            f"{q.reason}\t{fields}\n"
+        )
+
+
+def _audit_list(session: Session, args: argparse.Namespace, out: TextIO) -> None:
+    for e in audit.entries(
+        session, user=args.user, record_id=args.record, since=args.since, limit=args.limit
+    ):
+        at = e.at.isoformat(timespec="seconds")
+        detail = json.dumps(e.detail, ensure_ascii=False, sort_keys=True)
+        out.write(
+            f"{e.n}\t{at}\t{e.username}\t{e.device_id or '-'}\t{e.action}\t"
+            f"{e.tbl or '-'}\t{e.record_id or '-'}\t{detail}\n"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.database_url:
@@ -211,7 +334,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             _serve_worker(args)
             return 0
         sessions = _sessions(settings)
+        if command == "audit" and args.audit_command == "verify":
+            with sessions() as session:
+                verdict = audit.verify(session)
+            if not verdict.ok:
+                sys.stderr.write(f"crmdesk-server: audit chain broken: {verdict.problem}\n")
+                return 1
+            out.write(f"chain intact, {verdict.count} entries, head {verdict.head}\n")
+            return 0
         with sessions() as session, session.begin():
+            audit.set_actor(session, audit.Actor(None, f"cli:{_os_user()}"))
             if command == "migrate":
                 out.write("database is current\n")
             elif command == "create-team":
@@ -232,8 +364,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 out.write(f"password of {args.username} changed\n")
             elif command == "deactivate-user":
-                crud.set_active(session, username=args.username, active=False)
-                out.write(f"{args.username} deactivated\n")
+                revoked = crud.set_active(session, username=args.username, active=False)
+                out.write(f"{args.username} deactivated, {revoked} devices revoked\n")
             elif command == "list-users":
                 for user, team_name in crud.list_users(session):
                     state = "active" if user.active else "inactive"
@@ -247,11 +379,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 device = crud.revoke_device(session, device_id=args.device_id)
                 out.write(f"device {device.id} revoked\n")
             elif command == "reassign":
-                admin = User(id="cli", username="cli", role="admin", password_hash="")
                 moved = syncing.reassign(
-                    session, actor=admin, account_id=args.account_id, to_username=args.to
+                    session, actor=CLI_ADMIN, account_id=args.account_id, to_username=args.to
                 )
                 out.write(f"moved {moved} records to {args.to}\n")
+            elif command == "handover":
+                _handover(session, args, out)
+            elif command == "set-lease":
+                crud.set_lease_days(session, days=args.days)
+                out.write(f"lease set to {args.days} days (devices learn it at their next sync)\n")
+            elif command == "list-quarantine":
+                _list_quarantine(session, args, out)
+            elif command == "audit":
+                _audit_list(session, args, out)
         if command == "purge":
             horizons = syncing.purge(sessions, inactive_days=settings.inactive_days)
             out.write(f"purged below the horizon of {len(horizons)} books\n")

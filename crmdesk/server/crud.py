@@ -7,13 +7,24 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from crmdesk.core.errors import NotFoundError, ValidationError
+from crmdesk.server import audit
 from crmdesk.server.config import Settings
 from crmdesk.server.errors import ApiError
-from crmdesk.server.models import ROLES, Book, Device, LoginFailure, Team, User, utcnow
+from crmdesk.server.models import (
+    ROLES,
+    Book,
+    Device,
+    LoginFailure,
+    ServerMeta,
+    Team,
+    User,
+    utcnow,
+)
 from crmdesk.server.security import hash_password, hash_token, new_token, verify_password
-from crmdesk.sync.protocol import COMPANY_BOOK
+from crmdesk.sync.protocol import COMPANY_BOOK, DEFAULT_LEASE_DAYS
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -30,6 +41,7 @@ def create_team(session: Session, *, name: str) -> Team:
     team = Team(name=name)
     session.add(team)
     session.flush()
+    audit.record(session, "create_team", tbl="teams", record_id=team.id, detail={"name": name})
     return team
 
 
@@ -61,6 +73,13 @@ def create_user(
     session.flush()
     session.add(Book(id=user.id, owner_id=user.id, seq=0, purged_seq=0))
     session.flush()
+    audit.record(
+        session,
+        "create_user",
+        tbl="users",
+        record_id=user.id,
+        detail={"username": username, "role": role, "team": team or ""},
+    )
     return user
 
 
@@ -83,11 +102,24 @@ def reset_password(session: Session, *, username: str, password: str) -> None:
     user = get_user(session, username=username)
     user.password_hash = hash_password(password)
     session.execute(delete(LoginFailure).where(LoginFailure.username == username))
+    audit.record(session, "reset_password", tbl="users", record_id=user.id)
 
 
-def set_active(session: Session, *, username: str, active: bool) -> None:
-    """Deactivate (a rep who left) or reactivate a user; a deactivated user's devices stop."""
-    get_user(session, username=username).active = active
+def set_active(session: Session, *, username: str, active: bool) -> int:
+    """Deactivate (a rep who left) or reactivate a user. Deactivating revokes their devices
+    (they are told so at their next contact and wipe their books); a reactivated user enrols
+    again. Returns how many devices were revoked."""
+    user = get_user(session, username=username)
+    user.active = active
+    revoked = 0 if active else revoke_user_devices(session, user=user)
+    audit.record(
+        session,
+        "activate_user" if active else "deactivate_user",
+        tbl="users",
+        record_id=user.id,
+        detail={"username": user.username, "revoked_devices": revoked},
+    )
+    return revoked
 
 
 def list_users(session: Session) -> list[tuple[User, str | None]]:
@@ -139,14 +171,33 @@ def enrol(
     )
     session.add(device)
     session.flush()
+    audit.record(
+        session,
+        "enrol",
+        tbl="devices",
+        record_id=device.id,
+        detail={"device_name": device_name[:200]},
+        actor=audit.Actor.of(user, device),
+    )
     return Enrolment(device=device, user=user, token=token)
 
 
 def record_login_failure(session: Session, *, username: str) -> None:
     session.add(LoginFailure(username=username[:120]))
+    known = session.scalar(select(User.id).where(User.username == username))
+    # Only a known user's name goes in the log: an unknown "name" may be a mistyped password.
+    audit.record(
+        session,
+        "sign_in_failed",
+        tbl="users",
+        record_id=known or "",
+        actor=audit.Actor(known, username if known else "?"),
+    )
 
 
 def authenticate(session: Session, *, token: str) -> tuple[Device, User] | None:
+    """The device holding ``token`` and its user, revoked or not (the caller tells a revoked
+    device apart from an unknown token); None for an unknown token."""
     row = session.execute(
         select(Device, User)
         .join(User, User.id == Device.user_id)
@@ -155,9 +206,11 @@ def authenticate(session: Session, *, token: str) -> tuple[Device, User] | None:
     if row is None:
         return None
     device, user = row
-    if device.revoked_at is not None or not user.active:
-        return None
     return device, user
+
+
+def is_revoked(device: Device, user: User) -> bool:
+    return device.revoked_at is not None or not user.active
 
 
 def touch_device(session: Session, *, device: Device, protocol: int) -> None:
@@ -181,7 +234,108 @@ def revoke_device(session: Session, *, device_id: str) -> Device:
         raise NotFoundError(f"no device {device_id}", field="device")
     if device.revoked_at is None:
         device.revoked_at = utcnow()
+        audit.record(
+            session,
+            "revoke_device",
+            tbl="devices",
+            record_id=device.id,
+            detail={"of": device.user_id},
+        )
     return device
+
+
+def revoke_user_devices(session: Session, *, user: User) -> int:
+    """Revoke every device of ``user`` not revoked yet; how many."""
+    devices = session.scalars(
+        select(Device).where(Device.user_id == user.id, Device.revoked_at.is_(None))
+    ).all()
+    for device in devices:
+        revoke_device(session, device_id=device.id)
+    return len(devices)
+
+
+def can_revoke(session: Session, *, actor: User, device: Device) -> bool:
+    """Admins revoke any device; a manager their team's devices; everyone their own."""
+    if actor.role == "admin" or device.user_id == actor.id:
+        return True
+    if actor.role != "manager" or actor.team_id is None:
+        return False
+    owner_team = session.scalar(select(User.team_id).where(User.id == device.user_id))
+    return owner_team == actor.team_id
+
+
+# ---- server settings ---------------------------------------------------------------------------
+
+LEASE_KEY = "lease_days"
+MAX_LEASE_DAYS = 365
+
+
+def lease_days(session: Session) -> int:
+    """How many days a book may stay offline before it needs the server to open again."""
+    return lease_of(session.scalar(select(ServerMeta.value).where(ServerMeta.key == LEASE_KEY)))
+
+
+def lease_column() -> ScalarSelect[str]:
+    """The stored lease as a column expression: the sync paths read it inside a query they run
+    anyway (one round trip less per request)."""
+    return select(ServerMeta.value).where(ServerMeta.key == LEASE_KEY).scalar_subquery()
+
+
+def lease_of(value: str | None) -> int:
+    return int(value) if value else DEFAULT_LEASE_DAYS
+
+
+def set_lease_days(session: Session, *, days: int) -> None:
+    if not 1 <= days <= MAX_LEASE_DAYS:
+        raise ValidationError(
+            f"the lease is 1 to {MAX_LEASE_DAYS} days, not {days}", field="lease_days"
+        )
+    old = lease_days(session)
+    row = session.get(ServerMeta, LEASE_KEY)
+    if row is None:
+        session.add(ServerMeta(key=LEASE_KEY, value=str(days)))
+    else:
+        row.value = str(days)
+    audit.record(session, "set_lease", detail={"from": old, "to": days})
+
+
+# ---- team --------------------------------------------------------------------------------------
+
+
+def team_of(session: Session, *, actor: User) -> list[tuple[User, list[Device]]]:
+    """The people ``actor`` manages with their devices: every user for an admin, a manager's
+    team (with the manager), else the actor alone."""
+    stmt = select(User).order_by(User.username)
+    if actor.role == "admin":
+        pass
+    elif actor.role == "manager" and actor.team_id is not None:
+        stmt = stmt.where((User.team_id == actor.team_id) | (User.id == actor.id))
+    else:
+        stmt = stmt.where(User.id == actor.id)
+    users = session.scalars(stmt).all()
+    devices: dict[str, list[Device]] = {u.id: [] for u in users}
+    ids = list(devices)
+    for start in range(0, len(ids), 500):
+        for d in session.scalars(
+            select(Device)
+            .where(Device.user_id.in_(ids[start : start + 500]))
+            .order_by(Device.created_at)
+        ):
+            devices[d.user_id].append(d)
+    return [(u, devices[u.id]) for u in users]
+
+
+def book_names(session: Session, books: list[str]) -> dict[str, str]:
+    """Book id -> its owner's username (the company book -> ""), in one query."""
+    names = {
+        b: name or ""
+        for b, name in session.execute(
+            select(Book.id, User.username)
+            .outerjoin(User, User.id == Book.owner_id)
+            .where(Book.id.in_(books))
+        )
+    }
+    return names
 
 
 # ---- scope -------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from crmdesk.server import audit
+
 READONLY = "crmdesk_readonly"  # execution option: a transaction that only reads
 
 
@@ -56,4 +58,6 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    audit.install(sessions)  # every transaction's audit entries go in as it commits
+    return sessions

@@ -4,6 +4,7 @@ caller's scope."""
 from __future__ import annotations
 
 from crmdesk.core.errors import CrmdeskError
+from crmdesk.sync.protocol import DEVICE_REVOKED
 
 
 class ApiError(CrmdeskError):
@@ -19,6 +20,11 @@ class ApiError(CrmdeskError):
 
 def unauthorised() -> ApiError:
     return ApiError("not signed in, or the device was revoked", code="unauthorised", status=401)
+
+
+def device_revoked() -> ApiError:
+    # The client wipes its book and key on this code: only a known token ever gets it.
+    return ApiError("this device was revoked", code=DEVICE_REVOKED, status=401)
 
 
 def forbidden() -> ApiError:

@@ -164,3 +164,31 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(120))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    """One line of the audit log: who did what, when, from which device.
+
+    Never updated or deleted. Each entry carries the SHA-256 of its canonical form and of the
+    previous entry's hash (``crmdesk.server.audit``), so a changed, removed or inserted row breaks
+    the chain at that entry. User and device are plain ids (no foreign keys): the log outlives
+    whatever it names. ``detail`` holds field names and counts, never customer data.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_user", "user_id", "n"),
+        Index("ix_audit_log_record", "record_id", "n"),
+    )
+
+    n: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column()
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    username: Mapped[str] = mapped_column(String(120))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(40))
+    tbl: Mapped[str] = mapped_column(String(40), default="")
+    record_id: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column()
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

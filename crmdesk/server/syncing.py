@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Text, cast, delete, select, text, tuple_, update
+from sqlalchemy import Text, cast, delete, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from crmdesk.server.crud import can_reassign, read_books, write_books
+from crmdesk.server import audit
+from crmdesk.server.crud import can_reassign, lease_column, lease_of, read_books, write_books
 from crmdesk.server.errors import ApiError, forbidden, not_found
 from crmdesk.server.models import (
     Book,
@@ -34,6 +35,7 @@ from crmdesk.server.models import (
 from crmdesk.sync.protocol import (
     COMPANY_BOOK,
     CONFLICTS_TABLE,
+    DEFAULT_LEASE_DAYS,
     SHARED_TABLES,
     SILENT_FIELDS,
     Change,
@@ -62,7 +64,7 @@ def lock_book(session: Session, book_id: str) -> Book:
 
 
 @dataclass
-class _Writer:
+class BookWriter:
     """The books one transaction has locked, handing out their sequence numbers; and the
     records it has looked up (fetched in one query per push, after the locks were taken)."""
 
@@ -132,6 +134,9 @@ class _Writer:
             )
 
 
+_Writer = BookWriter  # the name tests/sync used before handover needed it outside this module
+
+
 def change_of(rec: SyncRecord) -> Change:
     return Change(
         tbl=rec.tbl,
@@ -150,14 +155,14 @@ def change_of(rec: SyncRecord) -> Change:
 def push(
     session: Session, *, device: Device, user: User, request: PushRequest, epoch: str
 ) -> PushResponse:
-    locked = session.scalar(
-        select(Device)
+    device_row = session.execute(
+        select(Device, lease_column())
         .where(Device.id == device.id)
-        .with_for_update()
+        .with_for_update(of=Device)
         .execution_options(populate_existing=True)
-    )
-    assert locked is not None
-    writer = _Writer(session)
+    ).one()
+    locked, lease = device_row[0], lease_of(device_row[1])
+    writer = BookWriter(session)
     # Own book first, always: the lock order is own book, then the company book.
     writer.lock(user.id)
     last = locked.last_seq
@@ -208,13 +213,48 @@ def push(
     writer.notify()
     session.flush()
     return PushResponse(
-        last_seq=locked.last_seq, results=results, server_restored=restored, epoch=epoch
+        last_seq=locked.last_seq,
+        results=results,
+        server_restored=restored,
+        epoch=epoch,
+        lease_days=lease,
     )
+
+
+def quarantine_revoked(
+    session: Session, *, device: Device, user: User, request: PushRequest
+) -> int:
+    """Keep what a revoked device still sends, for review, applying none of it. Mutations it
+    sent before (a retried push) are kept once. Returns how many were kept."""
+    seqs = [m.seq for m in request.mutations if m.seq > device.last_seq]
+    kept = set(
+        session.scalars(
+            select(Quarantine.seq).where(
+                Quarantine.device_id == device.id,
+                Quarantine.reason == "revoked",
+                Quarantine.seq.in_(seqs),
+            )
+        )
+    )
+    count = 0
+    for m in request.mutations:
+        if m.seq > device.last_seq and m.seq not in kept:
+            kept.add(m.seq)
+            _quarantine(session, device, user, m, "revoked")
+            count += 1
+    return count
 
 
 def _quarantine(
     session: Session, device: Device, user: User, m: Mutation, reason: str
 ) -> MutationResult:
+    audit.record(
+        session,
+        "quarantine",
+        tbl=m.tbl,
+        record_id=m.id,
+        detail={"reason": reason, "fields": sorted(m.fields)},
+    )
     session.add(
         Quarantine(
             device_id=device.id,
@@ -240,7 +280,7 @@ def find(session: Session, books: Iterable[str], tbl: str, record_id: str) -> Sy
 
 def _apply(
     session: Session,
-    writer: _Writer,
+    writer: BookWriter,
     device: Device,
     user: User,
     writable: frozenset[str],
@@ -300,13 +340,20 @@ def _apply(
         )
         session.add(rec)
         writer.added(rec)
+        audit.record(
+            session,
+            "create",
+            tbl=m.tbl,
+            record_id=m.id,
+            detail={"fields": sorted(f for f in data if f not in SILENT_FIELDS), "book": target},
+        )
         return MutationResult(seq=m.seq, status="applied", version=1)
 
     writer.lock(rec.book_id)
     return _merge(writer, device, rec, m)
 
 
-def _merge(writer: _Writer, device: Device, rec: SyncRecord, m: Mutation) -> MutationResult:
+def _merge(writer: BookWriter, device: Device, rec: SyncRecord, m: Mutation) -> MutationResult:
     data = dict(rec.data)
     fv: dict[str, list[Any]] = {k: list(v) for k, v in rec.fv.items()}
     base = m.base_version
@@ -384,6 +431,7 @@ def _merge(writer: _Writer, device: Device, rec: SyncRecord, m: Mutation) -> Mut
                 fv={},
             )
         )
+    _audit_merge(writer.session, rec, applied, conflicts)
     if conflicts:
         status = "conflict"
     elif base < old_version and applied:
@@ -391,6 +439,34 @@ def _merge(writer: _Writer, device: Device, rec: SyncRecord, m: Mutation) -> Mut
     else:
         status = "applied"
     return MutationResult(seq=m.seq, status=status, version=rec.version)
+
+
+def _audit_merge(
+    session: Session, rec: SyncRecord, applied: dict[str, Any], conflicts: list[dict[str, Any]]
+) -> None:
+    """One entry per applied change (field names only) and one per conflict. A change of the
+    informational stamp alone is not worth an entry."""
+    names = sorted(f for f in applied if f not in SILENT_FIELDS and f != "deleted")
+    if applied.get("deleted") is True:
+        action = "delete"
+    elif applied.get("deleted") is False:
+        action = "restore"
+    elif names:
+        action = "update"
+    else:
+        action = ""
+    detail = {"fields": names, "version": rec.version, "book": rec.book_id}
+    if action:
+        audit.record(session, action, tbl=rec.tbl, record_id=rec.id, detail=detail)
+    if conflicts:
+        fields = sorted({str(c["field"]) for c in conflicts})
+        audit.record(
+            session,
+            "conflict",
+            tbl=rec.tbl,
+            record_id=rec.id,
+            detail={"fields": fields, "book": rec.book_id},
+        )
 
 
 # ---- pull --------------------------------------------------------------------------------------
@@ -403,20 +479,27 @@ def pull(session: Session, *, device: Device, user: User, request: PullRequest, 
     the database as text, never decoded and encoded again.
     """
     books = read_books(session, user=user)
-    state = {
-        b: (s, p)
-        for b, s, p in session.execute(
-            select(Book.id, Book.seq, Book.purged_seq).where(Book.id.in_(books))
-        )
-    }
+    state: dict[str, tuple[int, int]] = {}
+    names: dict[str, str] = {}
+    # The books' positions and their owners' names in one query.
+    lease = DEFAULT_LEASE_DAYS
+    for b, s, p, name, stored_lease in session.execute(
+        select(Book.id, Book.seq, Book.purged_seq, User.username, lease_column())
+        .outerjoin(User, User.id == Book.owner_id)
+        .where(Book.id.in_(books))
+    ):
+        state[b] = (s, p)
+        names[b] = name or ""
+        lease = lease_of(stored_lease)
+    scope = _scope_json(lease, names)
     cursor = {b: int(request.cursor.get(b, 0)) for b in books}
     applied = request.applied if request.applied is not None else request.cursor
     _remember_cursors(session, device, {b: min(int(applied.get(b, 0)), cursor[b]) for b in books})
     if any(cursor[b] > state[b][0] for b in books):
-        return _page(epoch, [], [], cursor, more=False, server_behind=True)
+        return _page(epoch, [], [], cursor, scope, more=False, server_behind=True)
     resync = [b for b in books if 0 < cursor[b] < state[b][1]]
     if resync:
-        return _page(epoch, [], [], cursor, more=False, resync=resync)
+        return _page(epoch, [], [], cursor, scope, more=False, resync=resync)
     remaining = request.limit
     changes: list[str] = []
     departures: list[str] = []
@@ -478,7 +561,12 @@ def pull(session: Session, *, device: Device, user: User, request: PullRequest, 
         if limit_seq < high:
             more = True
             break
-    return _page(epoch, changes, departures, cursor, more=more)
+    return _page(epoch, changes, departures, cursor, scope, more=more)
+
+
+def _scope_json(lease: int, names: dict[str, str]) -> str:
+    """The page fields that describe the scope rather than its changes."""
+    return f'"lease_days":{lease},"book_names":{json.dumps(names, ensure_ascii=False)}'
 
 
 def _page(
@@ -486,6 +574,7 @@ def _page(
     changes: list[str],
     departures: list[str],
     cursor: dict[str, int],
+    scope: str,
     *,
     more: bool,
     resync: list[str] | None = None,
@@ -495,7 +584,7 @@ def _page(
         f'{{"epoch":{json.dumps(epoch)},"changes":[{",".join(changes)}],'
         f'"departures":[{",".join(departures)}],"cursor":{json.dumps(cursor)},'
         f'"more":{json.dumps(more)},"resync":{json.dumps(resync or [])},'
-        f'"server_behind":{json.dumps(server_behind)}}}'
+        f'"server_behind":{json.dumps(server_behind)},{scope}}}'
     )
 
 
@@ -573,25 +662,41 @@ def reassign(session: Session, *, actor: User, account_id: str, to_username: str
         raise forbidden()
     if source.id == target.id:
         return 0
-    writer = _Writer(session)
+    writer = BookWriter(session)
     for b in sorted({source.id, target.id}):
         writer.lock(b)
-    moved = move_records(session, writer, account_id=account_id, source=source, target=target)
+    keys = record_tree(session, book=source.id, roots={("accounts", account_id)})
+    moved = move_records(session, writer, keys=keys, source=source, target=target)
+    audit.record(
+        session,
+        "reassign",
+        tbl="accounts",
+        record_id=account_id,
+        detail={"from": source.username, "to": target.username, "records": len(moved)},
+    )
     writer.notify()
     session.flush()
-    return moved
+    return len(moved)
 
 
-def move_records(
-    session: Session, writer: _Writer, *, account_id: str, source: User, target: User
-) -> int:
-    specs = table_specs()
+def _children_index() -> dict[str, list[tuple[str, str]]]:
+    """Parent table -> the (child table, column) pairs that hang on it."""
     children: dict[str, list[tuple[str, str]]] = {}
-    for spec in specs.values():
+    for spec in table_specs().values():
         for column, parent in spec.parents:
             children.setdefault(parent, []).append((spec.name, column))
-    frontier: dict[str, set[str]] = {"accounts": {account_id}}
-    to_move: list[SyncRecord] = []
+    return children
+
+
+def record_tree(
+    session: Session, *, book: str, roots: Iterable[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """``roots`` (table, id) and every record of ``book`` hanging on them, however deep (an
+    account's contacts, their family, the interactions on them, their attendees...)."""
+    children = _children_index()
+    frontier: dict[str, set[str]] = {}
+    for t, i in roots:
+        frontier.setdefault(t, set()).add(i)
     seen: set[tuple[str, str]] = set()
     while frontier:
         next_frontier: dict[str, set[str]] = {}
@@ -601,48 +706,91 @@ def move_records(
             for child_tbl, column in children.get(parent_tbl, []):
                 ids_list = sorted(ids)
                 for start in range(0, len(ids_list), 500):
-                    rows = session.scalars(
-                        select(SyncRecord).where(
+                    rows = session.execute(
+                        select(SyncRecord.tbl, SyncRecord.id).where(
                             SyncRecord.tbl == child_tbl,
-                            SyncRecord.book_id == source.id,
+                            SyncRecord.book_id == book,
                             SyncRecord.data[column].as_string().in_(ids_list[start : start + 500]),
                         )
                     ).all()
-                    for r in rows:
-                        if (r.tbl, r.id) not in seen:
-                            next_frontier.setdefault(r.tbl, set()).add(r.id)
+                    for t, i in rows:
+                        if (t, i) not in seen:
+                            next_frontier.setdefault(t, set()).add(i)
         frontier = {t: {i for i in ids if (t, i) not in seen} for t, ids in next_frontier.items()}
         frontier = {t: ids for t, ids in frontier.items() if ids}
-    for t, i in sorted(seen):
-        found = find(session, [source.id], t, i)
-        if found is not None:
-            if find(session, [target.id], t, i) is not None:
-                raise ApiError(
-                    "the new owner's book already holds a record with this id",
-                    code="id_clash",
-                    status=409,
-                )
-            to_move.append(found)
-    moved_ids = {r.id for r in to_move}
-    to_move += [
-        c
-        for c in session.scalars(
+    return seen
+
+
+def move_records(
+    session: Session,
+    writer: BookWriter,
+    *,
+    keys: set[tuple[str, str]],
+    source: User,
+    target: User,
+) -> list[SyncRecord]:
+    """Move the records ``keys`` (table, id) that ``source``'s book holds, and the conflicts
+    about them, to ``target``'s book: a departure in the old book, a ``Moved`` marker (later
+    writes from the old owner are quarantined), a new sequence number in the new book. ``owner``
+    fields name the new owner; everything else (``recorded_by``, stages, dates) is kept.
+
+    The caller has locked both books. Returns the records moved."""
+    specs = table_specs()
+    ordered = sorted(keys)
+    to_move: dict[tuple[str, str], SyncRecord] = {}
+    for start in range(0, len(ordered), 400):
+        chunk = ordered[start : start + 400]
+        found = session.scalars(
             select(SyncRecord).where(
-                SyncRecord.tbl == CONFLICTS_TABLE, SyncRecord.book_id == source.id
+                SyncRecord.book_id == source.id, tuple_(SyncRecord.tbl, SyncRecord.id).in_(chunk)
             )
+        ).all()
+        if not found:
+            continue
+        clash = session.scalar(
+            select(SyncRecord.id)
+            .where(
+                SyncRecord.book_id == target.id,
+                tuple_(SyncRecord.tbl, SyncRecord.id).in_([(r.tbl, r.id) for r in found]),
+            )
+            .limit(1)
         )
-        if c.data.get("record_id") in moved_ids
-    ]
-    for r in to_move:
-        session.add(
-            Departure(book_id=source.id, seq=writer.next_seq(source.id), tbl=r.tbl, record_id=r.id)
-        )
-        session.merge(Moved(book_id=source.id, tbl=r.tbl, record_id=r.id, to_book=target.id))
-        # Coming back to a book it once left: it belongs here again.
+        if clash is not None:
+            raise ApiError(
+                "the new owner's book already holds a record with this id",
+                code="id_clash",
+                status=409,
+            )
+        for r in found:
+            to_move[(r.tbl, r.id)] = r
+    moved_ids = {i for t, i in to_move if t != CONFLICTS_TABLE}
+    for c in session.scalars(
+        select(SyncRecord).where(SyncRecord.tbl == CONFLICTS_TABLE, SyncRecord.book_id == source.id)
+    ):
+        if c.data.get("record_id") in moved_ids:
+            to_move.setdefault((c.tbl, c.id), c)
+    records = [to_move[k] for k in sorted(to_move)]
+    pairs = [(r.tbl, r.id) for r in records]
+    for start in range(0, len(pairs), 400):
+        chunk = pairs[start : start + 400]
+        # Leaving the old book for good; coming back to a book it once left: it belongs again.
         session.execute(
             delete(Moved).where(
-                Moved.book_id == target.id, Moved.tbl == r.tbl, Moved.record_id == r.id
+                Moved.book_id.in_([source.id, target.id]),
+                tuple_(Moved.tbl, Moved.record_id).in_(chunk),
             )
+        )
+    if pairs:
+        session.execute(
+            insert(Moved),
+            [
+                {"book_id": source.id, "tbl": t, "record_id": i, "to_book": target.id}
+                for t, i in pairs
+            ],
+        )
+    for r in records:
+        session.add(
+            Departure(book_id=source.id, seq=writer.next_seq(source.id), tbl=r.tbl, record_id=r.id)
         )
         r.book_id = target.id
         if r.tbl in specs and "owner" in specs[r.tbl].fields:
@@ -653,7 +801,15 @@ def move_records(
             fv["owner"] = [r.version, "server"]
             r.data, r.fv = data, fv
         r.seq = writer.next_seq(target.id)
-    return len(to_move)
+        # Each record's history shows where it went (ids and user names only).
+        audit.record(
+            session,
+            "move",
+            tbl=r.tbl,
+            record_id=r.id,
+            detail={"from": source.username, "to": target.username},
+        )
+    return records
 
 
 # ---- tombstones --------------------------------------------------------------------------------

@@ -14,9 +14,9 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session, sessionmaker
 
-from crmdesk.server import crud
+from crmdesk.server import audit, crud
 from crmdesk.server.config import Settings
-from crmdesk.server.errors import ApiError, unauthorised
+from crmdesk.server.errors import ApiError, device_revoked, unauthorised
 from crmdesk.server.models import Device, User
 from crmdesk.sync.protocol import MIN_PROTOCOL_VERSION, PROTOCOL_HEADER
 
@@ -58,16 +58,26 @@ async def get_token(authorization: Annotated[str | None, Header()] = None) -> st
 class Caller:
     device: Device
     user: User
+    revoked: bool = False
 
 
-def sign_in(session: Session, *, token: str, protocol: int) -> Caller:
-    """The device holding ``token``, checked in the route's own transaction."""
+def sign_in(session: Session, *, token: str, protocol: int, revoked_ok: bool = False) -> Caller:
+    """The device holding ``token``, checked in the route's own transaction; it becomes the
+    actor of the transaction's audit entries.
+
+    A revoked device (or one of a deactivated user) gets ``device_revoked``, unless the route
+    asks for it (``revoked_ok``: a push keeps what the device sends before refusing it).
+    """
     found = crud.authenticate(session, token=token)
     if found is None:
         raise unauthorised()
     device, user = found
+    revoked = crud.is_revoked(device, user)
+    if revoked and not revoked_ok:
+        raise device_revoked()
     crud.touch_device(session, device=device, protocol=protocol)
-    return Caller(device=device, user=user)
+    audit.set_actor(session, audit.Actor.of(user, device))
+    return Caller(device=device, user=user, revoked=revoked)
 
 
 SessionsDep = Annotated[sessionmaker[Session], Depends(get_sessions)]

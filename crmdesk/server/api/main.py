@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from crmdesk.core.errors import CrmdeskError
-from crmdesk.server.api.routes import auth, sync
+from crmdesk.server.api.routes import admin, auth, sync
 from crmdesk.server.config import Settings, get_settings
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.errors import ApiError
@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="crmdesk server", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.include_router(auth.router)
     app.include_router(sync.router)
+    app.include_router(admin.router)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

@@ -70,15 +70,18 @@ def status(
 ) -> StatusResponse:
     with sessions() as session:
         caller = sign_in(session, token=token, protocol=protocol)
+        books = crud.read_books(session, user=caller.user)
         answer = StatusResponse(
             user_id=caller.user.id,
             username=caller.user.username,
             role=caller.user.role,
             book_id=caller.user.id,
-            books=crud.read_books(session, user=caller.user),
+            books=books,
             epoch=epoch,
             device_id=caller.device.id,
             last_seq=caller.device.last_seq,
+            lease_days=crud.lease_days(session),
+            book_names=crud.book_names(session, books),
         )
         session.commit()
     return answer

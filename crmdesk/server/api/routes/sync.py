@@ -20,6 +20,7 @@ from crmdesk.server.api.deps import (
 )
 from crmdesk.server.crud import read_books
 from crmdesk.server.db import READONLY
+from crmdesk.server.errors import device_revoked
 from crmdesk.server.models import User
 from crmdesk.sync.protocol import (
     PullRequest,
@@ -45,7 +46,14 @@ def push(
     epoch: EpochDep,
 ) -> Response:
     with sessions() as session:
-        caller = sign_in(session, token=token, protocol=protocol)
+        caller = sign_in(session, token=token, protocol=protocol, revoked_ok=True)
+        if caller.revoked:
+            # Kept for review (committed), never applied; then the device learns it is revoked.
+            syncing.quarantine_revoked(
+                session, device=caller.device, user=caller.user, request=body
+            )
+            session.commit()
+            raise device_revoked()
         answer = syncing.push(
             session, device=caller.device, user=caller.user, request=body, epoch=epoch
         )
