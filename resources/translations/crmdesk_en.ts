@@ -158,9 +158,9 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n item</numerusform>
+            <numerusform>%1 — %n items</numerusform>
         </translation>
     </message>
 </context>
@@ -172,6 +172,41 @@
     </message>
     <message>
         <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookGuard</name>
+    <message>
+        <source>The book cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This book&apos;s lease lapsed on %1: it has not synced with your company&apos;s server for too long, so it cannot be opened without the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This book&apos;s lease lapsed, so it cannot be opened without the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the company network (or VPN) and open the book again: one sync renews the lease.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its key and its sign-in were removed too. Ask your administrator if this is a mistake; you can start a new book now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The book&apos;s lease lapsed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This book was removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -262,6 +297,17 @@
     </message>
 </context>
 <context>
+    <name>CompanyActions</name>
+    <message>
+        <source>&amp;Team and devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand over a rep&apos;s accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
@@ -285,6 +331,10 @@
     </message>
     <message>
         <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -535,6 +585,73 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These rows match a contact in the book or an earlier row of the file. Merging fills empty fields and adds new phones, e-mails and tags; it never overwrites a value the book has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For every duplicate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No duplicates: every good row is new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: keeps “%2” (the file has “%3”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2” becomes “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: adds “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new: merging changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol with a sync server</source>
@@ -681,6 +798,49 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager&apos;s book holds the team&apos;s records: the export includes each record&apos;s owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FamilyDialog</name>
     <message>
         <source>Add a family member</source>
@@ -700,6 +860,205 @@
     </message>
     <message>
         <source>Family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard files from phones and address books, CSV or Excel sheets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers without a country code are read as this region&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact files (*.vcf *.vcard *.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over a rep&apos;s accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All accounts to this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is leaving:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything else to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the leaver&apos;s devices (their books are wiped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate the leaver&apos;s user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 accounts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nobody on your team to hand over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(with everything else)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This book holds no accounts of theirs; everything they own goes to one successor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who receives everything else first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who is leaving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who receives everything else (records on no account, and accounts not given a successor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of %1&apos;s accounts, contacts, interactions, preferences, dates, follow-ups and opportunities pass to their successors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n account(s) and everything else</source>
+        <translation>
+            <numerusform>%1: %n account and everything else</numerusform>
+            <numerusform>%1: %n accounts and everything else</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n account(s)</source>
+        <translation>
+            <numerusform>%1: %n account</numerusform>
+            <numerusform>%1: %n accounts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: everything else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages, follow-ups and who recorded what stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s devices are revoked and wipe their books.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over %1&apos;s records?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the book first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handing over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 records moved (%2 accounts) — %3. %4 devices revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync afterwards failed (%1); it runs again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import contacts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -813,6 +1172,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Import contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -874,6 +1241,41 @@
     </message>
     <message>
         <source>Visit logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose which contact field each column of the file goes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 duplicates, %4 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1172,23 +1574,23 @@
     </message>
     <message numerus="yes">
         <source>%n relationship(s) past their contact cadence</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n relationship past their contact cadence</numerusform>
+            <numerusform>%n relationships past their contact cadence</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Today: %n occasion(s) to greet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Today: %n occasion to greet</numerusform>
+            <numerusform>Today: %n occasions to greet</numerusform>
         </translation>
     </message>
 </context>
@@ -1311,9 +1713,9 @@
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
         </translation>
     </message>
     <message>
@@ -1322,37 +1724,37 @@
     </message>
     <message numerus="yes">
         <source>no contact for %n day(s): send a “we miss you” greeting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no contact for %n day: send a “we miss you” greeting</numerusform>
+            <numerusform>no contact for %n days: send a “we miss you” greeting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Greet %n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Greet %n contact</numerusform>
+            <numerusform>Greet %n contacts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>overdue by %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>overdue by %n day</numerusform>
+            <numerusform>overdue by %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>No contact for %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No contact for %n day</numerusform>
+            <numerusform>No contact for %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>the cadence is %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the cadence is %n day</numerusform>
+            <numerusform>the cadence is %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -1389,16 +1791,16 @@
     </message>
     <message numerus="yes">
         <source>buy gifts %n day(s) ahead</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>buy gifts %n day ahead</numerusform>
+            <numerusform>buy gifts %n days ahead</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>dormant after %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dormant after %n day</numerusform>
+            <numerusform>dormant after %n days</numerusform>
         </translation>
     </message>
 </context>
@@ -1426,16 +1828,16 @@
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n stored date(s) could not be read and are left out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n stored date could not be read and are left out</numerusform>
+            <numerusform>%n stored dates could not be read and are left out</numerusform>
         </translation>
     </message>
     <message>
@@ -1505,6 +1907,61 @@
     </message>
 </context>
 <context>
+    <name>RejectedPage</name>
+    <message>
+        <source>Rows that will not be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each row is numbered as in the file; fix them there and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save error report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Language</source>
@@ -1555,6 +2012,21 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The book is updated; its lists show the imported contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contacts created, %2 merged, %3 skipped, %4 rejected. %5 new accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>The CA file cannot be read.</source>
@@ -1582,6 +2054,22 @@
     </message>
     <message>
         <source>The server needs a newer version of crmdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device was revoked by your company; its local book was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not do this (managers and admins only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some records would be left without a successor: choose who receives everything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A successor is unknown to the server or no longer active.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1613,7 +2101,233 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 not held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sync error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1 (as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens without the server until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records from the server this book could not hold (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team and devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people, %2 devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke %1&apos;s device “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At its next contact with the server it deletes its local book and key. Edits it still sends are kept for review, not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>(ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hometown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same name and phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard (.vcf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

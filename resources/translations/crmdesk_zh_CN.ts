@@ -174,6 +174,41 @@
     </message>
 </context>
 <context>
+    <name>BookGuard</name>
+    <message>
+        <source>The book cannot be opened</source>
+        <translation>无法打开客户簿</translation>
+    </message>
+    <message>
+        <source>This book&apos;s lease lapsed on %1: it has not synced with your company&apos;s server for too long, so it cannot be opened without the server.</source>
+        <translation>此客户簿的租期已于 %1 到期：它太久没有与公司服务器同步，必须连上服务器才能打开。</translation>
+    </message>
+    <message>
+        <source>This book&apos;s lease lapsed, so it cannot be opened without the server.</source>
+        <translation>此客户簿的租期已到期，必须连上服务器才能打开。</translation>
+    </message>
+    <message>
+        <source>Connect to the company network (or VPN) and open the book again: one sync renews the lease.</source>
+        <translation>请连接公司网络（或 VPN）后再次打开客户簿：同步一次即可续期。</translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation>设备已被吊销</translation>
+    </message>
+    <message>
+        <source>Its key and its sign-in were removed too. Ask your administrator if this is a mistake; you can start a new book now.</source>
+        <translation>它的密钥和登录凭据也已删除。如有误，请联系管理员；现在可以新建一本客户簿。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s lease lapsed.</source>
+        <translation>客户簿的租期已到期。</translation>
+    </message>
+    <message>
+        <source>This book was removed</source>
+        <translation>此客户簿已被删除</translation>
+    </message>
+</context>
+<context>
     <name>BriefDialog</name>
     <message>
         <source>Brief: %1</source>
@@ -260,6 +295,17 @@
     </message>
 </context>
 <context>
+    <name>CompanyActions</name>
+    <message>
+        <source>&amp;Team and devices…</source>
+        <translation>团队与设备(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over a rep&apos;s accounts…</source>
+        <translation>代表离职交接(&amp;H)…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
@@ -284,6 +330,10 @@
     <message>
         <source>When</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
     </message>
     <message>
         <source>No open conflicts.</source>
@@ -532,6 +582,73 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复项</translation>
+    </message>
+    <message>
+        <source>These rows match a contact in the book or an earlier row of the file. Merging fills empty fields and adds new phones, e-mails and tags; it never overwrites a value the book has.</source>
+        <translation>这些行与客户簿中的联系人或文件中靠前的一行相同。合并只填补空字段，并添加新的电话、邮箱和标签；不会覆盖客户簿已有的值。</translation>
+    </message>
+    <message>
+        <source>Apply to all</source>
+        <translation>全部应用</translation>
+    </message>
+    <message>
+        <source>For every duplicate:</source>
+        <translation>所有重复项：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>in the book</source>
+        <translation>客户簿中</translation>
+    </message>
+    <message>
+        <source>No duplicates: every good row is new.</source>
+        <translation>没有重复项：所有有效行都是新联系人。</translation>
+    </message>
+    <message>
+        <source>%1: keeps “%2” (the file has “%3”)</source>
+        <translation>%1：保留“%2”（文件中为“%3”）</translation>
+    </message>
+    <message>
+        <source>%1: “%2” becomes “%3”</source>
+        <translation>%1：“%2”改为“%3”</translation>
+    </message>
+    <message>
+        <source>%1: adds “%3”</source>
+        <translation>%1：添加“%3”</translation>
+    </message>
+    <message>
+        <source>Nothing new: merging changes nothing.</source>
+        <translation>没有新内容：合并不会改变任何东西。</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol with a sync server</source>
@@ -678,6 +795,49 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出内容：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s book holds the team&apos;s records: the export includes each record&apos;s owner.</source>
+        <translation>经理的客户簿包含团队的记录：导出内容包括每条记录的负责人。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation>已导出 %1 条记录到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>FamilyDialog</name>
     <message>
         <source>Add a family member</source>
@@ -698,6 +858,203 @@
     <message>
         <source>Family member</source>
         <translation>家人</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>vCard files from phones and address books, CSV or Excel sheets.</source>
+        <translation>手机和通讯录导出的 vCard 文件、CSV 或 Excel 表格。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>From the file name</source>
+        <translation>根据文件名</translation>
+    </message>
+    <message>
+        <source>the first sheet</source>
+        <translation>第一个工作表</translation>
+    </message>
+    <message>
+        <source>Phone numbers without a country code are read as this region&apos;s</source>
+        <translation>不带国家代码的电话号码按此地区解读</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Excel sheet:</source>
+        <translation>Excel 工作表：</translation>
+    </message>
+    <message>
+        <source>Phone region:</source>
+        <translation>电话地区：</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Contact files (*.vcf *.vcard *.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>联系人文件 (*.vcf *.vcard *.csv *.txt *.tsv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over a rep&apos;s accounts</source>
+        <translation>代表离职交接</translation>
+    </message>
+    <message>
+        <source>&amp;All accounts to this person</source>
+        <translation>全部客户交给此人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Who is leaving:</source>
+        <translation>离职人员：</translation>
+    </message>
+    <message>
+        <source>Everything else to:</source>
+        <translation>其余全部交给：</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Successor</source>
+        <translation>接手人</translation>
+    </message>
+    <message>
+        <source>Revoke the leaver&apos;s devices (their books are wiped)</source>
+        <translation>吊销离职人员的设备（其客户簿将被清除）</translation>
+    </message>
+    <message>
+        <source>Deactivate the leaver&apos;s user</source>
+        <translation>停用离职人员的账号</translation>
+    </message>
+    <message>
+        <source>Loading the team…</source>
+        <translation>正在载入团队…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over…</source>
+        <translation>交接(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 (%2 accounts)</source>
+        <translation>%1（%2 个客户）</translation>
+    </message>
+    <message>
+        <source>There is nobody on your team to hand over.</source>
+        <translation>你的团队中没有可交接的人。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>(with everything else)</source>
+        <translation>（连同其余全部）</translation>
+    </message>
+    <message>
+        <source>This book holds no accounts of theirs; everything they own goes to one successor.</source>
+        <translation>此客户簿中没有此人的客户；此人名下的一切交给同一位接手人。</translation>
+    </message>
+    <message>
+        <source>Choose who receives everything else first.</source>
+        <translation>请先选择其余全部的接手人。</translation>
+    </message>
+    <message>
+        <source>Choose who is leaving.</source>
+        <translation>请选择离职人员。</translation>
+    </message>
+    <message>
+        <source>Choose who receives everything else (records on no account, and accounts not given a successor).</source>
+        <translation>请选择其余全部的接手人（不属于任何客户的记录，以及未指定接手人的客户）。</translation>
+    </message>
+    <message>
+        <source>All of %1&apos;s accounts, contacts, interactions, preferences, dates, follow-ups and opportunities pass to their successors:</source>
+        <translation>%1 的全部客户、联系人、拜访、偏好、日期、跟进和商机都将交给接手人：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n account(s) and everything else</source>
+        <translation>
+            <numerusform>%1：%n 个客户及其余全部</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n account(s)</source>
+        <translation>
+            <numerusform>%1：%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: everything else</source>
+        <translation>%1：其余全部</translation>
+    </message>
+    <message>
+        <source>Stages, follow-ups and who recorded what stay as they are.</source>
+        <translation>阶段、跟进以及谁记录了什么都保持不变。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s devices are revoked and wipe their books.</source>
+        <translation>%1 的设备将被吊销，并清除其客户簿。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 将无法再登录。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Hand over %1&apos;s records?</source>
+        <translation>交接 %1 的记录？</translation>
+    </message>
+    <message>
+        <source>Unlock the book first.</source>
+        <translation>请先解锁客户簿。</translation>
+    </message>
+    <message>
+        <source>Handing over…</source>
+        <translation>正在交接…</translation>
+    </message>
+    <message>
+        <source>Done: %1 records moved (%2 accounts) — %3. %4 devices revoked.</source>
+        <translation>完成：已转移 %1 条记录（%2 个客户）— %3。已吊销 %4 台设备。</translation>
+    </message>
+    <message>
+        <source>The sync afterwards failed (%1); it runs again later.</source>
+        <translation>之后的同步失败（%1）；稍后会再次运行。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
     </message>
 </context>
 <context>
@@ -810,6 +1167,14 @@
         <translation>冲突(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Import contacts…</source>
+        <translation>导入联系人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -872,6 +1237,41 @@
     <message>
         <source>Visit logged</source>
         <translation>拜访已记录</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应各列</translation>
+    </message>
+    <message>
+        <source>Choose which contact field each column of the file goes to.</source>
+        <translation>选择文件的每一列对应到哪个联系人字段。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>对应到</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 duplicates, %4 rejected</source>
+        <translation>共 %1 行：%2 个新联系人，%3 个重复，%4 行被拒绝</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1888,61 @@
     </message>
 </context>
 <context>
+    <name>RejectedPage</name>
+    <message>
+        <source>Rows that will not be imported</source>
+        <translation>不会导入的行</translation>
+    </message>
+    <message>
+        <source>Each row is numbered as in the file; fix them there and import again.</source>
+        <translation>行号与文件中一致；请在文件中修正后重新导入。</translation>
+    </message>
+    <message>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected.</source>
+        <translation>就绪：%1 个新联系人，%2 个合并；%3 行被拒绝。</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Language</source>
@@ -1538,6 +1993,21 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>The book is updated; its lists show the imported contacts.</source>
+        <translation>客户簿已更新；列表中可以看到导入的联系人。</translation>
+    </message>
+    <message>
+        <source>%1 contacts created, %2 merged, %3 skipped, %4 rejected. %5 new accounts.</source>
+        <translation>已创建 %1 个联系人，合并 %2 个，跳过 %3 个，拒绝 %4 行。新增 %5 个客户。</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>The CA file cannot be read.</source>
@@ -1568,6 +2038,22 @@
         <translation>服务器需要更新版本的 crmdesk。</translation>
     </message>
     <message>
+        <source>This device was revoked by your company; its local book was removed.</source>
+        <translation>此设备已被公司吊销；本地客户簿已删除。</translation>
+    </message>
+    <message>
+        <source>Your account may not do this (managers and admins only).</source>
+        <translation>你的账号无权执行此操作（仅限经理和管理员）。</translation>
+    </message>
+    <message>
+        <source>Some records would be left without a successor: choose who receives everything else.</source>
+        <translation>有些记录将没有接手人：请选择其余全部的接手人。</translation>
+    </message>
+    <message>
+        <source>A successor is unknown to the server or no longer active.</source>
+        <translation>服务器不认识某位接手人，或其账号已停用。</translation>
+    </message>
+    <message>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
@@ -1596,8 +2082,234 @@
         <translation>%1 个冲突</translation>
     </message>
     <message>
+        <source>%1 not held</source>
+        <translation>%1 条未收录</translation>
+    </message>
+    <message>
         <source>sync error</source>
         <translation>同步出错</translation>
+    </message>
+    <message>
+        <source>Server: %1 (as %2)</source>
+        <translation>服务器：%1（用户 %2）</translation>
+    </message>
+    <message>
+        <source>Opens without the server until %1</source>
+        <translation>在 %1 之前无需服务器即可打开</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>上次错误：%1</translation>
+    </message>
+    <message>
+        <source>Records from the server this book could not hold (%1):</source>
+        <translation>本客户簿无法收录的服务器记录（%1）：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team and devices</source>
+        <translation>团队与设备</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后在线</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Loading the team…</source>
+        <translation>正在载入团队…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke device…</source>
+        <translation>吊销设备(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新载入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>user inactive</source>
+        <translation>用户已停用</translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>%1 people, %2 devices.</source>
+        <translation>%1 人，%2 台设备。</translation>
+    </message>
+    <message>
+        <source>rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <source>Revoke %1&apos;s device “%2”?</source>
+        <translation>吊销 %1 的设备“%2”？</translation>
+    </message>
+    <message>
+        <source>At its next contact with the server it deletes its local book and key. Edits it still sends are kept for review, not applied.</source>
+        <translation>它下次连接服务器时会删除本地客户簿和密钥。它之后发来的修改会留待审核，不会应用。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Hometown</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>名片</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Import as new</source>
+        <translation>作为新联系人导入</translation>
+    </message>
+    <message>
+        <source>same name and phone</source>
+        <translation>姓名和电话相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>vCard (.vcf)</source>
+        <translation>vCard (.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON (.json)</source>
+        <translation>JSON (.json)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
     </message>
 </context>
 <context>

@@ -174,6 +174,41 @@
     </message>
 </context>
 <context>
+    <name>BookGuard</name>
+    <message>
+        <source>The book cannot be opened</source>
+        <translation>無法開啟客戶簿</translation>
+    </message>
+    <message>
+        <source>This book&apos;s lease lapsed on %1: it has not synced with your company&apos;s server for too long, so it cannot be opened without the server.</source>
+        <translation>此客戶簿的租期已於 %1 到期：它太久沒有與公司伺服器同步，必須連上伺服器才能開啟。</translation>
+    </message>
+    <message>
+        <source>This book&apos;s lease lapsed, so it cannot be opened without the server.</source>
+        <translation>此客戶簿的租期已到期，必須連上伺服器才能開啟。</translation>
+    </message>
+    <message>
+        <source>Connect to the company network (or VPN) and open the book again: one sync renews the lease.</source>
+        <translation>請連線公司網路（或 VPN）後再次開啟客戶簿：同步一次即可續期。</translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation>裝置已被吊銷</translation>
+    </message>
+    <message>
+        <source>Its key and its sign-in were removed too. Ask your administrator if this is a mistake; you can start a new book now.</source>
+        <translation>它的金鑰和登入憑據也已刪除。如有誤，請聯絡管理員；現在可以新建一本客戶簿。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s lease lapsed.</source>
+        <translation>客戶簿的租期已到期。</translation>
+    </message>
+    <message>
+        <source>This book was removed</source>
+        <translation>此客戶簿已被刪除</translation>
+    </message>
+</context>
+<context>
     <name>BriefDialog</name>
     <message>
         <source>Brief: %1</source>
@@ -260,6 +295,17 @@
     </message>
 </context>
 <context>
+    <name>CompanyActions</name>
+    <message>
+        <source>&amp;Team and devices…</source>
+        <translation>團隊與裝置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over a rep&apos;s accounts…</source>
+        <translation>代表離職交接(&amp;H)…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
@@ -284,6 +330,10 @@
     <message>
         <source>When</source>
         <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
     </message>
     <message>
         <source>No open conflicts.</source>
@@ -532,6 +582,73 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>重複項</translation>
+    </message>
+    <message>
+        <source>These rows match a contact in the book or an earlier row of the file. Merging fills empty fields and adds new phones, e-mails and tags; it never overwrites a value the book has.</source>
+        <translation>這些行與客戶簿中的聯絡人或檔案中靠前的一行相同。合併只填補空欄位，並新增新的電話、郵箱和標籤；不會覆蓋客戶簿已有的值。</translation>
+    </message>
+    <message>
+        <source>Apply to all</source>
+        <translation>全部應用</translation>
+    </message>
+    <message>
+        <source>For every duplicate:</source>
+        <translation>所有重複項：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>檔案中</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>in the book</source>
+        <translation>客戶簿中</translation>
+    </message>
+    <message>
+        <source>No duplicates: every good row is new.</source>
+        <translation>沒有重複項：所有有效行都是新聯絡人。</translation>
+    </message>
+    <message>
+        <source>%1: keeps “%2” (the file has “%3”)</source>
+        <translation>%1：保留“%2”（檔案中為“%3”）</translation>
+    </message>
+    <message>
+        <source>%1: “%2” becomes “%3”</source>
+        <translation>%1：“%2”改為“%3”</translation>
+    </message>
+    <message>
+        <source>%1: adds “%3”</source>
+        <translation>%1：新增“%3”</translation>
+    </message>
+    <message>
+        <source>Nothing new: merging changes nothing.</source>
+        <translation>沒有新內容：合並不會改變任何東西。</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol with a sync server</source>
@@ -678,6 +795,49 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>匯出內容：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s book holds the team&apos;s records: the export includes each record&apos;s owner.</source>
+        <translation>經理的客戶簿包含團隊的記錄：匯出內容包括每條記錄的負責人。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>匯出到</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在匯出…</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation>已匯出 %1 條記錄到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>FamilyDialog</name>
     <message>
         <source>Add a family member</source>
@@ -698,6 +858,203 @@
     <message>
         <source>Family member</source>
         <translation>家人</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <source>vCard files from phones and address books, CSV or Excel sheets.</source>
+        <translation>手機和通訊錄匯出的 vCard 檔案、CSV 或 Excel 表格。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>From the file name</source>
+        <translation>根據檔名</translation>
+    </message>
+    <message>
+        <source>the first sheet</source>
+        <translation>第一個工作表</translation>
+    </message>
+    <message>
+        <source>Phone numbers without a country code are read as this region&apos;s</source>
+        <translation>不帶國家程式碼的電話號碼按此地區解讀</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Excel sheet:</source>
+        <translation>Excel 工作表：</translation>
+    </message>
+    <message>
+        <source>Phone region:</source>
+        <translation>電話地區：</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>匯入聯絡人</translation>
+    </message>
+    <message>
+        <source>Contact files (*.vcf *.vcard *.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>聯絡人檔案 (*.vcf *.vcard *.csv *.txt *.tsv *.xlsx);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在讀取檔案…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over a rep&apos;s accounts</source>
+        <translation>代表離職交接</translation>
+    </message>
+    <message>
+        <source>&amp;All accounts to this person</source>
+        <translation>全部客戶交給此人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Who is leaving:</source>
+        <translation>離職人員：</translation>
+    </message>
+    <message>
+        <source>Everything else to:</source>
+        <translation>其餘全部交給：</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Successor</source>
+        <translation>接手人</translation>
+    </message>
+    <message>
+        <source>Revoke the leaver&apos;s devices (their books are wiped)</source>
+        <translation>吊銷離職人員的裝置（其客戶簿將被清除）</translation>
+    </message>
+    <message>
+        <source>Deactivate the leaver&apos;s user</source>
+        <translation>停用離職人員的賬號</translation>
+    </message>
+    <message>
+        <source>Loading the team…</source>
+        <translation>正在載入團隊…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over…</source>
+        <translation>交接(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>%1 (%2 accounts)</source>
+        <translation>%1（%2 個客戶）</translation>
+    </message>
+    <message>
+        <source>There is nobody on your team to hand over.</source>
+        <translation>你的團隊中沒有可交接的人。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>請選擇…</translation>
+    </message>
+    <message>
+        <source>(with everything else)</source>
+        <translation>（連同其餘全部）</translation>
+    </message>
+    <message>
+        <source>This book holds no accounts of theirs; everything they own goes to one successor.</source>
+        <translation>此客戶簿中沒有此人的客戶；此人名下的一切交給同一位接手人。</translation>
+    </message>
+    <message>
+        <source>Choose who receives everything else first.</source>
+        <translation>請先選擇其餘全部的接手人。</translation>
+    </message>
+    <message>
+        <source>Choose who is leaving.</source>
+        <translation>請選擇離職人員。</translation>
+    </message>
+    <message>
+        <source>Choose who receives everything else (records on no account, and accounts not given a successor).</source>
+        <translation>請選擇其餘全部的接手人（不屬於任何客戶的記錄，以及未指定接手人的客戶）。</translation>
+    </message>
+    <message>
+        <source>All of %1&apos;s accounts, contacts, interactions, preferences, dates, follow-ups and opportunities pass to their successors:</source>
+        <translation>%1 的全部客戶、聯絡人、拜訪、偏好、日期、跟進和商機都將交給接手人：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n account(s) and everything else</source>
+        <translation>
+            <numerusform>%1：%n 個客戶及其餘全部</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n account(s)</source>
+        <translation>
+            <numerusform>%1：%n 個客戶</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: everything else</source>
+        <translation>%1：其餘全部</translation>
+    </message>
+    <message>
+        <source>Stages, follow-ups and who recorded what stay as they are.</source>
+        <translation>階段、跟進以及誰記錄了什麼都保持不變。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s devices are revoked and wipe their books.</source>
+        <translation>%1 的裝置將被吊銷，並清除其客戶簿。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 將無法再登入。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Hand over %1&apos;s records?</source>
+        <translation>交接 %1 的記錄？</translation>
+    </message>
+    <message>
+        <source>Unlock the book first.</source>
+        <translation>請先解鎖客戶簿。</translation>
+    </message>
+    <message>
+        <source>Handing over…</source>
+        <translation>正在交接…</translation>
+    </message>
+    <message>
+        <source>Done: %1 records moved (%2 accounts) — %3. %4 devices revoked.</source>
+        <translation>完成：已轉移 %1 條記錄（%2 個客戶）— %3。已吊銷 %4 臺裝置。</translation>
+    </message>
+    <message>
+        <source>The sync afterwards failed (%1); it runs again later.</source>
+        <translation>之後的同步失敗（%1）；稍後會再次執行。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>匯入聯絡人</translation>
     </message>
 </context>
 <context>
@@ -810,6 +1167,14 @@
         <translation>衝突(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Import contacts…</source>
+        <translation>匯入聯絡人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>匯出(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -872,6 +1237,41 @@
     <message>
         <source>Visit logged</source>
         <translation>拜訪已記錄</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>對應各列</translation>
+    </message>
+    <message>
+        <source>Choose which contact field each column of the file goes to.</source>
+        <translation>選擇檔案的每一列對應到哪個聯絡人欄位。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一個值</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>對應到</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 duplicates, %4 rejected</source>
+        <translation>共 %1 行：%2 個新聯絡人，%3 個重複，%4 行被拒絕</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在檢查各行…</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1888,61 @@
     </message>
 </context>
 <context>
+    <name>RejectedPage</name>
+    <message>
+        <source>Rows that will not be imported</source>
+        <translation>不會匯入的行</translation>
+    </message>
+    <message>
+        <source>Each row is numbered as in the file; fix them there and import again.</source>
+        <translation>行號與檔案中一致；請在檔案中修正後重新匯入。</translation>
+    </message>
+    <message>
+        <source>Save error report…</source>
+        <translation>儲存錯誤報告…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected.</source>
+        <translation>就緒：%1 個新聯絡人，%2 個合併；%3 行被拒絕。</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>儲存錯誤報告</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>沒有可匯入的內容。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Language</source>
@@ -1538,6 +1993,21 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Imported</source>
+        <translation>已匯入</translation>
+    </message>
+    <message>
+        <source>The book is updated; its lists show the imported contacts.</source>
+        <translation>客戶簿已更新；列表中可以看到匯入的聯絡人。</translation>
+    </message>
+    <message>
+        <source>%1 contacts created, %2 merged, %3 skipped, %4 rejected. %5 new accounts.</source>
+        <translation>已建立 %1 個聯絡人，合併 %2 個，跳過 %3 個，拒絕 %4 行。新增 %5 個客戶。</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>The CA file cannot be read.</source>
@@ -1568,6 +2038,22 @@
         <translation>伺服器需要較新版本的 crmdesk。</translation>
     </message>
     <message>
+        <source>This device was revoked by your company; its local book was removed.</source>
+        <translation>此裝置已被公司吊銷；本地客戶簿已刪除。</translation>
+    </message>
+    <message>
+        <source>Your account may not do this (managers and admins only).</source>
+        <translation>你的賬號無權執行此操作（僅限經理和管理員）。</translation>
+    </message>
+    <message>
+        <source>Some records would be left without a successor: choose who receives everything else.</source>
+        <translation>有些記錄將沒有接手人：請選擇其餘全部的接手人。</translation>
+    </message>
+    <message>
+        <source>A successor is unknown to the server or no longer active.</source>
+        <translation>伺服器不認識某位接手人，或其賬號已停用。</translation>
+    </message>
+    <message>
         <source>Sync failed: %1</source>
         <translation>同步失敗：%1</translation>
     </message>
@@ -1596,8 +2082,234 @@
         <translation>%1 個衝突</translation>
     </message>
     <message>
+        <source>%1 not held</source>
+        <translation>%1 條未收錄</translation>
+    </message>
+    <message>
         <source>sync error</source>
         <translation>同步出錯</translation>
+    </message>
+    <message>
+        <source>Server: %1 (as %2)</source>
+        <translation>伺服器：%1（使用者 %2）</translation>
+    </message>
+    <message>
+        <source>Opens without the server until %1</source>
+        <translation>在 %1 之前無需伺服器即可開啟</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>上次錯誤：%1</translation>
+    </message>
+    <message>
+        <source>Records from the server this book could not hold (%1):</source>
+        <translation>本客戶簿無法收錄的伺服器記錄（%1）：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team and devices</source>
+        <translation>團隊與裝置</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>裝置</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最後線上</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Loading the team…</source>
+        <translation>正在載入團隊…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke device…</source>
+        <translation>吊銷裝置(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新載入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊銷</translation>
+    </message>
+    <message>
+        <source>user inactive</source>
+        <translation>使用者已停用</translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <translation>無裝置</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>%1 people, %2 devices.</source>
+        <translation>%1 人，%2 臺裝置。</translation>
+    </message>
+    <message>
+        <source>rep</source>
+        <translation>銷售代表</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>經理</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理員</translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation>吊銷裝置</translation>
+    </message>
+    <message>
+        <source>Revoke %1&apos;s device “%2”?</source>
+        <translation>吊銷 %1 的裝置“%2”？</translation>
+    </message>
+    <message>
+        <source>At its next contact with the server it deletes its local book and key. Edits it still sends are kept for review, not applied.</source>
+        <translation>它下次連線伺服器時會刪除本地客戶簿和金鑰。它之後發來的修改會留待稽核，不會應用。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊銷</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>郵箱</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>職位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Hometown</source>
+        <translation>籍貫</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>名片</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合併</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳過</translation>
+    </message>
+    <message>
+        <source>Import as new</source>
+        <translation>作為新聯絡人匯入</translation>
+    </message>
+    <message>
+        <source>same name and phone</source>
+        <translation>姓名和電話相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>郵箱相同</translation>
+    </message>
+    <message>
+        <source>vCard (.vcf)</source>
+        <translation>vCard (.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON (.json)</source>
+        <translation>JSON (.json)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
     </message>
 </context>
 <context>
