@@ -77,6 +77,8 @@ class Tier(Record):
     rank: Mapped[int] = mapped_column(Integer)  # 0 is the most important tier
     cadence_days: Mapped[int] = mapped_column(Integer)  # contact at least this often
     greeting_budget_minor: Mapped[int | None] = mapped_column(Integer)  # per occasion
+    # What one account of the tier may cost per month (meals, gifts...), in the book's currency.
+    monthly_budget_minor: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
 
 
