@@ -15,6 +15,7 @@ the day after.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crmdesk.core.money import Money
@@ -164,7 +165,8 @@ class Dashboard:
         return not (self.by_tier_owner or self.overdue or self.pipeline or self.occasions)
 
 
-def sort_owners(owners: set[Owner] | dict[Owner, object]) -> tuple[Owner, ...]:
+def sort_owners(owners: Iterable[Owner]) -> tuple[Owner, ...]:
     """Named owners in case-insensitive order, unassigned (None) last."""
-    named = sorted((o for o in owners if o is not None), key=lambda o: (o.casefold(), o))
-    return (*named, None) if None in owners else tuple(named)
+    seen = set(owners)
+    named = sorted((o for o in seen if o is not None), key=lambda o: (o.casefold(), o))
+    return (*named, None) if None in seen else tuple(named)

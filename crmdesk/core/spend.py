@@ -324,10 +324,9 @@ def rollup(
     lines = []
     for (key, currency), (cost, gifts, count) in sums.items():
         account = accounts.get(key) if view is View.ACCOUNT and key else None
+        label = key or ""
         if view is View.ACCOUNT:
             label = account.name if account is not None else ""
-        else:
-            label = key or ""
         budget = budgets.get(key) if currency == BUDGET_CURRENCY else None
         lines.append(
             SpendLine(
@@ -345,8 +344,9 @@ def rollup(
     if view is View.MONTH:
         lines.sort(key=lambda ln: (ln.key or "", ln.currency))
     else:
-        lines.sort(key=lambda ln: (ln.currency != BUDGET_CURRENCY, ln.currency, -ln.total_minor,
-                                   ln.label))  # fmt: skip
+        lines.sort(
+            key=lambda ln: (ln.currency != BUDGET_CURRENCY, ln.currency, -ln.total_minor, ln.label)
+        )
     return tuple(lines)
 
 
@@ -430,7 +430,10 @@ def over_budget(
 ) -> tuple[SpendFlag, ...]:
     """Tiers and reps whose spend in a month (budget currency) went over that month's budget."""
     flags = []
-    for view, code in ((View.TIER, FlagCode.TIER_OVER_BUDGET), (View.REP, FlagCode.REP_OVER_BUDGET)):
+    for view, code in (
+        (View.TIER, FlagCode.TIER_OVER_BUDGET),
+        (View.REP, FlagCode.REP_OVER_BUDGET),
+    ):
         budgets = _budgets(view, accounts, 1)
         spent: dict[tuple[str, str | None], int] = {}
         for cell in cells:
@@ -487,7 +490,9 @@ def build_report(
     month budgets stay the team's, and a rep's flags are those naming the rep.
     """
     by_id = {a.account_id: a for a in accounts}
-    reps_seen = tuple(sorted({c.rep for c in cells}, key=lambda o: (o is None, (o or "").casefold())))
+    reps_seen = tuple(
+        sorted({c.rep for c in cells}, key=lambda o: (o is None, (o or "").casefold()))
+    )
     if filtered:
         cells = [c for c in cells if c.rep == rep]
     count = len(months)

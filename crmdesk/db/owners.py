@@ -12,9 +12,8 @@ import json
 import logging
 from collections.abc import Mapping
 
-from sqlalchemy import ColumnElement, and_, case, func
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, and_, case, func
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import KeyedColumnElement
 
 from crmdesk.db.sync_state import SyncMeta, SyncShadow
 
@@ -38,12 +37,12 @@ def book_names(session: Session) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items() if v}
 
 
-def shadow_join(table: str, record_id: KeyedColumnElement[str]) -> ColumnElement[bool]:
+def shadow_join(table: str, record_id: ColumnExpressionArgument[str]) -> ColumnElement[bool]:
     """The ON clause joining a record to its shadow row (the primary key of sync_shadow)."""
     return and_(SyncShadow.tbl == table, SyncShadow.record_id == record_id)
 
 
-def named(column: ColumnElement[str | None]) -> ColumnElement[str | None]:
+def named(column: ColumnExpressionArgument[str | None]) -> ColumnElement[str | None]:
     """An owner column with blanks read as no owner."""
     return func.nullif(func.trim(column), "")
 

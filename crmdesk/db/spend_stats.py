@@ -221,7 +221,9 @@ def spend_cells(
 
 
 def _range(months: Sequence[MonthSpan]) -> ColumnElement[bool]:
-    return and_(Interaction.occurred_at >= months[0].start, Interaction.occurred_at < months[-1].end)
+    return and_(
+        Interaction.occurred_at >= months[0].start, Interaction.occurred_at < months[-1].end
+    )
 
 
 def _local_day(moment: dt.datetime) -> dt.date:
@@ -325,7 +327,7 @@ def unattended_costs(
                 id=iid,
                 day=_local_day(at),
                 label=summary or kind,
-                amount=Money(minor, cur or DEFAULT_CURRENCY),
+                amount=Money(minor or 0, cur or DEFAULT_CURRENCY),
                 rep=_rep(rec, bk, aid, names, accounts),
                 account_id=aid,
                 account_name=holder.name if holder else None,

@@ -158,9 +158,9 @@ def accounts_by_tier_owner(
 
 
 def _account_touches():  # type: ignore[no-untyped-def]  # a subquery: account id, latest touch
-    direct = select(
-        Interaction.account_id.label("aid"), Interaction.occurred_at.label("at")
-    ).where(Interaction.account_id.is_not(None), Interaction.deleted.is_(False))
+    direct = select(Interaction.account_id.label("aid"), Interaction.occurred_at.label("at")).where(
+        Interaction.account_id.is_not(None), Interaction.deleted.is_(False)
+    )
     attended = (
         select(Contact.account_id.label("aid"), Interaction.occurred_at.label("at"))
         .select_from(InteractionAttendee)
@@ -187,9 +187,7 @@ def _account_touches():  # type: ignore[no-untyped-def]  # a subquery: account i
     )
     touches = union_all(direct, attended, gifted).subquery()
     return (
-        select(touches.c.aid, func.max(touches.c.at).label("at"))
-        .group_by(touches.c.aid)
-        .subquery()
+        select(touches.c.aid, func.max(touches.c.at).label("at")).group_by(touches.c.aid).subquery()
     )
 
 
@@ -222,6 +220,7 @@ def key_account_touches(
     )
     out = []
     for aid, name, tier, own, book_id, at in rows:
+        assert tier is not None  # the query keeps key tiers only
         day = _local_day(at) if at is not None else None
         out.append(
             KeyAccount(
@@ -347,10 +346,13 @@ def coming_occasions(
         start=today,
         days=days,
         settings=load_settings(session),
-        filters=PlanFilter(tiers=tuple(key_tiers), kinds=tuple(str(k) for k in GIFT_KINDS)),
+        filters=PlanFilter(tiers=tuple(key_tiers), kinds=tuple(GIFT_KINDS)),
     )
     out = []
     for item in plan.items():
+        festival = item.festival_day
+        if festival is not None and not festival.people:
+            continue  # a festival with no key contact to greet is no occasion of the team's
         contact = item.contact
         account_id = item.account_id
         owner = contact.owner if contact is not None else None
