@@ -154,7 +154,8 @@ class BudgetAccount:
 
 @dataclass(frozen=True, slots=True)
 class SpendCell:
-    """Spend of one month, account (None: none), rep and currency."""
+    """Spend summed over one group, per currency. The book groups three ways
+    (:class:`SpendSums`): by account (``month`` ""), by month and rep, by month and tier."""
 
     month: str
     account_id: str | None
@@ -163,6 +164,7 @@ class SpendCell:
     cost_minor: int = 0
     gift_minor: int = 0
     interactions: int = 0  # interactions logged (counted once, in their cost's currency)
+    tier: str | None = None
 
     @property
     def total_minor(self) -> int:
@@ -295,20 +297,35 @@ def _owner_label(owner: Owner) -> str:
     return owner or ""
 
 
+@dataclass(frozen=True, slots=True)
+class SpendSums:
+    """Spend over the chosen months, summed by the book three ways.
+
+    ``by_account`` and ``by_month_tier`` count only the chosen rep's spend when the report is
+    for one rep; ``by_month_rep`` always holds every rep (for the rep list and its filter).
+    """
+
+    by_account: Sequence[SpendCell]
+    by_month_rep: Sequence[SpendCell]
+    by_month_tier: Sequence[SpendCell]
+
+
 def rollup(
     cells: Sequence[SpendCell],
     view: View,
     accounts: Mapping[str, BudgetAccount],
     months: int,
 ) -> tuple[SpendLine, ...]:
-    """Spend per account, tier, rep or month, per currency, with the budget where one applies."""
+    """Spend per account, tier, rep or month, per currency, with the budget where one applies.
+
+    ``cells`` must be grouped at least by what ``view`` needs (accounts, month and tier, or
+    month and rep)."""
     sums: dict[tuple[str | None, str], list[int]] = {}
     for cell in cells:
-        account = accounts.get(cell.account_id) if cell.account_id else None
         if view is View.ACCOUNT:
             key = cell.account_id
         elif view is View.TIER:
-            key = account.tier if account is not None else None
+            key = cell.tier
         elif view is View.REP:
             key = cell.rep
         else:
@@ -426,24 +443,22 @@ def cost_without_attendee(records: Sequence[FlagRecord]) -> tuple[SpendFlag, ...
 
 
 def over_budget(
-    cells: Sequence[SpendCell], accounts: Mapping[str, BudgetAccount]
+    by_month_tier: Sequence[SpendCell],
+    by_month_rep: Sequence[SpendCell],
+    accounts: Mapping[str, BudgetAccount],
 ) -> tuple[SpendFlag, ...]:
     """Tiers and reps whose spend in a month (budget currency) went over that month's budget."""
     flags = []
-    for view, code in (
-        (View.TIER, FlagCode.TIER_OVER_BUDGET),
-        (View.REP, FlagCode.REP_OVER_BUDGET),
+    for view, code, cells in (
+        (View.TIER, FlagCode.TIER_OVER_BUDGET, by_month_tier),
+        (View.REP, FlagCode.REP_OVER_BUDGET, by_month_rep),
     ):
         budgets = _budgets(view, accounts, 1)
         spent: dict[tuple[str, str | None], int] = {}
         for cell in cells:
             if cell.currency != BUDGET_CURRENCY:
                 continue
-            if view is View.TIER:
-                account = accounts.get(cell.account_id) if cell.account_id else None
-                key = account.tier if account is not None else None
-            else:
-                key = cell.rep
+            key = cell.tier if view is View.TIER else cell.rep
             spent[(cell.month, key)] = spent.get((cell.month, key), 0) + cell.total_minor
         for (month, key), minor in sorted(spent.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
             budget = budgets.get(key)
@@ -477,7 +492,7 @@ def _owners_of(records: Sequence[FlagRecord]) -> tuple[Owner, ...]:
 def build_report(
     *,
     months: Sequence[str],
-    cells: Sequence[SpendCell],
+    sums: SpendSums,
     accounts: Sequence[BudgetAccount],
     gifts: Sequence[FlagRecord],
     unattended: Sequence[FlagRecord],
@@ -486,26 +501,28 @@ def build_report(
 ) -> SpendReport:
     """Every table, flag and distribution of the spend view.
 
-    With ``filtered`` only spend recorded by ``rep`` (None: unassigned) is counted; the tier and
-    month budgets stay the team's, and a rep's flags are those naming the rep.
+    With ``filtered`` only spend recorded by ``rep`` (None: unassigned) is counted (the book's
+    sums by account and by tier already are); the tier and month budgets stay the team's, and
+    the rep's flags are those naming the rep, with the tiers'.
     """
     by_id = {a.account_id: a for a in accounts}
+    by_rep: Sequence[SpendCell] = sums.by_month_rep
     reps_seen = tuple(
-        sorted({c.rep for c in cells}, key=lambda o: (o is None, (o or "").casefold()))
+        sorted({c.rep for c in by_rep}, key=lambda o: (o is None, (o or "").casefold()))
     )
     if filtered:
-        cells = [c for c in cells if c.rep == rep]
+        by_rep = [c for c in by_rep if c.rep == rep]
     count = len(months)
     flags = (
         *duplicate_gifts(gifts),
-        *over_budget(cells, by_id),
+        *over_budget(sums.by_month_tier, by_rep, by_id),
         *cost_without_attendee(unattended),
     )
     if filtered:
         flags = tuple(f for f in flags if rep in f.owners or (f.code is FlagCode.TIER_OVER_BUDGET))
     effort: dict[str, int] = {a.account_id: 0 for a in accounts}
     money: dict[str, dict[str, int]] = {}
-    for cell in cells:
+    for cell in sums.by_account:
         if cell.account_id is None or cell.account_id not in effort:
             continue
         effort[cell.account_id] += cell.interactions
@@ -521,10 +538,10 @@ def build_report(
         months=tuple(months),
         rep=rep,
         filtered=filtered,
-        accounts=rollup(cells, View.ACCOUNT, by_id, count),
-        tiers=rollup(cells, View.TIER, by_id, count),
-        reps=rollup(cells, View.REP, by_id, count),
-        by_month=rollup(cells, View.MONTH, by_id, 1),
+        accounts=rollup(sums.by_account, View.ACCOUNT, by_id, count),
+        tiers=rollup(sums.by_month_tier, View.TIER, by_id, count),
+        reps=rollup(by_rep, View.REP, by_id, count),
+        by_month=rollup(by_rep, View.MONTH, by_id, 1),
         flags=tuple(flags),
         effort=concentration(effort.values()),
         spend=concentration(spend_values),

@@ -1,16 +1,16 @@
 """The spend view's queries; the arithmetic is :mod:`crmdesk.core.spend`'s.
 
-Five queries whatever the book's size, all limited to the chosen months (the months are a small
+Four queries whatever the book's size, all limited to the chosen months (the months are a small
 VALUES table of local-month boundaries as UTC instants, joined on the indexed ``occurred_at``, so
 a month is the device's local month, daylight saving included):
 
 1. live accounts with their tier's monthly budget and their holder (for budgets and names);
-2. interaction costs and counts grouped by month, account, rep and currency;
-3. gift values grouped the same way;
-4. the gifts themselves (for the same-gift-twice-a-day flag);
-5. interactions with a cost and no live attendee.
+2. costs and gift values summed by account, by month and rep, and by month and tier, in one
+   statement (:func:`spend_sums`);
+3. the gifts themselves (for the same-gift-twice-a-day flag);
+4. interactions with a cost and no live attendee.
 
-An interaction's account is its own, else its first attendee's account (a gift's, its
+An interaction's account is its own, else an attendee's account (a gift's, its
 recipient's, then the same); its rep is who recorded it, else the user of its server book.
 """
 
@@ -18,15 +18,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    ColumnExpressionArgument,
     String,
     and_,
+    case,
     exists,
     func,
     literal,
+    null,
     select,
+    true,
     type_coerce,
     union_all,
 )
@@ -39,6 +44,7 @@ from crmdesk.core.spend import (
     MonthSpan,
     SpendCell,
     SpendReport,
+    SpendSums,
     build_report,
 )
 from crmdesk.db.models import (
@@ -67,7 +73,7 @@ def load_spend(
     by_id = {a.account_id: a for a in accounts}
     return build_report(
         months=[m.month for m in months],
-        cells=spend_cells(session, months=months, names=names, accounts=by_id),
+        sums=spend_sums(session, months=months, names=names, rep=rep, filtered=filtered),
         accounts=accounts,
         gifts=gift_records(session, months=months, names=names, accounts=by_id),
         unattended=unattended_costs(session, months=months, names=names, accounts=by_id),
@@ -118,17 +124,22 @@ def _in_month(months) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
     return and_(Interaction.occurred_at >= months.c.start, Interaction.occurred_at < months.c.end)
 
 
+def _live_interaction() -> ColumnElement[bool]:
+    # Not "deleted IS 0": given that, SQLite builds an automatic index on ``deleted`` and scans
+    # every interaction once per month instead of walking the month on ``occurred_at``.
+    return func.ifnull(Interaction.deleted, 0) == 0
+
+
 def _first_attendee_account() -> ColumnElement[str | None]:
+    """An attendee's account (the least account id when attendees are of several: a plain
+    aggregate, no sort per interaction)."""
     return (
-        select(Contact.account_id)
+        select(func.min(Contact.account_id))
         .join(InteractionAttendee, InteractionAttendee.contact_id == Contact.id)
         .where(
             InteractionAttendee.interaction_id == Interaction.id,
             InteractionAttendee.deleted.is_(False),
-            Contact.account_id.is_not(None),
         )
-        .order_by(InteractionAttendee.created_at, InteractionAttendee.id)
-        .limit(1)
         .scalar_subquery()
     )
 
@@ -151,73 +162,123 @@ def _rep(
     return who
 
 
-def spend_cells(
+def _user_of(book: ColumnExpressionArgument[Any], names: dict[str, str]) -> ColumnElement[Any]:
+    """The username of a server book id, in SQL (a CASE over the team's few books)."""
+    if not names:
+        return null()
+    return case(names, value=book, else_=null())
+
+
+def spend_sums(
     session: Session,
     *,
     months: Sequence[MonthSpan],
     names: dict[str, str],
-    accounts: dict[str, BudgetAccount],
-) -> list[SpendCell]:
-    """Costs and gift values by month, account, rep and currency (two GROUP BY queries)."""
+    rep: str | None = None,
+    filtered: bool = False,
+) -> SpendSums:
+    """Costs and gift values over the months, summed by account, by month and rep, and by month
+    and tier, in one statement.
+
+    Its first step (materialised once) lists every cost and every gift of the months with its
+    month, its account (the interaction's, the gift's recipient's, an attendee's) and who
+    recorded it; the second adds the account's tier and resolves the rep (who recorded it, else
+    the user of the interaction's book, else the account's owner or its book's user); three
+    GROUP BYs over it make the sums.
+    """
     if not months:
-        return []
+        return SpendSums((), (), ())
     table = _months_table(months)
-    recorded, book = _rep_columns()
-    account = func.coalesce(Interaction.account_id, _first_attendee_account())
-    cost_currency = func.coalesce(Interaction.cost_currency, DEFAULT_CURRENCY)
-    costs = session.execute(
+    recorded = named(Interaction.recorded_by)
+    recipient = aliased(Contact)
+    first = _first_attendee_account()
+    cost_rows = (
         select(
-            table.c.month,
-            account,
-            recorded,
-            book,
-            cost_currency,
-            func.coalesce(func.sum(Interaction.cost_minor), 0),
-            func.count(),
+            table.c.month.label("month"),
+            func.coalesce(Interaction.account_id, first).label("aid"),
+            recorded.label("recorded"),
+            SyncShadow.book_id.label("book"),
+            func.coalesce(Interaction.cost_currency, DEFAULT_CURRENCY).label("currency"),
+            func.coalesce(Interaction.cost_minor, 0).label("cost"),
+            literal(0).label("gift"),
+            literal(1).label("n"),
         )
         .select_from(table)
         .join(Interaction, _in_month(table))
         .outerjoin(SyncShadow, shadow_join("interactions", Interaction.id))
-        .where(Interaction.deleted.is_(False))
-        .group_by(table.c.month, account, recorded, book, cost_currency)
+        .where(_live_interaction())
     )
-    sums: dict[tuple[str, str | None, str | None, str], list[int]] = {}
-    for month, aid, rec, bk, cur, minor, count in costs:
-        key = (month, aid, _rep(rec, bk, aid, names, accounts), cur)
-        s = sums.setdefault(key, [0, 0, 0])
-        s[0] += minor
-        s[2] += count
-    recipient = aliased(Contact)
-    gift_account = func.coalesce(
-        Interaction.account_id, recipient.account_id, _first_attendee_account()
-    )
-    gift_currency = func.coalesce(Gift.currency, DEFAULT_CURRENCY)
-    gifts = session.execute(
+    gift_rows = (
         select(
             table.c.month,
-            gift_account,
+            func.coalesce(Interaction.account_id, recipient.account_id, first),
             recorded,
-            book,
-            gift_currency,
-            func.sum(Gift.value_minor),
+            SyncShadow.book_id,
+            func.coalesce(Gift.currency, DEFAULT_CURRENCY),
+            literal(0),
+            # Deleted gifts count nothing. Tested here, not in WHERE: a filter on gifts makes
+            # SQLite scan all gifts once per month instead of following the month's interactions.
+            case((Gift.deleted.is_(False), func.coalesce(Gift.value_minor, 0)), else_=0),
+            literal(0),
         )
         .select_from(table)
         .join(Interaction, _in_month(table))
         .join(Gift, Gift.interaction_id == Interaction.id)
         .outerjoin(recipient, Gift.contact_id == recipient.id)
         .outerjoin(SyncShadow, shadow_join("interactions", Interaction.id))
-        .where(
-            Interaction.deleted.is_(False), Gift.deleted.is_(False), Gift.value_minor.is_not(None)
-        )
-        .group_by(table.c.month, gift_account, recorded, book, gift_currency)
+        .where(_live_interaction())
     )
-    for month, aid, rec, bk, cur, minor in gifts:
-        key = (month, aid, _rep(rec, bk, aid, names, accounts), cur)
-        sums.setdefault(key, [0, 0, 0])[1] += minor or 0
-    return [
-        SpendCell(month, aid, rep, cur, cost, gift, count)
-        for (month, aid, rep, cur), (cost, gift, count) in sums.items()
-    ]
+    base = union_all(cost_rows, gift_rows).cte("spend_base").prefix_with("MATERIALIZED")
+    account = aliased(Account)
+    account_book = aliased(SyncShadow)
+    who = func.coalesce(
+        base.c.recorded,
+        _user_of(base.c.book, names),
+        named(account.owner),
+        _user_of(account_book.book_id, names),
+    )
+    spend = (
+        select(
+            base.c.month,
+            base.c.aid,
+            account.tier.label("tier"),
+            who.label("rep"),
+            base.c.currency,
+            base.c.cost,
+            base.c.gift,
+            base.c.n,
+        )
+        .select_from(base)
+        .outerjoin(account, account.id == base.c.aid)
+        .outerjoin(
+            account_book,
+            (account_book.tbl == "accounts") & (account_book.record_id == account.id),
+        )
+        .cte("spend")
+    )
+    mine = (spend.c.rep.is_(None) if rep is None else spend.c.rep == rep) if filtered else true()
+    totals = (func.sum(spend.c.cost), func.sum(spend.c.gift), func.sum(spend.c.n))
+    nothing = null()
+    statement = union_all(
+        select(literal("a"), nothing, spend.c.aid, nothing, nothing, spend.c.currency, *totals)
+        .where(mine)
+        .group_by(spend.c.aid, spend.c.currency),
+        select(literal("r"), spend.c.month, nothing, nothing, spend.c.rep, spend.c.currency,
+               *totals)
+        .group_by(spend.c.month, spend.c.rep, spend.c.currency),
+        select(literal("t"), spend.c.month, nothing, spend.c.tier, nothing, spend.c.currency,
+               *totals)
+        .where(mine)
+        .group_by(spend.c.month, spend.c.tier, spend.c.currency),
+    )  # fmt: skip
+    by: dict[str, list[SpendCell]] = {"a": [], "r": [], "t": []}
+    for kind, month, aid, tier, who_, cur, cost, gift, n in session.execute(statement):
+        by[kind].append(
+            SpendCell(
+                month or "", aid, who_, cur, int(cost or 0), int(gift or 0), int(n or 0), tier
+            )
+        )
+    return SpendSums(by["a"], by["r"], by["t"])
 
 
 def _range(months: Sequence[MonthSpan]) -> ColumnElement[bool]:
@@ -260,7 +321,7 @@ def gift_records(
         .join(Interaction, Gift.interaction_id == Interaction.id)
         .outerjoin(recipient, Gift.contact_id == recipient.id)
         .outerjoin(SyncShadow, shadow_join("interactions", Interaction.id))
-        .where(Gift.deleted.is_(False), Interaction.deleted.is_(False), _range(months))
+        .where(Gift.deleted.is_(False), _live_interaction(), _range(months))
     )
     out = []
     for gid, text, minor, cur, at, iid, aid, rec, bk, cid, cname in rows:
@@ -312,7 +373,7 @@ def unattended_costs(
         )
         .outerjoin(SyncShadow, shadow_join("interactions", Interaction.id))
         .where(
-            Interaction.deleted.is_(False),
+            _live_interaction(),
             Interaction.cost_minor > 0,
             ~attended,
             _range(months),

@@ -2,10 +2,12 @@
 
 Set-based and aggregated in SQL, a fixed number of queries whatever the book's size:
 
-1. tiers; 2. accounts counted by tier and owner (GROUP BY); 3. the last touch of every account
-(interactions logged with it, attended by or giving a gift to one of its live contacts: one
-UNION ALL grouped by account), joined to the key accounts; 4. overdue follow-ups; 5. the pipeline
-grouped by stage, owner and currency; 6. the coming occasions of key relationships, through the
+1. tiers; 2. accounts counted by tier and owner (GROUP BY); 3. the key accounts and their last
+touch (interactions logged with them, attended by or giving a gift to one of their live
+contacts: three GROUP BY queries walking indexes from the key accounts); 4. overdue follow-ups;
+5. the pipeline grouped by stage, owner and currency; 6. the coming occasions of key
+relationships (a separate call, :func:`coming_occasions`, so the GUI can show the rest first),
+through the
 planner (:func:`crmdesk.db.planning.load_plan_input` and
 :func:`crmdesk.core.planner.build_plan`), so lunar dates and policies are the planner's.
 
@@ -20,7 +22,7 @@ import json
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy import func, literal, select, type_coerce, union_all
+from sqlalchemy import func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.core.dashboard import (
@@ -105,8 +107,13 @@ def load_dashboard(
     today: dt.date,
     key_ranks: Sequence[int] | None = None,
     occasion_days: int = DEFAULT_OCCASION_DAYS,
+    with_occasions: bool = True,
 ) -> Dashboard:
-    """Every figure of the dashboard on ``today`` (see the module docstring for the queries)."""
+    """Every figure of the dashboard on ``today`` (see the module docstring for the queries).
+
+    Without ``with_occasions`` the occasions are left empty: they need the planner's whole input
+    (the largest load here), and the GUI fetches them next with :func:`load_occasions`.
+    """
     ranks = tuple(sorted(set(key_ranks))) if key_ranks is not None else load_key_ranks(session)
     names = book_names(session)
     tiers = session.execute(
@@ -132,9 +139,40 @@ def load_dashboard(
             days=occasion_days,
             key_tiers=tuple(cadence),
             account_owners=owner_of,
-        ),
+        )
+        if with_occasions
+        else (),
         occasion_days=occasion_days,
     )
+
+
+def load_occasions(
+    session: Session,
+    *,
+    today: dt.date,
+    days: int = DEFAULT_OCCASION_DAYS,
+    key_ranks: Sequence[int] | None = None,
+) -> tuple[ComingOccasion, ...]:
+    """The coming occasions of key relationships on their own (see :func:`load_dashboard`)."""
+    ranks = tuple(sorted(set(key_ranks))) if key_ranks is not None else load_key_ranks(session)
+    names = book_names(session)
+    codes = tuple(
+        session.scalars(
+            select(Tier.code)
+            .where(Tier.deleted.is_(False), Tier.rank.in_(ranks))
+            .order_by(Tier.rank, Tier.code)
+        )
+    )
+    owner = named(Account.owner)
+    owners = {
+        aid: resolve(own, book_id, names)
+        for aid, own, book_id in session.execute(
+            select(Account.id, owner, book_when_unowned(owner))
+            .outerjoin(SyncShadow, shadow_join("accounts", Account.id))
+            .where(Account.deleted.is_(False), Account.tier.in_(codes))
+        )
+    }
+    return coming_occasions(session, today=today, days=days, key_tiers=codes, account_owners=owners)
 
 
 def accounts_by_tier_owner(
@@ -157,38 +195,49 @@ def accounts_by_tier_owner(
     return tuple(TierOwnerCount(t, o, n) for (t, o), n in totals.items())
 
 
-def _account_touches():  # type: ignore[no-untyped-def]  # a subquery: account id, latest touch
-    direct = select(Interaction.account_id.label("aid"), Interaction.occurred_at.label("at")).where(
-        Interaction.account_id.is_not(None), Interaction.deleted.is_(False)
+def _key_touches(session: Session, codes: Sequence[str]) -> dict[str, dt.datetime]:
+    """Per key account, its latest touch: three GROUP BY queries, each walking an index from
+    the key accounts (interactions by account; contacts by account, then their attendances and
+    gifts), so the cost follows the key accounts' history, not the whole book's."""
+    keys = select(Account.id).where(Account.deleted.is_(False), Account.tier.in_(list(codes)))
+    latest = type_coerce(func.max(Interaction.occurred_at), UTCDateTime())
+    direct = (
+        select(Interaction.account_id, latest)
+        .where(Interaction.account_id.in_(keys), Interaction.deleted.is_(False))
+        .group_by(Interaction.account_id)
     )
     attended = (
-        select(Contact.account_id.label("aid"), Interaction.occurred_at.label("at"))
-        .select_from(InteractionAttendee)
+        select(Contact.account_id, latest)
+        .join(InteractionAttendee, InteractionAttendee.contact_id == Contact.id)
         .join(Interaction, InteractionAttendee.interaction_id == Interaction.id)
-        .join(Contact, InteractionAttendee.contact_id == Contact.id)
         .where(
+            Contact.account_id.in_(keys),
+            Contact.deleted.is_(False),
             InteractionAttendee.deleted.is_(False),
             Interaction.deleted.is_(False),
-            Contact.deleted.is_(False),
-            Contact.account_id.is_not(None),
         )
+        .group_by(Contact.account_id)
     )
     gifted = (
-        select(Contact.account_id.label("aid"), Interaction.occurred_at.label("at"))
-        .select_from(Gift)
+        select(Contact.account_id, latest)
+        .join(Gift, Gift.contact_id == Contact.id)
         .join(Interaction, Gift.interaction_id == Interaction.id)
-        .join(Contact, Gift.contact_id == Contact.id)
         .where(
+            Contact.account_id.in_(keys),
+            Contact.deleted.is_(False),
             Gift.deleted.is_(False),
             Interaction.deleted.is_(False),
-            Contact.deleted.is_(False),
-            Contact.account_id.is_not(None),
         )
+        .group_by(Contact.account_id)
     )
-    touches = union_all(direct, attended, gifted).subquery()
-    return (
-        select(touches.c.aid, func.max(touches.c.at).label("at")).group_by(touches.c.aid).subquery()
-    )
+    touches: dict[str, dt.datetime] = {}
+    for query in (direct, attended, gifted):
+        for account_id, at in session.execute(query):
+            if account_id is not None and at is not None:
+                current = touches.get(account_id)
+                if current is None or at > current:
+                    touches[account_id] = at
+    return touches
 
 
 def key_account_touches(
@@ -198,29 +247,23 @@ def key_account_touches(
     today: dt.date,
     names: dict[str, str] | None = None,
 ) -> tuple[KeyAccount, ...]:
-    """The live accounts of the tiers in ``cadence`` (code -> days) with their last touch."""
+    """The live accounts of the tiers in ``cadence`` (code -> days) with their last touch (an
+    interaction logged with the account, attended by or giving a gift to a live contact of it)."""
     if not cadence:
         return ()
     names = book_names(session) if names is None else names
-    latest = _account_touches()
+    touches = _key_touches(session, list(cadence))
     owner = named(Account.owner)
     rows = session.execute(
-        select(
-            Account.id,
-            Account.name,
-            Account.tier,
-            owner,
-            book_when_unowned(owner),
-            type_coerce(latest.c.at, UTCDateTime()),
-        )
-        .outerjoin(latest, latest.c.aid == Account.id)
+        select(Account.id, Account.name, Account.tier, owner, book_when_unowned(owner))
         .outerjoin(SyncShadow, shadow_join("accounts", Account.id))
         .where(Account.deleted.is_(False), Account.tier.in_(list(cadence)))
         .order_by(Account.name, Account.id)
     )
     out = []
-    for aid, name, tier, own, book_id, at in rows:
+    for aid, name, tier, own, book_id in rows:
         assert tier is not None  # the query keeps key tiers only
+        at = touches.get(aid)
         day = _local_day(at) if at is not None else None
         out.append(
             KeyAccount(

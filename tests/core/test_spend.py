@@ -19,6 +19,7 @@ from crmdesk.core.spend import (
     FlagCode,
     FlagRecord,
     SpendCell,
+    SpendSums,
     build_report,
     concentration,
     duplicate_gifts,
@@ -98,10 +99,21 @@ def _report():  # type: ignore[no-untyped-def]
         BudgetAccount("a1", "华东重工集团", "S", "李娜", 100_000),
         BudgetAccount("a2", "Beta", "A", None, None),
     ]
-    cells = [
-        SpendCell("2026-04", "a1", "李娜", "CNY", 123_456, 20_000, 2),
-        SpendCell("2026-04", "a2", None, "JPY", 5_000, 0, 1),
-    ]
+    # As the book sums them: by account, by month and rep, by month and tier.
+    sums = SpendSums(
+        by_account=[
+            SpendCell("", "a1", None, "CNY", 123_456, 20_000, 2),
+            SpendCell("", "a2", None, "JPY", 5_000, 0, 1),
+        ],
+        by_month_rep=[
+            SpendCell("2026-04", None, "李娜", "CNY", 123_456, 20_000, 2),
+            SpendCell("2026-04", None, None, "JPY", 5_000, 0, 1),
+        ],
+        by_month_tier=[
+            SpendCell("2026-04", None, None, "CNY", 123_456, 20_000, 2, tier="S"),
+            SpendCell("2026-04", None, None, "JPY", 5_000, 0, 1, tier="A"),
+        ],
+    )
     unattended = [
         FlagRecord(
             "interaction",
@@ -116,7 +128,7 @@ def _report():  # type: ignore[no-untyped-def]
         )
     ]
     return build_report(
-        months=["2026-04"], cells=cells, accounts=accounts, gifts=[], unattended=unattended
+        months=["2026-04"], sums=sums, accounts=accounts, gifts=[], unattended=unattended
     )
 
 

@@ -9,7 +9,12 @@ import pytest
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.money import Money
 from crmdesk.db.models import ImportantDate
-from crmdesk.db.team_stats import load_dashboard, load_key_ranks, save_key_ranks
+from crmdesk.db.team_stats import (
+    load_dashboard,
+    load_key_ranks,
+    load_occasions,
+    save_key_ranks,
+)
 from tests.db.team_book import Builder, local
 
 TODAY = dt.date(2026, 6, 15)
@@ -134,6 +139,10 @@ def test_coming_occasions_of_key_relationships_only(book, filled) -> None:  # ty
     birthdays = [(o.day, o.contact_id, o.owner) for o in dash.occasions if o.kind == "birthday"]
     assert birthdays == [(dt.date(2026, 6, 20), filled["c1"], "li")]
     assert all(o.contact_id != filled["c5"] for o in dash.occasions)
+    with book.session() as s:
+        alone = load_occasions(s, today=TODAY, days=10)
+        assert _dash(book, with_occasions=False).occasions == ()
+    assert [(o.day, o.contact_id, o.owner) for o in alone if o.kind == "birthday"] == birthdays
 
 
 def test_empty_book(book) -> None:  # type: ignore[no-untyped-def]

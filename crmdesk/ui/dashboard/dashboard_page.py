@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core.dashboard import PIPELINE_STAGES, Dashboard
+from crmdesk.core.dashboard import PIPELINE_STAGES, ComingOccasion, Dashboard
 from crmdesk.core.money import DEFAULT_CURRENCY, minor_digits
 from crmdesk.ui.dashboard.charts import ChartBox, coverage_chart, pipeline_chart, stacked_bars_chart
 from crmdesk.ui.dashboard.tables import (
@@ -134,8 +134,7 @@ class DashboardPage(QWidget):
             return
         self.neglected.set_rows(dashboard.neglected)
         self.overdue.set_rows(dashboard.overdue)
-        self.occasions.set_rows(dashboard.occasions)
-        for table in self.tables:
+        for table in self.tables[:2]:
             fit_columns(table)
         self._tab_titles()
         self._summary(dashboard)
@@ -143,12 +142,18 @@ class DashboardPage(QWidget):
         self._coverage_chart(dashboard)
         self._pipeline_chart(dashboard)
 
+    def show_occasions(self, occasions: tuple[ComingOccasion, ...]) -> None:
+        """The coming occasions, loaded after the rest (they need the planner's input)."""
+        self.occasions.set_rows(occasions)
+        fit_columns(self.tables[2], widest=360)
+        self._tab_titles()
+
     # -- pieces ---------------------------------------------------------------------------------
 
     def _tab_titles(self) -> None:
         d = self.dashboard
         counts = (
-            (len(d.neglected), len(d.overdue), len(d.occasions)) if d is not None else (0, 0, 0)
+            (len(d.neglected), len(d.overdue), self.occasions.total) if d is not None else (0, 0, 0)
         )
         titles = (
             self.tr("Neglected key accounts (%1)"),

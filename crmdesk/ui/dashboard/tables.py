@@ -67,6 +67,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def rows(self) -> tuple[Row, ...]:
         return self._rows
 
+    @property
+    def total(self) -> int:
+        """All the rows held (the view may show fewer until it scrolls)."""
+        return len(self._rows)
+
     def row_at(self, row: int) -> Row | None:
         return self._rows[row] if 0 <= row < self._shown else None
 

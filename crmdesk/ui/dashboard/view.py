@@ -7,8 +7,9 @@ the exports (:mod:`crmdesk.core.spend_export`). The tab loads when first shown a
 moment after the book changes (an edit, a sync), while it is shown; a change while hidden marks
 it stale for its next showing.
 
-Signals: :attr:`open_record` (kind, id) for a double-click; :attr:`dashboard_shown` and
-:attr:`spend_shown` after new figures are on screen; :attr:`exported` (path) and :attr:`failed`.
+Signals: :attr:`open_record` (kind, id) for a double-click; :attr:`dashboard_shown`,
+:attr:`occasions_shown` and :attr:`spend_shown` after new figures are on screen;
+:attr:`exported` (path) and :attr:`failed`.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from crmdesk.core.dashboard import Dashboard
+from crmdesk.core.dashboard import ComingOccasion, Dashboard
 from crmdesk.core.spend import SpendReport, local_months
 from crmdesk.core.spend_export import spend_tables, write_csv, write_xlsx
 from crmdesk.db.spend_stats import load_spend
-from crmdesk.db.team_stats import load_dashboard
+from crmdesk.db.team_stats import load_dashboard, load_occasions
 from crmdesk.ui.dashboard.dashboard_page import DashboardPage
 from crmdesk.ui.dashboard.spend_page import SpendPage
 from crmdesk.ui.desk import Desk
@@ -40,6 +41,7 @@ class TeamView(QWidget):
     open_record = Signal(str, str)
     dashboard_shown = Signal()
     spend_shown = Signal()
+    occasions_shown = Signal()
     exported = Signal(str)
     failed = Signal(object)
 
@@ -74,7 +76,11 @@ class TeamView(QWidget):
         self._spend_timer.timeout.connect(self.reload_spend)
         self.dashboard_page.open_record.connect(self.open_record)
         self.spend_page.open_record.connect(self.open_record)
-        self.dashboard_page.days_changed.connect(lambda _d: self._timer.start())
+        self._occasion_timer = QTimer(self)
+        self._occasion_timer.setSingleShot(True)
+        self._occasion_timer.setInterval(RELOAD_DELAY_MS)
+        self._occasion_timer.timeout.connect(self.reload_occasions)
+        self.dashboard_page.days_changed.connect(lambda _d: self._occasion_timer.start())
         self.spend_page.filters_changed.connect(self._spend_timer.start)
         self.spend_page.export_requested.connect(self.ask_export)
         self.retranslate()
@@ -111,17 +117,29 @@ class TeamView(QWidget):
         self._stale = False
         generation = self._generation
         (
-            self._desk.read(
-                load_dashboard,
-                today=self._today(),
-                occasion_days=self.dashboard_page.days.value(),
-            )
+            self._desk.read(load_dashboard, today=self._today(), with_occasions=False)
             .key(f"team.{id(self)}.dashboard")
             .success(lambda d: self._on_dashboard(generation, d))
             .failure(self._on_failed)
             .run()
         )
         self.reload_spend()
+        self.reload_occasions()
+
+    def reload_occasions(self) -> None:
+        """The coming occasions (the planner's input: the longest load, so it comes last)."""
+        if self._desk is None:
+            return
+        generation = self._generation
+        (
+            self._desk.read(
+                load_occasions, today=self._today(), days=self.dashboard_page.days.value()
+            )
+            .key(f"team.{id(self)}.occasions")
+            .success(lambda o: self._on_occasions(generation, o))
+            .failure(self._on_failed)
+            .run()
+        )
 
     def reload_spend(self) -> None:
         if self._desk is None:
@@ -210,6 +228,12 @@ class TeamView(QWidget):
         self.dashboard_page.show_dashboard(dashboard)
         self.status.setText("")
         self.dashboard_shown.emit()
+
+    def _on_occasions(self, generation: int, occasions: tuple[ComingOccasion, ...]) -> None:
+        if generation != self._generation:
+            return
+        self.dashboard_page.show_occasions(occasions)
+        self.occasions_shown.emit()
 
     def _on_spend(self, generation: int, report: SpendReport) -> None:
         if generation != self._generation:
