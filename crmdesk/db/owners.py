@@ -52,6 +52,16 @@ def book_when_unowned(owner: ColumnElement[str | None]) -> ColumnElement[str | N
     return case((owner.is_(None), SyncShadow.book_id), else_=None)
 
 
+def live(deleted: ColumnExpressionArgument[bool]) -> ColumnElement[bool]:
+    """``deleted`` is false, written so that SQLite does not answer it with an automatic index.
+
+    Given ``deleted IS 0`` on a joined table, SQLite's planner likes to build a temporary index
+    on ``deleted`` over the whole table (and scan it once per outer row) instead of following
+    the join's own index; on a 100,000-contact book that turned 50 ms into seconds.
+    """
+    return func.ifnull(deleted, 0) == 0
+
+
 def resolve(owner: str | None, book_id: str | None, names: Mapping[str, str]) -> str | None:
     """The owner, else the username of the record's book, else None (unassigned)."""
     if owner:

@@ -56,7 +56,7 @@ from crmdesk.db.models import (
     Tier,
     UTCDateTime,
 )
-from crmdesk.db.owners import book_names, book_when_unowned, named, resolve, shadow_join
+from crmdesk.db.owners import book_names, book_when_unowned, live, named, resolve, shadow_join
 from crmdesk.db.sync_state import SyncShadow
 
 
@@ -124,10 +124,20 @@ def _in_month(months) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
     return and_(Interaction.occurred_at >= months.c.start, Interaction.occurred_at < months.c.end)
 
 
+def _book_if_unrecorded(recorded: ColumnElement[str | None]) -> ColumnElement[str | None]:
+    """The interaction's server book, looked up only when nobody is named as its recorder."""
+    book = (
+        select(SyncShadow.book_id)
+        .where(SyncShadow.tbl == "interactions", SyncShadow.record_id == Interaction.id)
+        .scalar_subquery()
+    )
+    return case((recorded.is_(None), book), else_=null())
+
+
 def _live_interaction() -> ColumnElement[bool]:
     # Not "deleted IS 0": given that, SQLite builds an automatic index on ``deleted`` and scans
     # every interaction once per month instead of walking the month on ``occurred_at``.
-    return func.ifnull(Interaction.deleted, 0) == 0
+    return live(Interaction.deleted)
 
 
 def _first_attendee_account() -> ColumnElement[str | None]:
@@ -138,7 +148,7 @@ def _first_attendee_account() -> ColumnElement[str | None]:
         .join(InteractionAttendee, InteractionAttendee.contact_id == Contact.id)
         .where(
             InteractionAttendee.interaction_id == Interaction.id,
-            InteractionAttendee.deleted.is_(False),
+            live(InteractionAttendee.deleted),
         )
         .scalar_subquery()
     )
@@ -197,7 +207,7 @@ def spend_sums(
             table.c.month.label("month"),
             func.coalesce(Interaction.account_id, first).label("aid"),
             recorded.label("recorded"),
-            SyncShadow.book_id.label("book"),
+            _book_if_unrecorded(recorded).label("book"),
             func.coalesce(Interaction.cost_currency, DEFAULT_CURRENCY).label("currency"),
             func.coalesce(Interaction.cost_minor, 0).label("cost"),
             literal(0).label("gift"),
@@ -205,7 +215,6 @@ def spend_sums(
         )
         .select_from(table)
         .join(Interaction, _in_month(table))
-        .outerjoin(SyncShadow, shadow_join("interactions", Interaction.id))
         .where(_live_interaction())
     )
     gift_rows = (
@@ -213,7 +222,7 @@ def spend_sums(
             table.c.month,
             func.coalesce(Interaction.account_id, recipient.account_id, first),
             recorded,
-            SyncShadow.book_id,
+            _book_if_unrecorded(recorded),
             func.coalesce(Gift.currency, DEFAULT_CURRENCY),
             literal(0),
             # Deleted gifts count nothing. Tested here, not in WHERE: a filter on gifts makes
@@ -225,17 +234,21 @@ def spend_sums(
         .join(Interaction, _in_month(table))
         .join(Gift, Gift.interaction_id == Interaction.id)
         .outerjoin(recipient, Gift.contact_id == recipient.id)
-        .outerjoin(SyncShadow, shadow_join("interactions", Interaction.id))
         .where(_live_interaction())
     )
     base = union_all(cost_rows, gift_rows).cte("spend_base").prefix_with("MATERIALIZED")
     account = aliased(Account)
-    account_book = aliased(SyncShadow)
+    # Looked up only when nothing before it answered (COALESCE stops at the first value).
+    account_book = (
+        select(SyncShadow.book_id)
+        .where(SyncShadow.tbl == "accounts", SyncShadow.record_id == account.id)
+        .scalar_subquery()
+    )
     who = func.coalesce(
         base.c.recorded,
         _user_of(base.c.book, names),
         named(account.owner),
-        _user_of(account_book.book_id, names),
+        _user_of(account_book, names),
     )
     spend = (
         select(
@@ -250,10 +263,6 @@ def spend_sums(
         )
         .select_from(base)
         .outerjoin(account, account.id == base.c.aid)
-        .outerjoin(
-            account_book,
-            (account_book.tbl == "accounts") & (account_book.record_id == account.id),
-        )
         .cte("spend")
     )
     mine = (spend.c.rep.is_(None) if rep is None else spend.c.rep == rep) if filtered else true()
@@ -321,7 +330,7 @@ def gift_records(
         .join(Interaction, Gift.interaction_id == Interaction.id)
         .outerjoin(recipient, Gift.contact_id == recipient.id)
         .outerjoin(SyncShadow, shadow_join("interactions", Interaction.id))
-        .where(Gift.deleted.is_(False), _live_interaction(), _range(months))
+        .where(live(Gift.deleted), _live_interaction(), _range(months))
     )
     out = []
     for gid, text, minor, cur, at, iid, aid, rec, bk, cid, cname in rows:
@@ -357,7 +366,7 @@ def unattended_costs(
     recorded, book = _rep_columns()
     attended = exists().where(
         InteractionAttendee.interaction_id == Interaction.id,
-        InteractionAttendee.deleted.is_(False),
+        live(InteractionAttendee.deleted),
     )
     rows = session.execute(
         select(

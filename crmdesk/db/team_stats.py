@@ -50,7 +50,7 @@ from crmdesk.db.models import (
     Tier,
     UTCDateTime,
 )
-from crmdesk.db.owners import book_names, book_when_unowned, named, resolve, shadow_join
+from crmdesk.db.owners import book_names, book_when_unowned, live, named, resolve, shadow_join
 from crmdesk.db.sync_state import SyncShadow
 
 log = logging.getLogger(__name__)
@@ -203,7 +203,7 @@ def _key_touches(session: Session, codes: Sequence[str]) -> dict[str, dt.datetim
     latest = type_coerce(func.max(Interaction.occurred_at), UTCDateTime())
     direct = (
         select(Interaction.account_id, latest)
-        .where(Interaction.account_id.in_(keys), Interaction.deleted.is_(False))
+        .where(Interaction.account_id.in_(keys), live(Interaction.deleted))
         .group_by(Interaction.account_id)
     )
     attended = (
@@ -212,9 +212,9 @@ def _key_touches(session: Session, codes: Sequence[str]) -> dict[str, dt.datetim
         .join(Interaction, InteractionAttendee.interaction_id == Interaction.id)
         .where(
             Contact.account_id.in_(keys),
-            Contact.deleted.is_(False),
-            InteractionAttendee.deleted.is_(False),
-            Interaction.deleted.is_(False),
+            live(Contact.deleted),
+            live(InteractionAttendee.deleted),
+            live(Interaction.deleted),
         )
         .group_by(Contact.account_id)
     )
@@ -224,9 +224,9 @@ def _key_touches(session: Session, codes: Sequence[str]) -> dict[str, dt.datetim
         .join(Interaction, Gift.interaction_id == Interaction.id)
         .where(
             Contact.account_id.in_(keys),
-            Contact.deleted.is_(False),
-            Gift.deleted.is_(False),
-            Interaction.deleted.is_(False),
+            live(Contact.deleted),
+            live(Gift.deleted),
+            live(Interaction.deleted),
         )
         .group_by(Contact.account_id)
     )

@@ -218,3 +218,15 @@ def test_effort_distribution_against_the_10_60_rule(book) -> None:  # type: igno
 def test_empty_book_has_an_empty_report(book) -> None:  # type: ignore[no-untyped-def]
     report = _report(book)
     assert report.is_empty and report.effort.total == 0 and report.effort.top_share == 0.0
+
+
+def test_rep_from_the_server_book_when_nobody_recorded_it(book, shanghai) -> None:  # type: ignore[no-untyped-def]
+    with book.session() as s, s.begin():
+        b = Builder(s)
+        b.book_names({"book-zhao": "zhao", "book-qian": "qian"})
+        held = b.account("Held", "S", book="book-qian")  # no owner: its book's user
+        logged = b.interaction(local(dt.date(2026, 4, 3)), held, cost=700, currency="CNY")
+        b.shadow("interactions", logged.id, "book-zhao")  # logged in zhao's book
+        b.interaction(local(dt.date(2026, 4, 4)), held, cost=300, currency="CNY")  # no shadow
+    reps = {ln.key: ln.total_minor for ln in _report(book).reps}
+    assert reps == {"zhao": 700, "qian": 300}
