@@ -29,6 +29,7 @@ from crmdesk.db import browse
 from crmdesk.ui import settings as s
 from crmdesk.ui.brief import BriefDialog, brief_html
 from crmdesk.ui.company_menu import CompanyActions
+from crmdesk.ui.dashboard import TeamView
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.detail import DetailPane, Shown
 from crmdesk.ui.editors import (
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.accounts, icon("account"), "")
         self.planner = PlannerView(parent=self)
         self.tabs.addTab(self.planner, icon("calendar"), "")
+        self.team = TeamView(self)
+        self.tabs.addTab(self.team, icon("account"), "")
+        self.team.open_record.connect(self.open_record)
         self.notifier = PlannerNotifier(self, tray_icon=icon("crmdesk"))
         self.notifier.open_planner.connect(lambda: self.tabs.setCurrentWidget(self.planner))
         self.detail = DetailPane(self)
@@ -125,6 +129,8 @@ class MainWindow(QMainWindow):
             lambda st: self.sync_label.setToolTip(self.sync.status_tooltip(st))
         )
         self.sync.failed.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
+        # A pull may bring new usernames for the team's books even when no record changed.
+        self.sync.synced.connect(lambda _report: self.team.refresh_later())
 
         self._make_actions()
         self._make_menus()
@@ -193,6 +199,9 @@ class MainWindow(QMainWindow):
         self.act_planner = a(
             "showPlanner", "calendar", "Ctrl+3", lambda: self.tabs.setCurrentWidget(self.planner)
         )
+        self.act_team = a(
+            "showTeam", "account", "Ctrl+4", lambda: self.tabs.setCurrentWidget(self.team)
+        )
         self.act_refresh = a("refresh", "refresh", QKeySequence.StandardKey.Refresh, self.refresh)
         self.act_lock = a("lock", "lock", "Ctrl+L", self.session.lock)
         self.act_settings = a(
@@ -247,7 +256,7 @@ class MainWindow(QMainWindow):
             self.menu_edit.addAction(action)
         self.menu_go = bar.addMenu("")
         for action in (self.act_find, self.act_contacts, self.act_accounts, self.act_planner,
-                       self.act_refresh):  # fmt: skip
+                       self.act_team, self.act_refresh):  # fmt: skip
             self.menu_go.addAction(action)
         self.menu_record = bar.addMenu("")
         for action in (self.act_visit, self.act_brief):
@@ -271,6 +280,7 @@ class MainWindow(QMainWindow):
             self.act_contacts: self.tr("&Contacts"),
             self.act_accounts: self.tr("&Accounts"),
             self.act_planner: self.tr("&Planner"),
+            self.act_team: self.tr("&Team"),
             self.act_refresh: self.tr("&Refresh"),
             self.act_lock: self.tr("&Lock"),
             self.act_settings: self.tr("&Settings…"),
@@ -296,7 +306,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Contacts"))
         self.tabs.setTabText(1, self.tr("Accounts"))
         self.tabs.setTabText(2, self.tr("Planner"))
+        self.tabs.setTabText(self.tabs.indexOf(self.team), self.tr("Team"))
         self.planner.retranslate()
+        self.team.retranslate()
         self.contacts.retranslate()
         self.accounts.retranslate()
         self.detail.retranslate()
@@ -350,6 +362,7 @@ class MainWindow(QMainWindow):
             self.accounts.set_desk(desk)
         self.detail.set_desk(desk)
         self.planner.set_desk(desk)
+        self.team.set_desk(desk)
         self.notifier.set_desk(desk)
         self.sync.set_desk(desk)
         self.stack.setCurrentWidget(self.splitter)
@@ -368,6 +381,7 @@ class MainWindow(QMainWindow):
         self.accounts.set_desk(None)
         self.detail.set_desk(None)
         self.planner.set_desk(None)
+        self.team.set_desk(None)
         self.notifier.set_desk(None)
         self.sync.set_desk(None)
         self.choices = browse.FilterChoices((), (), (), ())
@@ -404,7 +418,7 @@ class MainWindow(QMainWindow):
         return self.contacts if self.tabs.currentIndex() == 0 else self.accounts
 
     def current(self) -> Shown | None:
-        if self.tabs.currentWidget() is self.planner:
+        if self.tabs.currentWidget() in (self.planner, self.team):
             return None
         panel = self.current_panel()
         rid = panel.current_id()
@@ -420,7 +434,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab(self) -> None:
         # The planner has its own layout; the record card belongs to the tables.
-        self.detail.setVisible(self.tabs.currentWidget() is not self.planner)
+        self.detail.setVisible(self.tabs.currentWidget() not in (self.planner, self.team))
         if self.desk is not None and self.accounts.model.desk is not self.desk:
             self.accounts.set_desk(self.desk)
             self.accounts.set_choices(self.choices)

@@ -138,8 +138,12 @@ def edit_tier(
     cadence_days: int | Unset = UNSET,
     greeting_budget: Money | Unset | None = UNSET,
     description: str | Unset = UNSET,
+    monthly_budget: Money | Unset | None = UNSET,
 ) -> TierView:
-    """Change a tier's name, rank, cadence, budget or description (not its code)."""
+    """Change a tier's name, rank, cadence, budgets or description (not its code).
+
+    ``monthly_budget`` is what one account of the tier may cost per month (the spend view).
+    """
     tier = _find(session, code.strip())
     if tier is None or tier.deleted:
         raise NotFoundError(f"there is no tier {code.strip()!r}", field="tier")
@@ -156,6 +160,8 @@ def edit_tier(
         changes["greeting_budget_minor"] = _budget_minor(greeting_budget)
     if description is not UNSET:
         changes["description"] = notes_text(description, field="description")
+    if monthly_budget is not UNSET:
+        changes["monthly_budget_minor"] = _budget_minor(monthly_budget)
     for key, value in changes.items():
         setattr(tier, key, value)
     session.flush()

@@ -1,0 +1,199 @@
+"""Benchmark section ``dashboard``: the Team tab's queries on a synthetic team book.
+
+``uv run python -m crmdesk.bench --only dashboard`` (100,000 contacts by default). The book is
+the search section's synthetic one (``crmdesk.bench_synthetic``: contacts at ``contacts // 20``
+accounts, birthdays for 70%) with a team's history added: accounts held by 20 reps (one in ten
+left to a synced book's user), two interactions per contact over the last year, nine in ten
+logged by the account's holder (a cost on 70%,
+an attendee on 80%, a gift on 20% of them), 5,000 follow-ups and an opportunity per account.
+
+It times, best and median of a few runs, each in a read transaction as the app's worker runs it:
+``load_dashboard`` (all of it, and its parts: accounts by tier and owner, key-account touches,
+overdue follow-ups, pipeline, coming occasions through the planner) and ``load_spend`` over 12
+months (and for one rep).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import statistics
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import insert, update
+from sqlalchemy.orm import Session
+
+from crmdesk.bench import BenchContext, Figures, section, stopwatch
+from crmdesk.bench_synthetic import generate, insert_rows
+from crmdesk.core.spend import last_months
+from crmdesk.db import engine as book_engine
+from crmdesk.db import migrate
+from crmdesk.db.keys import RawKey
+from crmdesk.db.models import (
+    Account,
+    FollowUp,
+    Gift,
+    Interaction,
+    InteractionAttendee,
+    Opportunity,
+    Tier,
+)
+from crmdesk.db.spend_stats import load_spend
+from crmdesk.db.sync_state import SyncMeta, SyncShadow
+from crmdesk.db.team_stats import (
+    accounts_by_tier_owner,
+    coming_occasions,
+    key_account_touches,
+    load_dashboard,
+    overdue_follow_ups,
+    pipeline,
+)
+
+REPS = [f"rep{i:02d}" for i in range(20)]
+RUNS = 3
+
+
+def _add_history(session: Session, data: Any, seed: int, today: dt.date) -> dict[str, int]:
+    """Owners, interactions, attendees, gifts, follow-ups and opportunities (Core inserts)."""
+    rng = random.Random(seed)
+    now = dt.datetime.now(dt.UTC)
+
+    def uid() -> str:
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+    accounts = [a["id"] for a in data.accounts]
+    synced = []
+    owner_of: dict[str, str | None] = {}
+    for i, account_id in enumerate(accounts):
+        if i % 10 == 9:
+            synced.append(account_id)  # no owner: the book's user
+            owner_of[account_id] = None
+            continue
+        owner_of[account_id] = REPS[i % len(REPS)]
+        session.execute(
+            update(Account).where(Account.id == account_id).values(owner=REPS[i % len(REPS)])
+        )
+    session.execute(
+        insert(SyncShadow),
+        [{"tbl": "accounts", "record_id": a, "version": 1, "book_id": "book-zhao"} for a in synced],
+    )
+    session.add(SyncMeta(key="book_names", value=json.dumps({"book-zhao": "zhao"})))
+    for tier, budget in (("S", 300_000), ("A", 150_000), ("B", 50_000)):
+        session.execute(update(Tier).where(Tier.code == tier).values(monthly_budget_minor=budget))
+    interactions: list[dict[str, Any]] = []
+    attendees: list[dict[str, Any]] = []
+    gifts: list[dict[str, Any]] = []
+    for person in data.contacts:
+        for _ in range(2):
+            iid = uid()
+            at = now - dt.timedelta(seconds=rng.randrange(365 * 86400))
+            costly = rng.random() < 0.7
+            interactions.append({
+                "id": iid, "created_at": at, "updated_at": at, "deleted": False,
+                "account_id": person["account_id"] if rng.random() < 0.6 else None,
+                "occurred_at": at, "kind": "meal" if costly else "visit", "summary": "",
+                "colleagues": [], "cost_minor": rng.randrange(1, 300) * 1000 if costly else None,
+                "cost_currency": "CNY" if rng.random() < 0.95 else "USD",
+                # Mostly the account's holder logs it; now and then a colleague.
+                "recorded_by": owner_of.get(person["account_id"]) if rng.random() < 0.9
+                else rng.choice(REPS),
+            })  # fmt: skip
+            if rng.random() < 0.8:
+                attendees.append({"id": uid(), "interaction_id": iid,
+                                  "contact_id": person["id"], "created_at": at,
+                                  "updated_at": at, "deleted": False})  # fmt: skip
+            if rng.random() < 0.2:
+                gifts.append({"id": uid(), "interaction_id": iid, "contact_id": person["id"],
+                              "description": rng.choice(("茅台", "茶叶", "月饼", "红酒")),
+                              "value_minor": rng.randrange(100, 2000) * 100, "currency": "CNY",
+                              "created_at": at, "updated_at": at, "deleted": False})  # fmt: skip
+    for model, rows in ((Interaction, interactions), (InteractionAttendee, attendees),
+                        (Gift, gifts)):  # fmt: skip
+        for start in range(0, len(rows), 20_000):
+            session.execute(insert(model), rows[start : start + 20_000])
+    session.execute(
+        insert(FollowUp),
+        [
+            {"id": uid(), "due_on": today + dt.timedelta(days=rng.randrange(-60, 60)),
+             "description": "call back", "done": rng.random() < 0.3,
+             "account_id": rng.choice(accounts), "created_at": now, "updated_at": now,
+             "deleted": False}
+            for _ in range(5_000)
+        ],
+    )  # fmt: skip
+    session.execute(
+        insert(Opportunity),
+        [
+            {"id": uid(), "account_id": a, "name": "deal", "notes": "",
+             "stage": rng.choice(("identify", "qualify", "develop", "propose", "result")),
+             "result": rng.choice(("won", "lost")), "amount_minor": rng.randrange(1, 10**6) * 100,
+             "currency": "CNY", "created_at": now, "updated_at": now, "deleted": False}
+            for a in accounts
+        ],
+    )  # fmt: skip
+    return {
+        "accounts": len(accounts),
+        "interactions": len(interactions),
+        "attendees": len(attendees),
+        "gifts": len(gifts),
+    }
+
+
+def _time(session: Session, fn: Callable[[], object], runs: int = RUNS) -> Figures:
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - began) * 1000)
+        session.rollback()  # a fresh read transaction each time, as on the worker
+    return {"best_ms": round(min(samples), 1), "median_ms": round(statistics.median(samples), 1)}
+
+
+@section("dashboard", "team dashboard and spend queries on a synthetic team book", order=40)
+def dashboard_section(ctx: BenchContext) -> Figures:
+    today = dt.date.today()
+    path = ctx.workdir / "team.crmdesk"
+    engine = book_engine.create_book_engine(path, RawKey.generate())
+    try:
+        migrate.ensure_current(engine, path)
+        with stopwatch() as building:
+            data = generate(ctx.contacts, ctx.seed)
+            with engine.begin() as conn:
+                insert_rows(conn, data)
+            with Session(engine) as session, session.begin():
+                sizes = _add_history(session, data, ctx.seed, today)
+        ctx.say(f"book: {ctx.contacts:,} contacts, {sizes['accounts']:,} accounts, "
+                f"{sizes['interactions']:,} interactions, {sizes['gifts']:,} gifts "
+                f"(built in {building():.1f} s)")  # fmt: skip
+        figures: Figures = {"contacts": ctx.contacts, **sizes}
+        months = last_months(today, 12)
+        with Session(engine) as s:
+            cadence = {"S": 30}
+            timings = {
+                "dashboard": lambda: load_dashboard(s, today=today),
+                "accounts_by_tier_owner": lambda: accounts_by_tier_owner(s),
+                "key_account_touches": lambda: key_account_touches(s, cadence=cadence, today=today),
+                "overdue_follow_ups": lambda: overdue_follow_ups(s, today=today),
+                "pipeline": lambda: pipeline(s),
+                "coming_occasions": lambda: coming_occasions(
+                    s, today=today, days=30, key_tiers=("S",)
+                ),
+                "spend_12_months": lambda: load_spend(s, months=months),
+                "spend_12_months_one_rep": lambda: load_spend(
+                    s, months=months, rep=REPS[0], filtered=True
+                ),
+            }
+            for name, fn in timings.items():
+                figures[name] = _time(s, fn)
+                ctx.say(f"{name:>24}: best {figures[name]['best_ms']:8.1f} ms, "
+                        f"median {figures[name]['median_ms']:8.1f} ms")  # fmt: skip
+            report = load_spend(s, months=months)
+            figures["flags"] = len(report.flags)
+            figures["top_10pct_effort_share"] = round(report.effort.top_share, 3)
+        return figures
+    finally:
+        engine.dispose()

@@ -1,0 +1,194 @@
+"""The spend arithmetic without a book: months in local time, concentration, flags, exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from crmdesk.core.errors import ValidationError
+from crmdesk.core.money import Money
+from crmdesk.core.spend import (
+    BudgetAccount,
+    FlagCode,
+    FlagRecord,
+    SpendCell,
+    SpendSums,
+    build_report,
+    concentration,
+    duplicate_gifts,
+    last_months,
+    local_months,
+    normalise_description,
+    parse_month,
+)
+from crmdesk.core.spend_export import spend_tables, write_csv, write_xlsx
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_local_months_follow_daylight_saving(berlin: None) -> None:
+    march, april = local_months(dt.date(2026, 3, 15), dt.date(2026, 4, 2))
+    # Berlin is UTC+1 until 29 March 2026, then UTC+2.
+    assert (march.month, march.start, march.end) == (
+        "2026-03",
+        dt.datetime(2026, 2, 28, 23, 0, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 31, 22, 0, tzinfo=dt.UTC),
+    )
+    assert april.start == march.end and april.month == "2026-04"
+
+
+def test_month_ranges_and_parsing() -> None:
+    assert [m.month for m in last_months(dt.date(2026, 2, 10), 3)] == [
+        "2025-12",
+        "2026-01",
+        "2026-02",
+    ]
+    assert parse_month("2026-3") == dt.date(2026, 3, 1)
+    with pytest.raises(ValidationError, match="YYYY-MM"):
+        parse_month("March")
+    with pytest.raises(ValidationError, match="before it starts"):
+        local_months(dt.date(2026, 5, 1), dt.date(2026, 4, 1))
+
+
+def test_concentration_top_tenth_and_curve() -> None:
+    c = concentration([0, 1, 6, 1, 0, 1, 0, 1, 0, 0])
+    assert (c.accounts, c.total, c.top_accounts, c.top_share) == (10, 10, 1, 0.6)
+    assert c.curve[0] == (0.0, 0.0) and c.curve[10] == (0.1, 0.6) and c.curve[-1] == (1.0, 1.0)
+    # 25 accounts: the top 10% is three accounts (rounded up).
+    assert concentration([1] * 25).top_accounts == 3
+    assert concentration([]).curve == ()
+
+
+def _gift(gid: str, label: str, day: int, rep: str) -> FlagRecord:
+    return FlagRecord(
+        "gift", gid, dt.date(2026, 4, day), label, Money(100), rep, None, None, "i" + gid
+    )
+
+
+def test_duplicate_gifts_normalised_per_day() -> None:
+    assert normalise_description("  Ｍｏｕｔａｉ   GIFT\tbox ") == "moutai gift box"
+    flags = duplicate_gifts(
+        [
+            _gift("1", "茅台 礼盒", 1, "li"),
+            _gift("2", "茅台　礼盒", 1, "wang"),
+            _gift("3", "茅台 礼盒", 2, "li"),
+            _gift("4", "茅台", 1, "li"),
+        ]
+    )
+    assert [(f.code, f.period, [r.id for r in f.records]) for f in flags] == [
+        (FlagCode.DUPLICATE_GIFT, "2026-04-01", ["1", "2"])
+    ]
+
+
+def _report():  # type: ignore[no-untyped-def]
+    accounts = [
+        BudgetAccount("a1", "华东重工集团", "S", "李娜", 100_000),
+        BudgetAccount("a2", "Beta", "A", None, None),
+    ]
+    # As the book sums them: by account, by month and rep, by month and tier.
+    sums = SpendSums(
+        by_account=[
+            SpendCell("", "a1", None, "CNY", 123_456, 20_000, 2),
+            SpendCell("", "a2", None, "JPY", 5_000, 0, 1),
+        ],
+        by_month_rep=[
+            SpendCell("2026-04", None, "李娜", "CNY", 123_456, 20_000, 2),
+            SpendCell("2026-04", None, None, "JPY", 5_000, 0, 1),
+        ],
+        by_month_tier=[
+            SpendCell("2026-04", None, None, "CNY", 123_456, 20_000, 2, tier="S"),
+            SpendCell("2026-04", None, None, "JPY", 5_000, 0, 1, tier="A"),
+        ],
+    )
+    unattended = [
+        FlagRecord(
+            "interaction",
+            "i9",
+            dt.date(2026, 4, 3),
+            "晚宴",
+            Money(5_000, "JPY"),
+            None,
+            "a2",
+            "Beta",
+            "i9",
+        )
+    ]
+    return build_report(
+        months=["2026-04"], sums=sums, accounts=accounts, gifts=[], unattended=unattended
+    )
+
+
+def test_excel_export_reads_back(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "spend.xlsx", spend_tables(_report()))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spend.xlsx"]  # no temp file left
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["By account", "By tier", "By rep", "By month", "Flags"]
+    sheet = wb["By account"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].value == "Account" and sheet["A1"].font.bold
+    row = [c.value for c in sheet[2]]
+    assert row[:4] == ["华东重工集团", "S", "李娜", "CNY"]
+    assert row[4] == pytest.approx(1234.56) and isinstance(row[4], float)
+    assert sheet.cell(row=2, column=5).number_format == "#,##0.00"
+    assert row[6] == pytest.approx(1434.56) and row[8] == pytest.approx(1000.0)  # total, budget
+    yen = [c.value for c in sheet[3]]
+    assert (
+        yen[3] == "JPY" and yen[4] == 5000 and sheet.cell(row=3, column=5).number_format == "#,##0"
+    )
+    flags = wb["Flags"]
+    # 1,434.56 spent on the one S account (and by its rep) against 1,000: over budget twice.
+    codes = [c.value for c in flags["A"][1:]]
+    assert codes == ["tier_over_budget", "rep_over_budget", "cost_without_attendee"]
+    assert flags["G2"].value == pytest.approx(1434.56) and flags["H2"].value == pytest.approx(1000)
+    assert "晚宴" in flags["I4"].value
+
+
+def test_csv_export_has_a_bom_and_reads_back(tmp_path: Path) -> None:
+    table = spend_tables(_report(), text=lambda s: {"Account": "客户"}.get(s, s))[0]
+    path = write_csv(tmp_path / "accounts.csv", table)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][0] == "客户"
+    assert rows[1][:5] == ["华东重工集团", "S", "李娜", "CNY", "1234.56"]
+    assert Decimal(rows[1][6]) == Decimal("1434.56")
+
+
+def test_a_failed_export_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "spend.csv"
+    target.write_text("old")
+    table = spend_tables(_report())[0]
+    broken = type(table)(table.key, table.name, table.headers, ((object(),),))  # type: ignore[arg-type]
+
+    class Boom(Exception):
+        pass
+
+    import crmdesk.core.spend_export as export
+
+    original = export._csv_value
+
+    def explode(cell):  # type: ignore[no-untyped-def]
+        raise Boom
+
+    export._csv_value = explode  # type: ignore[assignment]
+    try:
+        with pytest.raises(Boom):
+            write_csv(target, broken)
+    finally:
+        export._csv_value = original  # type: ignore[assignment]
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spend.csv"]

@@ -1,0 +1,152 @@
+"""The Team tab over a real book: empty, then filled; models checked with qtmodeltester."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from crmdesk.core.spend import FlagCode
+from crmdesk.db.sample import SampleIds
+from crmdesk.ui.dashboard import TeamView
+from crmdesk.ui.dashboard.tables import RECORD_ROLE
+from tests.db.team_book import Builder, local
+from tests.ui.conftest import TODAY
+
+
+@pytest.fixture
+def view(qtbot, desk):  # type: ignore[no-untyped-def]
+    team = TeamView(today=lambda: TODAY)
+    qtbot.addWidget(team)
+    team.resize(1200, 760)
+    team.show()
+    team.set_desk(desk)
+    return team
+
+
+def _models(team: TeamView):  # type: ignore[no-untyped-def]
+    d, s = team.dashboard_page, team.spend_page
+    return [d.neglected, d.overdue, d.occasions, *s.models.values(), s.flags]
+
+
+def test_empty_book_shows_empty_states(view, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    assert view.dashboard is not None and view.dashboard.is_empty
+    assert view.report is not None and view.report.is_empty
+    page = view.dashboard_page
+    for box in (page.tier_chart, page.coverage_chart, page.pipeline_chart, view.spend_page.curve):
+        assert box.currentWidget() is box.empty and box.empty.text()
+    assert "No accounts yet" in page.summary.text()
+    for model in _models(view):
+        assert model.rowCount() == 0
+        qtmodeltester.check(model)
+
+
+@pytest.fixture
+def filled(book, sample: SampleIds) -> dict[str, str]:
+    """The sample book plus a key account nobody touched and a duplicated gift this month."""
+    with book.session() as s, s.begin():
+        b = Builder(s)
+        b.tier("S", 0, 30, monthly=100_000)
+        cold = b.account("冷门客户", "S", owner="赵敏")
+        person = b.contact("周一", cold)
+        day = TODAY.replace(day=1)
+        i1 = b.interaction(local(day, 10), cold, attendees=(person,), recorded_by="赵敏")
+        i2 = b.interaction(local(day, 15), cold, recorded_by="赵敏", cost=1_000, currency="CNY")
+        b.gift(i1, "茶叶", 50_000, to=person)
+        b.gift(i2, "茶叶 ", 50_000, to=person)
+        # Touched long ago only: still neglected.
+        s.flush()
+        i1.occurred_at = local(TODAY - dt.timedelta(days=400))
+        i2.occurred_at = local(TODAY - dt.timedelta(days=400), 15)
+        fresh = b.interaction(local(TODAY), None, cost=2_000, currency="CNY", recorded_by="赵敏")
+        # Today: the same gift twice (to no one on file, so the account stays untouched).
+        b.gift(fresh, "茶叶", 50_000)
+        b.gift(fresh, "茶叶", 50_000)
+    return {"cold": cold.id, "person": person.id}
+
+
+def test_filled_book_charts_tables_and_opening_a_record(view, filled, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    view.reload()
+    page = view.dashboard_page
+    for box in (page.tier_chart, page.coverage_chart, page.pipeline_chart):
+        assert box.currentWidget() is box.view and box.chart is not None
+    names = [page.neglected.row_at(r).name for r in range(page.neglected.rowCount())]
+    assert "冷门客户" in names
+    for model in _models(view):
+        qtmodeltester.check(model)
+    row = names.index("冷门客户")
+    index = page.neglected.index(row, 0)
+    assert index.data(RECORD_ROLE) == ("account", filled["cold"])
+    with qtbot.waitSignal(view.open_record) as signal:
+        page.tables[0].doubleClicked.emit(index)
+    assert signal.args == ["account", filled["cold"]]
+
+    spend = view.spend_page
+    assert spend.curve.chart is not None
+    codes = {f.code for f in view.report.flags}
+    assert FlagCode.DUPLICATE_GIFT in codes and FlagCode.COST_WITHOUT_ATTENDEE in codes
+    assert "10%" in spend.summary.text() and "60%" in spend.summary.text()
+    assert spend.tabs.tabText(4) == f"Flags ({len(view.report.flags)})"
+
+
+def test_rep_filter_and_reload_on_change(view, filled, desk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.reload()
+    spend = view.spend_page
+    reps = [spend.rep.itemData(i) for i in range(spend.rep.count())]
+    assert "赵敏" in reps and "李娜" in reps
+    spend.rep.setCurrentIndex(reps.index("赵敏"))
+    with qtbot.waitSignal(view.spend_shown, timeout=2000):
+        pass
+    assert view.report.filtered and {ln.key for ln in view.report.reps} == {"赵敏"}
+    # A write through the desk reloads the tab (after a short delay).
+    from crmdesk.db.services import accounts
+
+    desk.write(accounts.add_account, changes="account", name="新客户", tier="S", owner="赵敏").run()
+    with qtbot.waitSignal(view.dashboard_shown, timeout=2000):
+        pass
+    assert any(a.name == "新客户" for a in view.dashboard.neglected)
+
+
+def test_exports_are_written_on_the_worker(view, filled, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.reload()
+    with qtbot.waitSignal(view.exported) as done:
+        view.export_to(tmp_path / "spend", "xlsx")
+    assert done.args == [str(tmp_path / "spend.xlsx")]
+    wb = load_workbook(tmp_path / "spend.xlsx")
+    assert wb.sheetnames == ["By account", "By tier", "By rep", "By month", "Flags"]
+    assert wb["By account"]["A1"].value == "Account"
+    view.spend_page.tabs.setCurrentIndex(2)  # by rep
+    view.export_to(tmp_path / "reps.csv", "csv")
+    with (tmp_path / "reps.csv").open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][0] == "Rep" and "赵敏" in {r[0] for r in rows[1:]}
+
+
+def test_month_range_ending_before_it_starts_is_said(view, filled) -> None:  # type: ignore[no-untyped-def]
+    view.reload()
+    spend = view.spend_page
+    before = view.report
+    spend.first_month.setDate(spend.last_month.date().addMonths(2))
+    view.reload_spend()
+    assert "before it starts" in view.status.text()
+    assert view.report is before
+
+
+def test_team_tab_in_the_window(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.act_team.trigger()
+    assert window.tabs.currentWidget() is window.team
+    assert not window.detail.isVisible()
+    assert window.tabs.tabText(window.tabs.indexOf(window.team)) == "Team"
+    qtbot.waitUntil(lambda: window.team.dashboard is not None)
+    assert window.team.dashboard.by_tier_owner
+    # Double-click in the Team tab opens the record card in its own tab.
+    account_id = window.team.dashboard.key_accounts[0].account_id
+    window.team.open_record.emit("account", account_id)
+    assert window.tabs.currentWidget() is window.accounts
+    assert window.detail.isVisible()
+    assert Qt.Key.Key_4  # the shortcut
+    assert window.act_team.shortcut().toString() == "Ctrl+4"
