@@ -472,6 +472,89 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Occasions in the next days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neglected key accounts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coming occasions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet. Once the team&apos;s books are synced, their accounts show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accounts · key tiers: %2 · %3 of %4 key accounts touched within their cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts by tier and owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key accounts: no account is in a key tier (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key accounts touched within their cadence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadence target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No opportunities in the pipeline yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1, millions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (%1, thousands)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateDialog</name>
     <message>
         <source>Add an important date</source>
@@ -1144,6 +1227,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1205,6 +1292,10 @@
     </message>
     <message>
         <source>Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2012,6 +2103,93 @@
     </message>
 </context>
 <context>
+    <name>SpendPage</name>
+    <message>
+        <source>All reps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interactions or gifts in these months. Spend shows here once visits, meals and gifts are logged with their cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The top %1% of accounts (%2 of %3) took %4% of interactions and %5% of spend (%6). Rule of thumb: key accounts, about %1%, get about %7% of the effort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interactions in these months: no effort to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule of thumb 10/60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effort distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts, most effort first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Imported</source>
@@ -2126,6 +2304,13 @@
     </message>
 </context>
 <context>
+    <name>TeamColumns</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>Team and devices</source>
@@ -2213,6 +2398,72 @@
     </message>
     <message>
         <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamTexts</name>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same gift bought twice on one day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier over its monthly budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep over the monthly budget of their accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cost with no attendee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2724,6 +2975,13 @@
     </message>
     <message>
         <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>No account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

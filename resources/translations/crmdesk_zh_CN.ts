@@ -469,6 +469,89 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Occasions in the next days:</source>
+        <translation>未来天数内的重要日子：</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>Neglected key accounts (%1)</source>
+        <translation>被冷落的重点客户（%1）</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups (%1)</source>
+        <translation>逾期跟进（%1）</translation>
+    </message>
+    <message>
+        <source>Coming occasions (%1)</source>
+        <translation>即将到来的重要日子（%1）</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Once the team&apos;s books are synced, their accounts show here.</source>
+        <translation>还没有客户。团队的客户簿同步后，他们的客户会显示在这里。</translation>
+    </message>
+    <message>
+        <source>%1 accounts · key tiers: %2 · %3 of %4 key accounts touched within their cadence</source>
+        <translation>%1 个客户 · 重点级别：%2 · %4 个重点客户中有 %3 个在周期内联系过</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>还没有客户。</translation>
+    </message>
+    <message>
+        <source>Accounts by tier and owner</source>
+        <translation>按级别和负责人的客户数</translation>
+    </message>
+    <message>
+        <source>No key accounts: no account is in a key tier (%1).</source>
+        <translation>没有重点客户：没有客户属于重点级别（%1）。</translation>
+    </message>
+    <message>
+        <source>Key accounts touched within their cadence</source>
+        <translation>在周期内联系过的重点客户</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Cadence target</source>
+        <translation>周期目标</translation>
+    </message>
+    <message>
+        <source>No opportunities in the pipeline yet.</source>
+        <translation>销售漏斗中还没有商机。</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <source>Amount (%1, millions)</source>
+        <translation>金额（%1，百万）</translation>
+    </message>
+    <message>
+        <source>Amount (%1, thousands)</source>
+        <translation>金额（%1，千）</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation>各阶段的商机</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>also %1</source>
+        <translation>另有 %1</translation>
+    </message>
+</context>
+<context>
     <name>DateDialog</name>
     <message>
         <source>Add an important date</source>
@@ -1139,6 +1222,10 @@
         <translation>客情维护(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -1201,6 +1288,10 @@
     <message>
         <source>Planner</source>
         <translation>客情维护</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
     </message>
     <message>
         <source>Book: %1</source>
@@ -1993,6 +2084,93 @@
     </message>
 </context>
 <context>
+    <name>SpendPage</name>
+    <message>
+        <source>All reps</source>
+        <translation>全部销售代表</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Export table to CSV…</source>
+        <translation>导出表格到 CSV…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation>按客户</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按级别</translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation>按销售代表</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Flags (%1)</source>
+        <translation>异常（%1）</translation>
+    </message>
+    <message>
+        <source>No interactions or gifts in these months. Spend shows here once visits, meals and gifts are logged with their cost.</source>
+        <translation>这些月份没有拜访或礼品。记录拜访、宴请和礼品的费用后，开支会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The top %1% of accounts (%2 of %3) took %4% of interactions and %5% of spend (%6). Rule of thumb: key accounts, about %1%, get about %7% of the effort.</source>
+        <translation>前 %1% 的客户（%3 个中的 %2 个）占了 %4% 的拜访和 %5% 的开支（%6）。经验法则：约 %1% 的重点客户获得约 %7% 的投入。</translation>
+    </message>
+    <message>
+        <source>No interactions in these months: no effort to show.</source>
+        <translation>这些月份没有拜访：无投入可显示。</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Spend (%1)</source>
+        <translation>开支（%1）</translation>
+    </message>
+    <message>
+        <source>Rule of thumb 10/60</source>
+        <translation>经验法则 10/60</translation>
+    </message>
+    <message>
+        <source>Effort distribution</source>
+        <translation>投入分布</translation>
+    </message>
+    <message>
+        <source>Accounts, most effort first</source>
+        <translation>客户（投入最多的在前）</translation>
+    </message>
+    <message>
+        <source>Share of the total</source>
+        <translation>占总数的比例</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Imported</source>
@@ -2107,6 +2285,13 @@
     </message>
 </context>
 <context>
+    <name>TeamColumns</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>Team and devices</source>
@@ -2195,6 +2380,72 @@
     <message>
         <source>Revoke</source>
         <translation>吊销</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTexts</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation>无级别</translation>
+    </message>
+    <message>
+        <source>Same gift bought twice on one day</source>
+        <translation>同一天买了两次相同的礼品</translation>
+    </message>
+    <message>
+        <source>Tier over its monthly budget</source>
+        <translation>级别超出月度预算</translation>
+    </message>
+    <message>
+        <source>Rep over the monthly budget of their accounts</source>
+        <translation>销售代表超出其客户的月度预算</translation>
+    </message>
+    <message>
+        <source>A cost with no attendee</source>
+        <translation>有费用但没有参与人</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>拜访</translation>
+    </message>
+</context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export spend</source>
+        <translation>导出开支</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>开支</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +2956,13 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>No account</source>
+        <translation>无客户</translation>
     </message>
 </context>
 </TS>

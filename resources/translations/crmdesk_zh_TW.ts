@@ -469,6 +469,89 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Occasions in the next days:</source>
+        <translation>未來天數內的重要日子：</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>Neglected key accounts (%1)</source>
+        <translation>被冷落的重點客戶（%1）</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups (%1)</source>
+        <translation>逾期跟進（%1）</translation>
+    </message>
+    <message>
+        <source>Coming occasions (%1)</source>
+        <translation>即將到來的重要日子（%1）</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Once the team&apos;s books are synced, their accounts show here.</source>
+        <translation>還沒有客戶。團隊的客戶簿同步後，他們的客戶會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>%1 accounts · key tiers: %2 · %3 of %4 key accounts touched within their cadence</source>
+        <translation>%1 個客戶 · 重點級別：%2 · %4 個重點客戶中有 %3 個在週期內聯絡過</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>還沒有客戶。</translation>
+    </message>
+    <message>
+        <source>Accounts by tier and owner</source>
+        <translation>按級別和負責人的客戶數</translation>
+    </message>
+    <message>
+        <source>No key accounts: no account is in a key tier (%1).</source>
+        <translation>沒有重點客戶：沒有客戶屬於重點級別（%1）。</translation>
+    </message>
+    <message>
+        <source>Key accounts touched within their cadence</source>
+        <translation>在週期內聯絡過的重點客戶</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆蓋率</translation>
+    </message>
+    <message>
+        <source>Cadence target</source>
+        <translation>週期目標</translation>
+    </message>
+    <message>
+        <source>No opportunities in the pipeline yet.</source>
+        <translation>銷售漏斗中還沒有商機。</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>金額（%1）</translation>
+    </message>
+    <message>
+        <source>Amount (%1, millions)</source>
+        <translation>金額（%1，百萬）</translation>
+    </message>
+    <message>
+        <source>Amount (%1, thousands)</source>
+        <translation>金額（%1，千）</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage</source>
+        <translation>各階段的商機</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商機</translation>
+    </message>
+    <message>
+        <source>also %1</source>
+        <translation>另有 %1</translation>
+    </message>
+</context>
+<context>
     <name>DateDialog</name>
     <message>
         <source>Add an important date</source>
@@ -1139,6 +1222,10 @@
         <translation>客戶維繫(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Team</source>
+        <translation>團隊(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
@@ -1201,6 +1288,10 @@
     <message>
         <source>Planner</source>
         <translation>客戶維繫</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>團隊</translation>
     </message>
     <message>
         <source>Book: %1</source>
@@ -1993,6 +2084,93 @@
     </message>
 </context>
 <context>
+    <name>SpendPage</name>
+    <message>
+        <source>All reps</source>
+        <translation>全部銷售代表</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>銷售代表</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>匯出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Export table to CSV…</source>
+        <translation>匯出表格到 CSV…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation>按客戶</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按級別</translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation>按銷售代表</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Flags (%1)</source>
+        <translation>異常（%1）</translation>
+    </message>
+    <message>
+        <source>No interactions or gifts in these months. Spend shows here once visits, meals and gifts are logged with their cost.</source>
+        <translation>這些月份沒有拜訪或禮品。記錄拜訪、宴請和禮品的費用後，開支會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>The top %1% of accounts (%2 of %3) took %4% of interactions and %5% of spend (%6). Rule of thumb: key accounts, about %1%, get about %7% of the effort.</source>
+        <translation>前 %1% 的客戶（%3 箇中的 %2 個）佔了 %4% 的拜訪和 %5% 的開支（%6）。經驗法則：約 %1% 的重點客戶獲得約 %7% 的投入。</translation>
+    </message>
+    <message>
+        <source>No interactions in these months: no effort to show.</source>
+        <translation>這些月份沒有拜訪：無投入可顯示。</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>拜訪</translation>
+    </message>
+    <message>
+        <source>Spend (%1)</source>
+        <translation>開支（%1）</translation>
+    </message>
+    <message>
+        <source>Rule of thumb 10/60</source>
+        <translation>經驗法則 10/60</translation>
+    </message>
+    <message>
+        <source>Effort distribution</source>
+        <translation>投入分佈</translation>
+    </message>
+    <message>
+        <source>Accounts, most effort first</source>
+        <translation>客戶（投入最多的在前）</translation>
+    </message>
+    <message>
+        <source>Share of the total</source>
+        <translation>佔總數的比例</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Imported</source>
@@ -2107,6 +2285,13 @@
     </message>
 </context>
 <context>
+    <name>TeamColumns</name>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>Team and devices</source>
@@ -2195,6 +2380,72 @@
     <message>
         <source>Revoke</source>
         <translation>吊銷</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTexts</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation>無級別</translation>
+    </message>
+    <message>
+        <source>Same gift bought twice on one day</source>
+        <translation>同一天買了兩次相同的禮品</translation>
+    </message>
+    <message>
+        <source>Tier over its monthly budget</source>
+        <translation>級別超出月度預算</translation>
+    </message>
+    <message>
+        <source>Rep over the monthly budget of their accounts</source>
+        <translation>銷售代表超出其客戶的月度預算</translation>
+    </message>
+    <message>
+        <source>A cost with no attendee</source>
+        <translation>有費用但沒有參與人</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>禮品</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>拜訪</translation>
+    </message>
+</context>
+<context>
+    <name>TeamView</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export spend</source>
+        <translation>匯出開支</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在匯出…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>儀表板</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>開支</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已匯出到 %1</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +2956,13 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>No account</source>
+        <translation>無客戶</translation>
     </message>
 </context>
 </TS>
