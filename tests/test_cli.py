@@ -189,6 +189,13 @@ def test_accounts_and_tiers(cli: Cli, zhang: str) -> None:
     code, _, err = cli("tier", "set", "K:Key:30")
     assert code == 2 and "remap" in err
     assert [t["code"] for t in cli.json("tier", "list")] == ["A", "B", "C", "D"]
+    edited = cli.json("tier", "edit", "A", "--monthly-budget", "3,000")
+    assert edited["monthly_budget"] == {"amount": "3000.00", "currency": "CNY"}
+    added = cli.json("tier", "add", "E", "--name", "Ecosystem", "--cadence", "45",
+                     "--monthly-budget", "800.50")  # fmt: skip
+    assert added["monthly_budget"] == {"amount": "800.50", "currency": "CNY"}
+    code, _, err = cli("tier", "edit", "A", "--monthly-budget", "USD 100")
+    assert code == 2 and "monthly_budget" in err
 
 
 # Each bad input: the field is named, the exit code is 2, and the book is unchanged.
@@ -209,6 +216,7 @@ BAD_INPUTS = [
     (["contact", "edit", "张伟", "--reports-to", "张伟"], "reports_to"),
     (["account", "add", "--name", "X", "--tier", "Z"], "tier"),
     (["account", "add", "--name", "X", "--sales-limit", "-5"], "sales_limit"),
+    (["tier", "edit", "A", "--monthly-budget", "lots"], "monthly_budget"),
     (["pref", "add", "张伟", "--category", "karaoke", "--value", "x"], "category"),
     (["log", "张伟", "--kind", "meal", "--cost", "lots"], "cost"),
     (["log", "张伟", "--kind", "meal", "--gift", "茶叶:abc"], "gift"),

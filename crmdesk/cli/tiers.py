@@ -16,8 +16,8 @@ from crmdesk.db.services.tiers import TierSpec
 
 def _listing(views: list[TierView]) -> Output:
     text = table(
-        ["CODE", "NAME", "CADENCE (DAYS)", "GREETING BUDGET"],
-        ([v.code, v.name, v.cadence_days, v.greeting_budget] for v in views),
+        ["CODE", "NAME", "CADENCE (DAYS)", "GREETING BUDGET", "MONTHLY BUDGET / ACCOUNT"],
+        ([v.code, v.name, v.cadence_days, v.greeting_budget, v.monthly_budget] for v in views),
         empty="No tiers.",
     )
     return Output([v.to_json() for v in views], text)
@@ -55,6 +55,7 @@ def tier_add(ctx: Context, args: argparse.Namespace) -> Output:
             rank=args.rank,
             greeting_budget=budget,
             description=args.description or "",
+            monthly_budget=money(args.monthly_budget, field="monthly_budget"),
         )
     return Output(view.to_json(), f"Added tier {view.code} ({view.name})")
 
@@ -71,6 +72,11 @@ def tier_edit(ctx: Context, args: argparse.Namespace) -> Output:
                 UNSET if args.budget is None else money(args.budget, field="greeting_budget")
             ),
             description=UNSET if args.description is None else args.description,
+            monthly_budget=(
+                UNSET
+                if args.monthly_budget is None
+                else money(args.monthly_budget, field="monthly_budget")
+            ),
         )
     return Output(view.to_json(), f"Changed tier {view.code} ({view.name})")
 
@@ -105,6 +111,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p.add_argument("--name", required=adding)
         p.add_argument("--cadence", type=int, required=adding, help="contact every N days")
         p.add_argument("--budget", help="greeting budget per occasion, e.g. 500")
+        p.add_argument(
+            "--monthly-budget",
+            help="what one account of the tier may cost per month (the spend view), e.g. 3000",
+        )
         p.add_argument("--rank", type=int, help="0 is the most important")
         p.add_argument("--description")
         p.set_defaults(handler=handler)

@@ -45,6 +45,7 @@ class TierView(View):
     cadence_days: int  # contact at least this often
     greeting_budget: Money | None  # per occasion
     description: str
+    monthly_budget: Money | None = None  # per account of the tier and month (the spend view)
 
 
 @dataclass(frozen=True, slots=True)

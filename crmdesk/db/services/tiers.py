@@ -44,6 +44,11 @@ def tier_view(tier: Tier) -> TierView:
         cadence_days=tier.cadence_days,
         greeting_budget=None if budget is None else Money(budget, DEFAULT_CURRENCY),
         description=tier.description,
+        monthly_budget=(
+            None
+            if tier.monthly_budget_minor is None
+            else Money(tier.monthly_budget_minor, DEFAULT_CURRENCY)
+        ),
     )
 
 
@@ -78,13 +83,12 @@ def _clean_code(code: str) -> str:
     return text
 
 
-def _budget_minor(budget: Money | None) -> int | None:
+def _budget_minor(budget: Money | None, *, field: str = "greeting_budget") -> int | None:
     if budget is None:
         return None
     if budget.currency != DEFAULT_CURRENCY:
         raise ValidationError(
-            f"greeting budgets are kept in {DEFAULT_CURRENCY}, not {budget.currency}",
-            field="greeting_budget",
+            f"tier budgets are kept in {DEFAULT_CURRENCY}, not {budget.currency}", field=field
         )
     return budget.minor
 
@@ -103,12 +107,15 @@ def add_tier(
     rank: int | None = None,
     greeting_budget: Money | None = None,
     description: str = "",
+    monthly_budget: Money | None = None,
 ) -> TierView:
-    """Add a tier; ``rank`` defaults to after the last one."""
+    """Add a tier; ``rank`` defaults to after the last one. ``monthly_budget``: what one account
+    of the tier may cost per month (the spend view)."""
     clean_code = _clean_code(code)
     clean_name = required_text(name, field="name", limit=limit_of(Tier.name))
     check_int(cadence_days, field="cadence_days", minimum=1, maximum=MAX_CADENCE_DAYS)
     minor = _budget_minor(greeting_budget)
+    monthly_minor = _budget_minor(monthly_budget, field="monthly_budget")
     text = notes_text(description, field="description")
     existing = _find(session, clean_code)
     if existing is not None and not existing.deleted:
@@ -123,6 +130,7 @@ def add_tier(
     tier.rank = rank
     tier.cadence_days = cadence_days
     tier.greeting_budget_minor = minor
+    tier.monthly_budget_minor = monthly_minor
     tier.description = text
     session.add(tier)
     session.flush()
@@ -161,7 +169,7 @@ def edit_tier(
     if description is not UNSET:
         changes["description"] = notes_text(description, field="description")
     if monthly_budget is not UNSET:
-        changes["monthly_budget_minor"] = _budget_minor(monthly_budget)
+        changes["monthly_budget_minor"] = _budget_minor(monthly_budget, field="monthly_budget")
     for key, value in changes.items():
         setattr(tier, key, value)
     session.flush()
