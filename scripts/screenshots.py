@@ -5,6 +5,13 @@ app on it and saves, in English and in Simplified Chinese (and the main window i
 Chinese and in the dark theme), the main window with a contact's card, the account card, the
 "log a visit" dialog and the pre-visit brief, as PNG files in ``docs/screenshots/``.
 
+Then the screens of issue #6, in English and Simplified Chinese: the Team tab (Dashboard and
+Spend), the import wizard on a small GBK CSV (its column mapping and its duplicates), and the
+manager's Hand over and Team and devices dialogs. Those two talk to a real company server: the
+script starts ``crmdesk-server`` on a loopback port with a temporary SQLite database, makes a
+team, a manager and two reps with the server's CLI, enrols two rep books and then the sample
+book as the manager, and stops the server at the end.
+
 Runs on a display, under ``xvfb-run``, or with no display at all (Qt's offscreen platform is used
 then). Chinese needs a CJK font (Debian: ``apt-get install fonts-noto-cjk``).
 """
@@ -14,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -41,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     from crmdesk.ui import settings as s
     from crmdesk.ui.app import build
     from crmdesk.ui.brief import BriefDialog
+    from crmdesk.ui.handover_dialog import HandoverDialog
+    from crmdesk.ui.team_dialog import TeamDialog
     from crmdesk.ui.visit import VisitDialog
 
     app = QApplication(sys.argv[:1])
@@ -141,8 +151,205 @@ def main(argv: list[str] | None = None) -> int:
         shoot("zh_CN", "light", full=True)
         shoot("zh_TW", "light", full=False)
         shoot("en", "dark", full=False)
-        book.close()
+
+        # -- issue #6: the Team tab, the import wizard, the manager's dialogs ------------------
+        csv_path = work / "客户名单.csv"
+        csv_path.write_bytes(IMPORT_CSV.encode("gbk"))
+        server = CompanyServer(work)
+        try:
+            server.start()
+            server.enrol_reps(work)
+            server.enrol(book)
+
+            def shoot_company(language: str) -> None:
+                settings_path = work / f"settings-company-{language}.ini"
+                store = s.Settings(settings_path)
+                store.set(s.LANGUAGE, language)
+                store.set(s.MY_NAME, "李娜")
+                store.sync()
+                built = build(path, settings_path=settings_path, translations_cache=work / "qm")
+                window = built.window
+                window.resize(1360, 820)
+                window.show()
+                built.session.adopt(book)
+                window.sync.keystore = server.keystore
+                window.sync.set_desk(window.desk)
+                team = window.team
+                window.tabs.setCurrentWidget(team)
+                wait_for(lambda: team.dashboard is not None)
+                settle(800)
+                save(window, f"team-dashboard-{language}")
+                team.pages.setCurrentWidget(team.spend_page)
+                wait_for(lambda: team.report is not None)
+                team.spend_page.tables["accounts"].setFocus()
+                settle(800)
+                save(window, f"team-spend-{language}")
+
+                wizard = window.open_import()
+                assert wizard is not None
+                wizard.file_page.path.setText(str(csv_path))
+                wizard.next()
+                wait_for(lambda: wizard.currentPage() is wizard.mapping_page)
+                settle()
+                save(wizard, f"import-mapping-{language}")
+                wizard.next()
+                wait_for(lambda: wizard.currentPage() is wizard.duplicates_page)
+                settle()
+                save(wizard, f"import-duplicates-{language}")
+                wizard.reject()
+
+                window.company.handover.trigger()
+                handover = window.findChild(HandoverDialog, "handoverDialog")
+                assert handover is not None
+                wait_for(lambda: handover.choices is not None)
+                handover.leaver.setCurrentIndex(handover.leaver.findData(server.leaver))
+                handover.default_to.setCurrentIndex(handover.default_to.findData(server.successor))
+                if handover.combos:
+                    handover.combos[0].setCurrentIndex(handover.combos[0].findData(server.manager))
+                settle()
+                save(handover, f"handover-{language}")
+                handover.reject()
+
+                window.company.team.trigger()
+                devices = window.findChild(TeamDialog, "teamDialog")
+                assert devices is not None
+                wait_for(lambda: bool(devices.rows))
+                settle()
+                save(devices, f"team-devices-{language}")
+                devices.reject()
+                window.hide()
+
+            shoot_company("en")
+            shoot_company("zh_CN")
+        finally:
+            server.stop()
+            book.close()
     return 0
+
+
+# A contact list as a Chinese spreadsheet saves it: GBK, Chinese headers. Row 3 is 曾国梁 again
+# (same mobile: a duplicate of the sample book's contact), row 4 has a broken e-mail (rejected).
+IMPORT_CSV = (
+    "姓名,公司,职务,手机,邮箱,微信,籍贯,备注\r\n"
+    "周建华,华东重工集团,设备主管,13912345001,zhou.jh@example.cn,zjh_hd,浙江宁波,港口二期联系人\r\n"
+    "曾国梁,华东重工集团,常务副总经理,138 0013 8000,zengguoliang@hdzg.cn,zgl_1968,湖南湘潭,"
+    "爱喝安化黑茶\r\n"
+    "孙志强,京南建设集团,采购经理,13500002222,sun.zq#example.cn,,河北保定,邮箱写错了\r\n"
+    "刘晓燕,远航港务,总经理助理,13600003333,liu.xy@example.cn,lxy_port,福建厦门,展会认识\r\n"
+)
+
+
+class CompanyServer:
+    """``crmdesk-server`` on loopback with a temporary SQLite database, set up with its CLI."""
+
+    password = "correct horse battery"
+    manager = "li.na"
+    leaver = "wang.qiang"
+    successor = "zhao.min"
+
+    def __init__(self, work: Path) -> None:
+        import keyring.backends.null
+
+        from crmdesk.db.keys import KeyringStore
+
+        self.work = work
+        self.db_url = f"sqlite:///{work / 'server.db'}"
+        self.url = ""
+        self.process: subprocess.Popen[bytes] | None = None
+        self.keystore = KeyringStore(keyring.backends.null.Keyring())  # tokens in the book
+        self.devices: list[object] = []
+
+    def cli(self, *args: str, stdin: str | None = None) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "crmdesk.server.cli", "--database-url", self.db_url, *args],
+            input=stdin.encode() if stdin is not None else None,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def start(self) -> None:
+        import socket
+        import time
+
+        import httpx
+
+        self.cli("migrate")
+        self.cli("create-team", "华东大区")
+        for user, role in ((self.manager, "manager"), (self.leaver, "rep"),
+                           (self.successor, "rep")):  # fmt: skip
+            self.cli("create-user", user, "--role", role, "--team", "华东大区",
+                     "--password-stdin", stdin=self.password + "\n")  # fmt: skip
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        log = (self.work / "server.log").open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "crmdesk.server.cli", "--database-url", self.db_url,
+             "serve", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        self.url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("crmdesk-server exited; see its log")
+            try:
+                if httpx.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("crmdesk-server did not start")
+
+    def enrol_reps(self, work: Path) -> None:
+        """Two reps' books with a few accounts each, synced to the server."""
+        from crmdesk.db.book import Book, BookInfo
+        from crmdesk.db.engine import create_book_engine
+        from crmdesk.db.keys import RawKey
+        from crmdesk.db.migrate import ensure_current
+        from crmdesk.db.models import Account
+        from crmdesk.sync.client import SyncClient
+
+        books = {
+            self.leaver: (("宁波舟山港务", "A", "王强"), ("苏州轨道交通", "B", "王强"),
+                          ("温州城建集团", "S", "王强")),
+            self.successor: (("合肥工程机械", "A", "赵敏"), ("南京港口物流", "B", "赵敏")),
+        }  # fmt: skip
+        for user, accounts in books.items():
+            path = work / f"{user}.crmdesk"
+            engine = create_book_engine(path, RawKey.generate())
+            ensure_current(engine, path)
+            rep_book = Book(path, BookInfo(book_id=user, key_source="passphrase"), engine, None)
+            with rep_book.session() as session, session.begin():
+                for name, tier, owner in accounts:
+                    session.add(Account(name=name, tier=tier, owner=owner, status="existing"))
+            client = SyncClient(rep_book, keystore=self.keystore)
+            try:
+                client.enrol(self.url, user, self.password, device_name=f"{user}-laptop")
+                client.sync_once()
+            finally:
+                client.close()
+                rep_book.close()
+
+    def enrol(self, book: object) -> None:
+        """The sample book as the manager's, synced (it receives the reps' accounts)."""
+        from crmdesk.sync.client import SyncClient
+
+        client = SyncClient(book, keystore=self.keystore)  # type: ignore[arg-type]
+        try:
+            client.enrol(self.url, self.manager, self.password, device_name="li.na-desktop")
+            client.sync_once()
+        finally:
+            client.close()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
 
 
 if __name__ == "__main__":

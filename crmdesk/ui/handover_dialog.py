@@ -115,7 +115,8 @@ class HandoverDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Cell widgets do not count for ResizeToContents: _show_accounts sizes it to the combos.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.revoke = QCheckBox(
             self.tr("Revoke the leaver's devices (their books are wiped)"), self
         )
@@ -194,6 +195,8 @@ class HandoverDialog(QDialog):
                 combo.addItem(successor, successor)
             self.table.setCellWidget(i, 1, combo)
             self.combos.append(combo)
+        widest = max((c.sizeHint().width() for c in self.combos), default=0)
+        self.table.setColumnWidth(1, max(200, widest + 8))
         if not self.accounts:
             self.message.setText(
                 self.tr(
