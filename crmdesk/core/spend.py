@@ -240,7 +240,9 @@ class Concentration:
     """How concentrated effort is: the share of the top ``TOP_SHARE`` of accounts, and a curve.
 
     ``curve`` holds (share of accounts, share of the total) points, accounts sorted by their
-    value, the largest first, at every percent of accounts (0 to 100).
+    value, the largest first, at every percent of accounts (0 to 100); between two accounts the
+    share grows linearly (a Lorenz curve read from the top), so a few accounts draw as the
+    straight segments they are rather than as steps.
     """
 
     accounts: int
@@ -264,7 +266,13 @@ def concentration(values: Iterable[int], *, top: float = TOP_SHARE) -> Concentra
     def share(k: int) -> float:
         return cumulative[k] / total if total else 0.0
 
-    curve = tuple((p / 100, share(math.ceil(n * p / 100 - 1e-9))) for p in range(101))
+    def share_at(fraction: float) -> float:
+        k = fraction * n
+        whole = min(n, math.floor(k + 1e-9))
+        part = ordered[whole] * (k - whole) if whole < n and k > whole else 0
+        return (cumulative[whole] + part) / total if total else 0.0
+
+    curve = tuple((p / 100, share_at(p / 100)) for p in range(101))
     return Concentration(n, total, top_n, share(top_n), curve)
 
 

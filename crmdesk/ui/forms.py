@@ -51,13 +51,16 @@ _MESSAGES = {
 }
 
 
+def code_text(code: str, message: str) -> str:
+    """The translated sentence for an error code of the core (``message`` when it has none)."""
+    source = _MESSAGES.get(code)
+    return QCoreApplication.translate("Errors", source) if source is not None else message
+
+
 def error_text(error: BaseException) -> str:
     """A translated sentence for an error the core raised (its English message otherwise)."""
     if isinstance(error, CrmdeskError):
-        source = _MESSAGES.get(error.code)
-        if source is not None:
-            return QCoreApplication.translate("Errors", source)
-        return error.message
+        return code_text(error.code, error.message)
     return QCoreApplication.translate("Errors", "Something went wrong: %1").replace(
         "%1", str(error) or type(error).__name__
     )

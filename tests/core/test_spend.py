@@ -73,6 +73,14 @@ def test_concentration_top_tenth_and_curve() -> None:
     assert concentration([]).curve == ()
 
 
+def test_the_curve_grows_linearly_between_accounts() -> None:
+    # Two accounts, 300 and 100: the top half of the accounts is the first one (75%), and a
+    # quarter of the accounts is half of it.
+    c = concentration([100, 300])
+    assert c.curve[25] == (0.25, 0.375) and c.curve[50] == (0.5, 0.75)
+    assert c.curve[75] == (0.75, 0.875) and c.curve[100] == (1.0, 1.0)
+
+
 def _gift(gid: str, label: str, day: int, rep: str) -> FlagRecord:
     return FlagRecord(
         "gift", gid, dt.date(2026, 4, day), label, Money(100), rep, None, None, "i" + gid

@@ -58,7 +58,9 @@ def test_the_wizard_imports_a_small_file(qtbot, desk, book, existing, tmp_path):
     rejected = wizard.rejected_page
     assert rejected.model.rowCount() == 1
     assert rejected.model.item(0, 0).text() == "3"
-    assert "not-an-email" in rejected.model.item(0, 2).text()
+    reason = rejected.model.item(0, 2)
+    assert reason.text() == "This is not an e-mail address."  # the translatable sentence
+    assert "not-an-email" in reason.toolTip()  # the bad value, at hand
     report = tmp_path / "errors.csv"
     rejected.save_report(str(report))
     with report.open(encoding="utf-8-sig", newline="") as f:

@@ -40,6 +40,7 @@ class RowError:
     number: int
     field: str
     reason: str
+    code: str = ""  # the core's error code, which the GUI translates
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,9 @@ def draft_from_row(
         field_name = "notes"
         notes = notes_text("\n".join(values.get("notes", [])).replace("\r\n", "\n"))
     except ValidationError as exc:
-        raise RowRejected(RowError(row.number, exc.field or field_name, exc.message)) from None
+        raise RowRejected(
+            RowError(row.number, exc.field or field_name, exc.message, exc.code)
+        ) from None
     return ContactDraft(
         number=row.number,
         name=name,

@@ -150,25 +150,29 @@ def _day(day: dt.date | None) -> str:
     return qdate_text(day) if day is not None else ""
 
 
-_N = QT_TRANSLATE_NOOP
-
-
 class NeglectedModel(RowsModel[KeyAccount]):
     def __init__(self, parent: QObject | None = None) -> None:
         texts = TeamTexts(parent)
         never = QCoreApplication.translate("TeamColumns", "never")
         super().__init__(
             (
-                Col(_N("TeamColumns", "Account"), lambda r: r.name),
-                Col(_N("TeamColumns", "Tier"), lambda r: r.tier),
-                Col(_N("TeamColumns", "Owner"), lambda r: texts.owner(r.owner)),
-                Col(_N("TeamColumns", "Last touch"), lambda r: _day(r.last_touch) or never),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Account"), lambda r: r.name),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Tier"), lambda r: r.tier),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Owner"), lambda r: texts.owner(r.owner)),
                 Col(
-                    _N("TeamColumns", "Days since"),
+                    QT_TRANSLATE_NOOP("TeamColumns", "Last touch"),
+                    lambda r: _day(r.last_touch) or never,
+                ),
+                Col(
+                    QT_TRANSLATE_NOOP("TeamColumns", "Days since"),
                     lambda r: "" if r.days_since is None else str(r.days_since),
                     numeric=True,
                 ),
-                Col(_N("TeamColumns", "Cadence (days)"), lambda r: str(r.cadence_days), True),
+                Col(
+                    QT_TRANSLATE_NOOP("TeamColumns", "Cadence (days)"),
+                    lambda r: str(r.cadence_days),
+                    True,
+                ),
             ),
             parent,
         )
@@ -183,12 +187,16 @@ class OverdueModel(RowsModel[OverdueFollowUp]):
         texts = TeamTexts(parent)
         super().__init__(
             (
-                Col(_N("TeamColumns", "Due"), lambda r: _day(r.due_on)),
-                Col(_N("TeamColumns", "Days overdue"), lambda r: str(r.days_overdue), True),
-                Col(_N("TeamColumns", "Follow-up"), lambda r: r.description),
-                Col(_N("TeamColumns", "Contact"), lambda r: r.contact_name or ""),
-                Col(_N("TeamColumns", "Account"), lambda r: r.account_name or ""),
-                Col(_N("TeamColumns", "Owner"), lambda r: texts.owner(r.owner)),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Due"), lambda r: _day(r.due_on)),
+                Col(
+                    QT_TRANSLATE_NOOP("TeamColumns", "Days overdue"),
+                    lambda r: str(r.days_overdue),
+                    True,
+                ),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Follow-up"), lambda r: r.description),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Contact"), lambda r: r.contact_name or ""),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Account"), lambda r: r.account_name or ""),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Owner"), lambda r: texts.owner(r.owner)),
             ),
             parent,
         )
@@ -205,13 +213,13 @@ class OccasionModel(RowsModel[ComingOccasion]):
         texts, plan = TeamTexts(parent), PlannerTexts(parent)
         super().__init__(
             (
-                Col(_N("TeamColumns", "Day"), lambda r: _day(r.day)),
-                Col(_N("TeamColumns", "Occasion"), lambda r: plan.kind(r.item.kind)),
-                Col(_N("TeamColumns", "Who"), lambda r: plan.who(r.item)),
-                Col(_N("TeamColumns", "Why"), lambda r: plan.why(r.item)),
-                Col(_N("TeamColumns", "Tier"), lambda r: r.tier or ""),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Day"), lambda r: _day(r.day)),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Occasion"), lambda r: plan.kind(r.item.kind)),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Who"), lambda r: plan.who(r.item)),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Why"), lambda r: plan.why(r.item)),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Tier"), lambda r: r.tier or ""),
                 Col(
-                    _N("TeamColumns", "Owner"),
+                    QT_TRANSLATE_NOOP("TeamColumns", "Owner"),
                     lambda r: "" if r.item.festival_day is not None else texts.owner(r.owner),
                 ),
             ),
@@ -234,13 +242,29 @@ def _used(line: SpendLine) -> str:
 def _money_cols(first: Sequence[Col[SpendLine]]) -> tuple[Col[SpendLine], ...]:
     return (
         *first,
-        Col(_N("TeamColumns", "Currency"), lambda r: r.currency),
-        Col(_N("TeamColumns", "Costs"), lambda r: amount_text(r.cost_minor, r.currency), True),
-        Col(_N("TeamColumns", "Gifts"), lambda r: amount_text(r.gift_minor, r.currency), True),
-        Col(_N("TeamColumns", "Total"), lambda r: amount_text(r.total_minor, r.currency), True),
-        Col(_N("TeamColumns", "Interactions"), lambda r: str(r.interactions), True),
-        Col(_N("TeamColumns", "Budget"), lambda r: amount_text(r.budget_minor, r.currency), True),
-        Col(_N("TeamColumns", "Used"), _used, True),
+        Col(QT_TRANSLATE_NOOP("TeamColumns", "Currency"), lambda r: r.currency),
+        Col(
+            QT_TRANSLATE_NOOP("TeamColumns", "Costs"),
+            lambda r: amount_text(r.cost_minor, r.currency),
+            True,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("TeamColumns", "Gifts"),
+            lambda r: amount_text(r.gift_minor, r.currency),
+            True,
+        ),
+        Col(
+            QT_TRANSLATE_NOOP("TeamColumns", "Total"),
+            lambda r: amount_text(r.total_minor, r.currency),
+            True,
+        ),
+        Col(QT_TRANSLATE_NOOP("TeamColumns", "Interactions"), lambda r: str(r.interactions), True),
+        Col(
+            QT_TRANSLATE_NOOP("TeamColumns", "Budget"),
+            lambda r: amount_text(r.budget_minor, r.currency),
+            True,
+        ),
+        Col(QT_TRANSLATE_NOOP("TeamColumns", "Used"), _used, True),
     )
 
 
@@ -253,16 +277,19 @@ class SpendModel(RowsModel[SpendLine]):
         first: tuple[Col[SpendLine], ...]
         if view == "account":
             first = (
-                Col(_N("TeamColumns", "Account"), lambda r: r.label or texts.tr("No account")),
-                Col(_N("TeamColumns", "Tier"), lambda r: r.tier or ""),
-                Col(_N("TeamColumns", "Owner"), lambda r: texts.owner(r.owner)),
+                Col(
+                    QT_TRANSLATE_NOOP("TeamColumns", "Account"),
+                    lambda r: r.label or texts.tr("No account"),
+                ),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Tier"), lambda r: r.tier or ""),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Owner"), lambda r: texts.owner(r.owner)),
             )
         elif view == "tier":
-            first = (Col(_N("TeamColumns", "Tier"), lambda r: texts.tier(r.key)),)
+            first = (Col(QT_TRANSLATE_NOOP("TeamColumns", "Tier"), lambda r: texts.tier(r.key)),)
         elif view == "rep":
-            first = (Col(_N("TeamColumns", "Rep"), lambda r: texts.owner(r.key)),)
+            first = (Col(QT_TRANSLATE_NOOP("TeamColumns", "Rep"), lambda r: texts.owner(r.key)),)
         else:
-            first = (Col(_N("TeamColumns", "Month"), lambda r: r.label),)
+            first = (Col(QT_TRANSLATE_NOOP("TeamColumns", "Month"), lambda r: r.label),)
         super().__init__(_money_cols(first), parent)
         self.texts = texts
 
@@ -301,16 +328,20 @@ class FlagModel(RowsModel[SpendFlag]):
 
         super().__init__(
             (
-                Col(_N("TeamColumns", "When"), lambda r: r.period),
-                Col(_N("TeamColumns", "Reason"), lambda r: texts.reason(r.code)),
-                Col(_N("TeamColumns", "About"), about),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "When"), lambda r: r.period),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Reason"), lambda r: texts.reason(r.code)),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "About"), about),
                 Col(
-                    _N("TeamColumns", "Reps"),
+                    QT_TRANSLATE_NOOP("TeamColumns", "Reps"),
                     lambda r: ", ".join(texts.owner(o) for o in r.owners),
                 ),
-                Col(_N("TeamColumns", "Amount"), lambda r: money_text(r.amount), True),
-                Col(_N("TeamColumns", "Budget"), lambda r: money_text(r.budget), True),
-                Col(_N("TeamColumns", "Records"), records),
+                Col(
+                    QT_TRANSLATE_NOOP("TeamColumns", "Amount"), lambda r: money_text(r.amount), True
+                ),
+                Col(
+                    QT_TRANSLATE_NOOP("TeamColumns", "Budget"), lambda r: money_text(r.budget), True
+                ),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "Records"), records),
             ),
             parent,
         )

@@ -43,7 +43,7 @@ from crmdesk.core.vocab import GENDERS
 from crmdesk.db.transfer.audit import record_transfer
 from crmdesk.db.transfer.exporting import write_error_report
 from crmdesk.ui.desk import Desk
-from crmdesk.ui.forms import error_text
+from crmdesk.ui.forms import code_text, error_text
 from crmdesk.ui.labels import label as vocab_label
 from crmdesk.ui.transfer import jobs
 from crmdesk.ui.transfer.texts import CHOICE_LABELS, FIELD_LABELS, REASON_LABELS, label
@@ -443,8 +443,12 @@ class RejectedPage(_Page):
         self.model.clear()
         self.model.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Field"), self.tr("Reason")])
         for error in plan.rejected:
+            # The translated sentence where the core's code has one; the full reason (which
+            # quotes the bad value) stays at hand as the tooltip.
+            reason = _item(code_text(error.code, error.reason))
+            reason.setToolTip(error.reason)
             self.model.appendRow(
-                [_item(error.number), _item(label(FIELD_LABELS, error.field)), _item(error.reason)]
+                [_item(error.number), _item(label(FIELD_LABELS, error.field)), reason]
             )
         self.view.resizeColumnsToContents()
         self.save.setEnabled(bool(plan.rejected))
