@@ -311,7 +311,7 @@ def _audit_list(session: Session, args: argparse.Namespace, out: TextIO) -> None
         at = e.at.isoformat(timespec="seconds")
         detail = json.dumps(e.detail, ensure_ascii=False, sort_keys=True)
         out.write(
-            f"{e.n}\t{at}\t{e.username}\t{e.device_id or '-'}\t{e.action}\t"
+            f"{e.chain}/{e.n}\t{at}\t{e.username}\t{e.device_id or '-'}\t{e.action}\t"
             f"{e.tbl or '-'}\t{e.record_id or '-'}\t{detail}\n"
         )
 
@@ -340,7 +340,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not verdict.ok:
                 sys.stderr.write(f"crmdesk-server: audit chain broken: {verdict.problem}\n")
                 return 1
-            out.write(f"chain intact, {verdict.count} entries, head {verdict.head}\n")
+            chains = f" in {verdict.chains} chains" if verdict.chains > 1 else ""
+            out.write(f"chain intact, {verdict.count} entries{chains}, head {verdict.head}\n")
             return 0
         with sessions() as session, session.begin():
             audit.set_actor(session, audit.Actor(None, f"cli:{_os_user()}"))

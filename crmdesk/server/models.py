@@ -74,7 +74,10 @@ class Device(Base):
 
 
 class Book(Base):
-    """A sequence space: one per user, plus the company book. Its row is the write lock."""
+    """A sequence space: one per user, plus the company book. Its row is the write lock.
+
+    It also holds the head of the book's audit chain (``crmdesk.server.audit``): the writers of a
+    book already hold its row lock, so chaining costs them no lock of their own."""
 
     __tablename__ = "books"
 
@@ -82,6 +85,8 @@ class Book(Base):
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
     seq: Mapped[int] = mapped_column(BigInteger, default=0)
     purged_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    audit_n: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    audit_hash: Mapped[str] = mapped_column(String(64), default="0" * 64, server_default="0" * 64)
 
 
 class DeviceCursor(Base):
@@ -177,10 +182,12 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_log"
     __table_args__ = (
-        Index("ix_audit_log_user", "user_id", "n"),
-        Index("ix_audit_log_record", "record_id", "n"),
+        Index("ix_audit_log_user", "user_id", "at"),
+        Index("ix_audit_log_record", "record_id", "at"),
     )
 
+    # One chain per book (the book whose row the writer holds locked), numbered from 1.
+    chain: Mapped[str] = mapped_column(String(36), primary_key=True)
     n: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[dt.datetime] = mapped_column()
     user_id: Mapped[str | None] = mapped_column(String(36))

@@ -60,6 +60,7 @@ def lock_book(session: Session, book_id: str) -> Book:
     )
     if book is None:  # pragma: no cover - every user has a book
         raise RuntimeError(f"book {book_id} is missing")
+    audit.locked(session, book)
     return book
 
 
@@ -165,6 +166,7 @@ def push(
     writer = BookWriter(session)
     # Own book first, always: the lock order is own book, then the company book.
     writer.lock(user.id)
+    audit.set_chain(session, user.id)  # its row is held: chaining the audit costs no lock
     last = locked.last_seq
     restored = False
     if request.acked_through > last:
@@ -226,6 +228,7 @@ def quarantine_revoked(
 ) -> int:
     """Keep what a revoked device still sends, for review, applying none of it. Mutations it
     sent before (a retried push) are kept once. Returns how many were kept."""
+    audit.set_chain(session, user.id)
     seqs = [m.seq for m in request.mutations if m.seq > device.last_seq]
     kept = set(
         session.scalars(

@@ -34,7 +34,9 @@ def _entries(db: Database, record_id: str) -> list[AuditEntry]:
     with db.sessions() as s:
         return list(
             s.scalars(
-                select(AuditEntry).where(AuditEntry.record_id == record_id).order_by(AuditEntry.n)
+                select(AuditEntry)
+                .where(AuditEntry.record_id == record_id)
+                .order_by(AuditEntry.at, AuditEntry.n)
             )
         )
 
@@ -105,7 +107,9 @@ def test_device_events_and_admin_actions_are_recorded(
     assert _cli(db.url, "revoke-device", e["device_id"], monkeypatch=monkeypatch)[0] == 0
     with db.sessions() as s:
         mine = s.scalars(
-            select(AuditEntry).where(AuditEntry.username == user).order_by(AuditEntry.n)
+            select(AuditEntry)
+            .where(AuditEntry.username == user)
+            .order_by(AuditEntry.at, AuditEntry.n)
         ).all()
         assert [(x.action, x.device_id) for x in mine] == [
             ("enrol", e["device_id"]),
@@ -186,6 +190,7 @@ def test_a_slipped_in_entry_breaks_the_chain(own_db: Database) -> None:
     with db.sessions() as s:
         last = s.scalars(select(AuditEntry).where(AuditEntry.n == 5)).one()
         forged = {
+            "chain": last.chain,
             "n": 6,
             "at": last.at,
             "user_id": None,

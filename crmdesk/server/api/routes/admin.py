@@ -85,7 +85,8 @@ def audit_events(
     body: AuditEventsRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
 ) -> AuditEventsResponse:
     with sessions() as session:
-        sign_in(session, token=token, protocol=protocol)
+        caller = sign_in(session, token=token, protocol=protocol)
+        audit.set_chain(session, caller.user.id)
         for event in body.events:
             audit.record(
                 session,

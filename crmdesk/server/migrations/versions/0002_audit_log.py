@@ -1,4 +1,4 @@
-"""Audit log: a hash-chained table of who did what, and the head of the chain.
+"""Audit log: hash-chained tables of who did what, one chain per book, its head in the book's row.
 
 Revision ID: 0002
 Revises: 0001
@@ -23,6 +23,7 @@ GENESIS = "0" * 64
 def upgrade() -> None:
     op.create_table(
         "audit_log",
+        sa.Column("chain", sa.String(length=36), nullable=False),
         sa.Column("n", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("user_id", sa.String(length=36), nullable=True),
@@ -34,18 +35,25 @@ def upgrade() -> None:
         sa.Column("detail", sa.JSON(), nullable=False),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
-        sa.PrimaryKeyConstraint("n"),
+        sa.PrimaryKeyConstraint("chain", "n"),
     )
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_log_user", ["user_id", "n"], unique=False)
-        batch_op.create_index("ix_audit_log_record", ["record_id", "n"], unique=False)
-    # The chain head: the row every appender locks (entries 0, hash of nothing).
-    meta = sa.table("server_meta", sa.column("key", sa.String), sa.column("value", sa.Text))
-    op.bulk_insert(meta, [{"key": "audit_head", "value": f"0 {GENESIS}"}])
+        batch_op.create_index("ix_audit_log_user", ["user_id", "at"], unique=False)
+        batch_op.create_index("ix_audit_log_record", ["record_id", "at"], unique=False)
+    # Each chain's head (entries so far, last hash) lives in its book's row.
+    with op.batch_alter_table("books", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("audit_n", sa.BigInteger(), server_default="0", nullable=False)
+        )
+        batch_op.add_column(
+            sa.Column("audit_hash", sa.String(length=64), server_default=GENESIS, nullable=False)
+        )
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM server_meta WHERE key = 'audit_head'")
+    with op.batch_alter_table("books", schema=None) as batch_op:
+        batch_op.drop_column("audit_hash")
+        batch_op.drop_column("audit_n")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_log_record")
         batch_op.drop_index("ix_audit_log_user")
