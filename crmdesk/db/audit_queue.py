@@ -12,20 +12,15 @@ import datetime as dt
 import json
 
 import pydantic
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import select
 
 from crmdesk.core.errors import ValidationError
 from crmdesk.db.book import Book
-from crmdesk.db.sync_state import SyncMeta
+from crmdesk.db.sync_state import SyncMeta, set_meta_value
 from crmdesk.sync.protocol import AuditEvent
 
 PENDING_AUDIT = "pending_audit"
 MAX_QUEUED_AUDIT = 10_000  # a device offline for long keeps the newest events
-
-
-def _set(conn: Connection, key: str, value: str) -> None:
-    conn.execute(delete(SyncMeta).where(SyncMeta.key == key))
-    conn.execute(insert(SyncMeta).values(key=key, value=value))
 
 
 def record_audit_event(book: Book, action: str, what: str, count: int = 0) -> bool:
@@ -53,5 +48,5 @@ def record_audit_event(book: Book, action: str, what: str, count: int = 0) -> bo
         raw = conn.execute(select(SyncMeta.value).where(SyncMeta.key == PENDING_AUDIT)).scalar()
         queue = json.loads(raw or "[]")
         queue.append(event.model_dump(mode="json"))
-        _set(conn, PENDING_AUDIT, json.dumps(queue[-MAX_QUEUED_AUDIT:]))
+        set_meta_value(conn, PENDING_AUDIT, json.dumps(queue[-MAX_QUEUED_AUDIT:]))
     return True

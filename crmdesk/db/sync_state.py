@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Boolean, Connection, Integer, String, Text, delete, insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from crmdesk.db.models import Base
 
@@ -62,3 +62,10 @@ class SyncMeta(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+def set_meta_value(conn: Connection | Session, key: str, value: str | None) -> None:
+    """Write one ``SyncMeta`` value (None removes it)."""
+    conn.execute(delete(SyncMeta).where(SyncMeta.key == key))
+    if value is not None:
+        conn.execute(insert(SyncMeta).values(key=key, value=value))

@@ -135,9 +135,6 @@ class BookWriter:
             )
 
 
-_Writer = BookWriter  # the name tests/sync used before handover needed it outside this module
-
-
 def change_of(rec: SyncRecord) -> Change:
     return Change(
         tbl=rec.tbl,

@@ -33,7 +33,13 @@ from crmdesk.db.audit_queue import PENDING_AUDIT, record_audit_event
 from crmdesk.db.book import Book
 from crmdesk.db.keys import KeyringStore, RawKey
 from crmdesk.db.models import SYNCED_MODELS, Record
-from crmdesk.db.sync_state import SyncConflict, SyncMeta, SyncOutbox, SyncShadow
+from crmdesk.db.sync_state import (
+    SyncConflict,
+    SyncMeta,
+    SyncOutbox,
+    SyncShadow,
+    set_meta_value,
+)
 from crmdesk.sync import apply
 from crmdesk.sync.protocol import (
     CONFLICTS_TABLE,
@@ -82,12 +88,6 @@ def _wipes_when_revoked(method: Callable[P, R]) -> Callable[P, R]:
             raise SyncError(REVOKED_MESSAGE, code=DEVICE_REVOKED) from exc
 
     return call
-
-
-def _set_meta_value(conn: Connection | Session, key: str, value: str | None) -> None:
-    conn.execute(delete(SyncMeta).where(SyncMeta.key == key))
-    if value is not None:
-        conn.execute(insert(SyncMeta).values(key=key, value=value))
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ class SyncClient:
         return conn.execute(select(SyncMeta.value).where(SyncMeta.key == key)).scalar()
 
     def _set_meta(self, conn: Connection | Session, key: str, value: str | None) -> None:
-        _set_meta_value(conn, key, value)
+        set_meta_value(conn, key, value)
 
     def _read(self, *keys: str) -> dict[str, str | None]:
         with self.book.engine.connect() as conn:

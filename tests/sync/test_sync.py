@@ -262,7 +262,7 @@ def test_a_transaction_committing_late_is_not_skipped(
             assert user is not None
         slow = db.sessions()
         slow.begin()
-        writer = syncing._Writer(slow)
+        writer = syncing.BookWriter(slow)
         seq = writer.next_seq(user.id)
         slow.add(
             SyncRecord(
