@@ -27,10 +27,10 @@ from crmdesk import __version__
 from crmdesk.cli import activity, details, records, tiers, transfer
 from crmdesk.cli import sync as sync_commands
 from crmdesk.cli.context import Context, Output, ask_passphrase
+from crmdesk.cli.planner import add_planner_commands
 from crmdesk.cli.render import dumps
 from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError, WrongKeyError
 from crmdesk.db.book import create_book, resolve_book_path
-from crmdesk.planner_cli import add_planner_commands
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

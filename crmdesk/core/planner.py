@@ -35,7 +35,7 @@ account's), of one owner (the contact's, else the account's) or with one tag (th
 its account's); accounts and follow-ups are filtered the same way.
 
 Speed: a 365-day plan over 100,000 contacts with lunar birthdays is measured by
-``python -m crmdesk.bench_planner``. Dates are grouped by kind of date (fewer than 1,100 kinds)
+``python -m crmdesk.bench.planner``. Dates are grouped by kind of date (fewer than 1,100 kinds)
 once per :class:`PlanInput`, each kind is resolved once per year through the cached lunar tables,
 and items share one :class:`OccasionDay` per kind and day.
 """

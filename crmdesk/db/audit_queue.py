@@ -15,9 +15,9 @@ import pydantic
 from sqlalchemy import select
 
 from crmdesk.core.errors import ValidationError
+from crmdesk.db.audit_event import AuditEvent
 from crmdesk.db.book import Book
 from crmdesk.db.sync_state import SyncMeta, set_meta_value
-from crmdesk.sync.protocol import AuditEvent
 
 PENDING_AUDIT = "pending_audit"
 MAX_QUEUED_AUDIT = 10_000  # a device offline for long keeps the newest events

@@ -22,10 +22,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from crmdesk.core.errors import BookError, KeyStoreError
-from crmdesk.db import migrate, search
+from crmdesk.db import migrate, outbox, search
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import BookKey, KeyringStore, Passphrase, RawKey
-from crmdesk.sync import outbox
 
 BOOK_ENV = "CRMDESK_BOOK"
 PASSPHRASE_ENV = "CRMDESK_PASSPHRASE"

@@ -1,7 +1,7 @@
 """The client side of sync, kept inside the encrypted book (see ``docs/sync.md``).
 
 * ``SyncOutbox`` — one entry per local change, written by the session hook in
-  ``crmdesk.sync.outbox`` in the same transaction as the change. ``seq`` never repeats
+  ``crmdesk.db.outbox`` in the same transaction as the change. ``seq`` never repeats
   (AUTOINCREMENT), so the server can tell a replay from a new mutation.
 * ``SyncShadow`` — per record, the server version and book this device last pulled.
 * ``SyncConflict`` — losing values (and flagged deletes) pulled from the server, for review.

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from crmdesk.db.models import UTCDateTime
+from crmdesk.db.types import UTCDateTime
 
 
 def new_id() -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Text, cast, delete, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from crmdesk.db.record_schema import table_specs
 from crmdesk.server import audit
 from crmdesk.server.crud import can_reassign, lease_column, lease_of, read_books, write_books
 from crmdesk.server.errors import ApiError, forbidden, not_found
@@ -44,7 +45,6 @@ from crmdesk.sync.protocol import (
     PullRequest,
     PushRequest,
     PushResponse,
-    table_specs,
 )
 
 NOTIFY_CHANNEL = "crmdesk_sync"

@@ -20,8 +20,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from crmdesk.db.models import SYNCED_MODELS
+from crmdesk.db.record_schema import table_specs
 from crmdesk.db.sync_state import SyncConflict, SyncOutbox, SyncShadow
-from crmdesk.sync.protocol import CONFLICTS_TABLE, table_specs
+from crmdesk.sync.protocol import CONFLICTS_TABLE
 
 CHUNK = 400
 

@@ -33,6 +33,7 @@ from crmdesk.db.audit_queue import PENDING_AUDIT, record_audit_event
 from crmdesk.db.book import Book
 from crmdesk.db.keys import KeyringStore, RawKey
 from crmdesk.db.models import SYNCED_MODELS, Record
+from crmdesk.db.record_schema import decode_value, table_specs
 from crmdesk.db.sync_state import (
     SyncConflict,
     SyncMeta,
@@ -55,8 +56,6 @@ from crmdesk.sync.protocol import (
     PushResponse,
     RevokeResponse,
     TeamResponse,
-    decode_value,
-    table_specs,
 )
 from crmdesk.sync.wipe import REVOKED_MESSAGE, TOKEN_PREFIX, wipe_book
 
@@ -530,7 +529,7 @@ class SyncClient:
         if row is None:
             return False
         spec = table_specs()[tbl]
-        from crmdesk.sync.protocol import encode_value
+        from crmdesk.db.record_schema import encode_value
 
         data = {f: encode_value(row[f]) for f in spec.fields}
         conn.execute(

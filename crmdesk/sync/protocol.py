@@ -1,19 +1,19 @@
 """What the sync client and the company server say to each other (protocol version 1).
 
-Pydantic models for every request and response body, the synced tables as the protocol sees them
-(their fields and the foreign keys by which records "hang on" others), and the JSON encoding of
-field values. See ``docs/sync.md``.
+Pydantic models for every request and response body. The synced tables (their fields and the
+foreign keys by which records "hang on" others) and the JSON encoding of field values belong to the
+book: :mod:`crmdesk.db.record_schema`. See ``docs/sync.md``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Date, DateTime, Table
+
+from crmdesk.db.audit_event import AuditEvent
+from crmdesk.db.record_schema import FieldValue
 
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL_VERSION = 1
@@ -29,74 +29,6 @@ DEFAULT_LEASE_DAYS = 30  # a book not synced for this long will not open without
 
 # Error codes the client acts on (beyond showing the message).
 DEVICE_REVOKED = "device_revoked"  # 401: the device was revoked: wipe the local book and key
-
-FieldValue = Any
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    name: str
-    fields: tuple[str, ...]  # every column but the id
-    dates: frozenset[str]
-    datetimes: frozenset[str]
-    parents: tuple[tuple[str, str], ...]  # (column, parent table)
-
-
-@cache
-def table_specs() -> dict[str, TableSpec]:
-    """The synced tables of the book, read from the domain model."""
-    from crmdesk.db.models import SYNCED_MODELS
-
-    specs: dict[str, TableSpec] = {}
-    for model in SYNCED_MODELS:
-        table = _table_of(model)
-        fields = tuple(c.name for c in table.columns if c.name != "id")
-        dates = frozenset(
-            c.name
-            for c in table.columns
-            if isinstance(c.type, Date) and not isinstance(c.type, DateTime)
-        )
-        datetimes = frozenset(
-            c.name
-            for c in table.columns
-            if isinstance(c.type, DateTime) or isinstance(getattr(c.type, "impl", None), DateTime)
-        )
-        parents = tuple(
-            (fk.parent.name, fk.target_fullname.split(".")[0])
-            for fk in table.foreign_keys
-            if fk.parent.name != "reports_to_id"  # a peer, not an owner
-        )
-        specs[table.name] = TableSpec(table.name, fields, dates, datetimes, parents)
-    return specs
-
-
-def _table_of(model: type[Any]) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
-
-
-def encode_value(value: object) -> FieldValue:
-    """A column value as JSON: dates and datetimes as ISO text, everything else as is."""
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC).isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def decode_value(spec: TableSpec, field: str, value: FieldValue) -> object:
-    if value is None:
-        return None
-    if field in spec.datetimes:
-        parsed = dt.datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-    if field in spec.dates:
-        return dt.date.fromisoformat(value)
-    return value
-
 
 # ---- enrolment ---------------------------------------------------------------------------------
 
@@ -305,15 +237,6 @@ class RevokeRequest(BaseModel):
 
 class RevokeResponse(BaseModel):
     revoked: bool
-
-
-class AuditEvent(BaseModel):
-    """Something a device did that the server cannot see itself (an export, an import)."""
-
-    at: dt.datetime
-    action: Literal["export", "import"]
-    what: str = Field(max_length=200)  # e.g. "contacts as vcard", "team books as xlsx"
-    count: int = Field(default=0, ge=0)
 
 
 class AuditEventsRequest(BaseModel):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from crmdesk import bench_bundle
+from crmdesk.bench import bundle as bench_bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = ROOT / "packaging" / "pyinstaller" / "crmdesk_main.py"

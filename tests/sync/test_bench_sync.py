@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crmdesk import bench_sync
+from crmdesk.bench import sync as bench_sync
 
 
 def test_bench_sync_runs_every_section(capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from crmdesk.db.models import Account
+from crmdesk.db.record_schema import encode_value, table_specs
 from crmdesk.server.models import SyncRecord, User
-from crmdesk.sync.protocol import encode_value, table_specs
 from tests.server.live import Database, LiveServer
 from tests.sync.helpers import Device, enrolled, open_device, pending
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from crmdesk.db.book import Book
 from crmdesk.db.models import Account, Contact
+from crmdesk.db.record_schema import table_specs
 from crmdesk.db.sync_state import SyncOutbox, SyncShadow
-from crmdesk.sync.protocol import table_specs
 
 
 def _entries(book: Book) -> list[SyncOutbox]:

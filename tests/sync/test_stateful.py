@@ -24,10 +24,11 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from sqlalchemy import select
 
 from crmdesk.db.models import Account, Contact
+from crmdesk.db.record_schema import encode_value, table_specs
 from crmdesk.server.crud import read_books
 from crmdesk.server.models import Quarantine, SyncRecord, User
 from crmdesk.sync.client import SyncError
-from crmdesk.sync.protocol import CONFLICTS_TABLE, encode_value, table_specs
+from crmdesk.sync.protocol import CONFLICTS_TABLE
 from tests.server.live import Database, LiveServer
 from tests.sync.faults import FAULTS, FaultyTransport
 from tests.sync.helpers import Device, enrolled, open_device, pending

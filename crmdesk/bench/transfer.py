@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from crmdesk.bench import BenchContext, Figures, section
-from crmdesk.bench_synthetic import SyntheticBook, fill_name_keys, generate, insert_rows
+from crmdesk.bench.synthetic import SyntheticBook, fill_name_keys, generate, insert_rows
 from crmdesk.db.book import Book, BookInfo
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import RawKey

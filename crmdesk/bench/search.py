@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from crmdesk.bench import BenchContext, Figures, percentiles, section, stopwatch
-from crmdesk.bench_synthetic import SyntheticBook, fill_name_keys, generate, insert_rows
+from crmdesk.bench.synthetic import SyntheticBook, fill_name_keys, generate, insert_rows
 from crmdesk.core.search_keys import has_cjk, phone_digits
 from crmdesk.db import engine as book_engine
 from crmdesk.db import migrate, search

@@ -1,7 +1,7 @@
 """Benchmark section ``dashboard``: the Team tab's queries on a synthetic team book.
 
 ``uv run python -m crmdesk.bench --only dashboard`` (100,000 contacts by default). The book is
-the search section's synthetic one (``crmdesk.bench_synthetic``: contacts at ``contacts // 20``
+the search section's synthetic one (``crmdesk.bench.synthetic``: contacts at ``contacts // 20``
 accounts, birthdays for 70%) with a team's history added: accounts held by 20 reps (one in ten
 left to a synced book's user), two interactions per contact over the last year, nine in ten
 logged by the account's holder (a cost on 70%,
@@ -28,7 +28,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from crmdesk.bench import BenchContext, Figures, section, stopwatch
-from crmdesk.bench_synthetic import generate, insert_rows
+from crmdesk.bench.synthetic import generate, insert_rows
 from crmdesk.core.spend import last_months
 from crmdesk.db import engine as book_engine
 from crmdesk.db import migrate

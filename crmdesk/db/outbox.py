@@ -18,8 +18,8 @@ from sqlalchemy import event, insert, inspect, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
 from crmdesk.db.models import Record
+from crmdesk.db.record_schema import encode_value, table_specs
 from crmdesk.db.sync_state import SyncOutbox, SyncShadow
-from crmdesk.sync.protocol import encode_value, table_specs
 
 
 def attach(sessions: sessionmaker[Session]) -> None:

@@ -1,4 +1,4 @@
-"""Benchmark of the desktop app: ``uv run python -m crmdesk.bench_ui``.
+"""Benchmark of the desktop app: ``uv run python -m crmdesk.bench.ui``.
 
 Reports, each measured in fresh processes on real encrypted books:
 
@@ -276,7 +276,7 @@ def _run_child(
     hex_key: str = "",
     settings: Path | None = None,
 ) -> dict[str, Any]:
-    args = [sys.executable, "-m", "crmdesk.bench_ui", "--child", kind]
+    args = [sys.executable, "-m", "crmdesk.bench.ui", "--child", kind]
     if book is not None:
         args += ["--book", str(book), "--settings", str(settings)]
     started = time.monotonic()
@@ -314,7 +314,7 @@ def _child_env(workdir: Path, *, bytecode: bool) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m crmdesk.bench_ui", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m crmdesk.bench.ui", description=__doc__)
     parser.add_argument("--child", choices=("bare", "start", "typing"), help=argparse.SUPPRESS)
     parser.add_argument("--book", help=argparse.SUPPRESS)
     parser.add_argument("--settings", help=argparse.SUPPRESS)

@@ -1,4 +1,4 @@
-"""Sync benchmark: ``uv run python -m crmdesk.bench_sync`` (PostgreSQL at 127.0.0.1:5432).
+"""Sync benchmark: ``uv run python -m crmdesk.bench.sync`` (PostgreSQL at 127.0.0.1:5432).
 
 Measures, against a real ``crmdesk-server`` (2 uvicorn workers) on a fresh PostgreSQL database
 of its own (dropped at the end) and real encrypted books:
@@ -50,13 +50,14 @@ from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import KeyringStore, RawKey
 from crmdesk.db.migrate import ensure_current
 from crmdesk.db.models import Account
+from crmdesk.db.record_schema import table_specs
 from crmdesk.server import crud, security
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.migrate import upgrade
 from crmdesk.server.models import Book as ServerBook
 from crmdesk.server.models import SyncRecord
 from crmdesk.sync.client import SyncClient
-from crmdesk.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, table_specs
+from crmdesk.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 # Between two syncs a simulated rep waits this long (the app syncs after every edit and every

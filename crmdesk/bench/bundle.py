@@ -1,4 +1,4 @@
-"""Benchmark of the built desktop bundle: ``uv run python -m crmdesk.bench_bundle [--dist DIR]``.
+"""Benchmark of the built desktop bundle: ``uv run python -m crmdesk.bench.bundle [--dist DIR]``.
 
 Build the bundle first (``packaging/linux/build.sh``; DIR defaults to ``dist/linux/crmdesk``).
 Reports, each measured on the bundled executable in fresh processes, in an empty environment (as
@@ -310,7 +310,7 @@ def run(dist: Path, runs: int, say: Callable[[str], None]) -> Figures:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m crmdesk.bench_bundle", description=(__doc__ or "").split("\n")[0]
+        prog="python -m crmdesk.bench.bundle", description=(__doc__ or "").split("\n")[0]
     )
     parser.add_argument("--dist", type=Path, default=DEFAULT_DIST, help="the bundle's folder")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each kind (after one)")

@@ -1,4 +1,4 @@
-"""Benchmark of the outreach planner: ``uv run python -m crmdesk.bench_planner``.
+"""Benchmark of the outreach planner: ``uv run python -m crmdesk.bench.planner``.
 
 Builds its own synthetic book in memory (no database): 100,000 contacts in 10,000 accounts, each
 with a lunar birthday (the real lunar date of a random Gregorian birthday 1950–2000, so leap months
@@ -165,7 +165,7 @@ def _plan(data: PlanInput, filters: PlanFilter = NO_FILTER) -> Plan:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m crmdesk.bench_planner", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m crmdesk.bench.planner", description=__doc__)
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument(

@@ -1,14 +1,14 @@
 """The benchmark entry point: ``uv run python -m crmdesk.bench [--contacts N] [--only a,b]``.
 
 Speeds are measured here, never by timed unit tests. The benchmark is a list of sections; each
-lives in a ``crmdesk/bench_*.py`` module that registers itself with :func:`section` when
-imported, and every such module is found and imported on start. A section gets a
-:class:`BenchContext` (sizes, a scratch folder, a way to print) and returns its figures as a
-dict, printed as JSON with ``--json``.
+lives in a module of this package (``crmdesk/bench/*.py``) that registers itself with
+:func:`section` when imported, and every such module is found and imported on start.
+A section gets a :class:`BenchContext` (sizes, a scratch folder, a way to print)
+and returns its figures as a dict, printed as JSON with ``--json``.
 
 To add one::
 
-    # crmdesk/bench_planner.py
+    # crmdesk/bench/planner.py
     from crmdesk.bench import BenchContext, section
 
     @section("planner", "outreach plan for the next 30 days")
@@ -31,8 +31,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import crmdesk
 
 Figures = dict[str, Any]
 
@@ -64,6 +62,8 @@ class Section:
 
 
 SECTIONS: dict[str, Section] = {}
+# The modules that register sections; the others (bundle, sync, ui, planner) run on their own.
+SECTION_MODULES = ("search", "dashboard", "transfer")
 
 
 def section(
@@ -81,10 +81,10 @@ def section(
 
 
 def load_sections() -> None:
-    """Import every ``crmdesk.bench_*`` module, so each registers its sections."""
-    for module in pkgutil.iter_modules(crmdesk.__path__):
-        if module.name.startswith("bench_"):
-            importlib.import_module(f"crmdesk.{module.name}")
+    """Import every module of this package that holds sections, so each registers them."""
+    for module in pkgutil.iter_modules(__path__):
+        if module.name in SECTION_MODULES:
+            importlib.import_module(f"crmdesk.bench.{module.name}")
 
 
 def percentiles(samples_ms: Sequence[float]) -> Figures:
@@ -182,10 +182,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"load average (1 min) before {machine['load_before']}, after {machine['load_after']}"
               f" on {machine['cpus']} CPUs")  # fmt: skip
     return 0
-
-
-if __name__ == "__main__":
-    # Run through the imported module, not __main__: sections register with crmdesk.bench.
-    from crmdesk.bench import main as bench_main
-
-    raise SystemExit(bench_main())
