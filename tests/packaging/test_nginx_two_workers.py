@@ -18,8 +18,8 @@ nginx: a push larger than nginx's default body limit, a long poll parked on one 
 a push through the other, an idle long poll answered at its timeout, a process stopped in the
 middle of a long poll (as an upgrade one at a time would), and syncing on with one process down.
 
-Needs nginx (Debian: ``apt-get install nginx-light``), openssl, uv and the PostgreSQL at
-127.0.0.1:5432 that the server tests use.
+Needs nginx (Debian: ``apt-get install nginx-light``), openssl, uv and the test run's own
+PostgreSQL (``tests/postgres.py``).
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ import psycopg
 import pytest
 
 from crmdesk.db.models import Contact
-from tests.server.live import PG_ADMIN, free_port
+from tests import postgres
+from tests.server.live import free_port, pg_admin
 from tests.sync.helpers import Device, add_contact, edit, open_device
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -261,7 +262,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
 
     suffix = secrets.token_hex(5)
     role, dbname = f"crmdesk_op_{suffix}", f"crmdesk_op_{suffix}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+    with psycopg.connect(pg_admin(), autocommit=True) as conn:
         conn.execute(f'CREATE ROLE "{role}" LOGIN')
         conn.execute(f'CREATE DATABASE "{dbname}" OWNER "{role}"')
     processes: list[subprocess.Popen[bytes]] = []
@@ -269,9 +270,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     deploy: Deployment | None = None
     try:
         settings = read_env_file(ENV_FILE)
-        settings["CRMDESK_SERVER_DATABASE_URL"] = (
-            f"postgresql+psycopg://{role}@127.0.0.1:5432/{dbname}"
-        )
+        settings["CRMDESK_SERVER_DATABASE_URL"] = postgres.cluster().url(dbname, role)
         env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp), "LANG": "C.UTF-8", **settings}
 
         def admin(*args: str, stdin: str | None = None) -> str:
@@ -330,7 +329,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
                 p.wait()
         for instance in instances:
             instance.stop(timeout=60)
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        with psycopg.connect(pg_admin(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
             conn.execute(f'DROP ROLE IF EXISTS "{role}"')
 

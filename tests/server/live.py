@@ -24,8 +24,8 @@ from crmdesk.server import crud, security
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.migrate import upgrade
 from crmdesk.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from tests import postgres
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 BACKENDS = ("sqlite", "postgresql")
 PASSWORD = "correct horse battery"
 
@@ -46,13 +46,14 @@ def fresh_database(backend: str, tmp: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield f"sqlite:///{tmp / 'server.db'}"
         return
+    pg = postgres.cluster()  # the test run's own server; skips (or fails in CI) without one
     name = "crmdesk_t_" + secrets.token_hex(6)
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+    with psycopg.connect(pg.admin_dsn, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        yield pg.url(name)
     finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        with psycopg.connect(pg.admin_dsn, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -172,3 +173,8 @@ def enrol(url: str, username: str, password: str = PASSWORD) -> dict[str, str]:
     r.raise_for_status()
     body: dict[str, str] = r.json()
     return body
+
+
+def pg_admin() -> str:
+    """The libpq DSN of the test run's own PostgreSQL (started on first use)."""
+    return postgres.cluster().admin_dsn

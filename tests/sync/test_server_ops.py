@@ -15,7 +15,7 @@ import pytest
 from crmdesk.db.models import Account
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.migrate import upgrade
-from tests.server.live import PG_ADMIN, Database, fresh_database, headers, start_server
+from tests.server.live import Database, fresh_database, headers, pg_admin, start_server
 from tests.sync.helpers import add_account, edit, enrolled, get, pending, snapshot
 
 
@@ -83,7 +83,7 @@ def _snapshot(backend: str, url: str, tmp: Path, name: str) -> None:
                 (tmp / (name + suffix)).unlink(missing_ok=True)
     else:
         db_name = url.rsplit("/", 1)[1]
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        with psycopg.connect(pg_admin(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{db_name}_{name}"')
             conn.execute(f'CREATE DATABASE "{db_name}_{name}" TEMPLATE "{db_name}"')
 
@@ -100,7 +100,7 @@ def _restore(backend: str, url: str, tmp: Path, name: str) -> None:
                 dst.unlink(missing_ok=True)
     else:
         db_name = url.rsplit("/", 1)[1]
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        with psycopg.connect(pg_admin(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE "{db_name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{db_name}" TEMPLATE "{db_name}_{name}"')
             conn.execute(f'DROP DATABASE "{db_name}_{name}"')
