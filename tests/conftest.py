@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,9 +13,58 @@ from crmdesk.db.book import Book, BookInfo
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import RawKey
 from crmdesk.db.migrate import ensure_current
+from tests import qt_runtime
 
 # Qt tests run headless; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Test files that need Qt's GUI libraries (PySide6 imported at the top, or the qtbot fixture).
+QT_TEST_FILES = ("ui/*", "packaging/test_icons.py")
+
+
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Before any plugin configures: without Qt's system libraries, set the app's tests aside.
+
+    pytest-qt imports Qt when it configures and would end the whole run, the Qt-free tests
+    included; so it is unregistered and the Qt test files are not collected. Called for this
+    initial conftest before ``pytest_configure``.
+    """
+    reason = qt_runtime.missing()
+    if reason is None:
+        return
+    if os.environ.get("CRMDESK_REQUIRE_QT") == "1":
+        raise pytest.UsageError(f"CRMDESK_REQUIRE_QT=1 but Qt cannot load ({reason}): "
+                                + qt_runtime.HOW_TO_GET)  # fmt: skip
+    config.pluginmanager.set_blocked("pytest-qt")
+    config.pluginmanager.unregister(name="pytest-qt")
+    config.stash[_QT_SET_ASIDE] = reason
+
+
+_QT_SET_ASIDE = pytest.StashKey[str]()
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if _QT_SET_ASIDE not in config.stash:
+        return None
+    relative = collection_path.relative_to(Path(__file__).parent).as_posix()
+    return any(fnmatch.fnmatch(relative, pattern) for pattern in QT_TEST_FILES) or None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if _QT_SET_ASIDE not in config.stash:
+        return None
+    return (f"Qt cannot load here ({config.stash[_QT_SET_ASIDE]}): the app's tests "
+            f"({', '.join(QT_TEST_FILES)}) are not run; {qt_runtime.HOW_TO_GET}")  # fmt: skip
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    if _QT_SET_ASIDE in config.stash:
+        terminalreporter.write_line(
+            "NOT RUN: the app's tests, because Qt cannot load here; " + qt_runtime.HOW_TO_GET,
+            yellow=True,
+        )
 
 
 def open_test_book(path: Path) -> Book:
