@@ -98,7 +98,7 @@ def _start(bindir: Path) -> Cluster:
     if user is not None:
         entry = pwd.getpwnam(user)
         folder.chmod(0o755)  # let nobody traverse it
-        os.chown(folder, entry.pw_uid, entry.pw_gid)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)  # gid from the entry: nobody's group varies
     data = folder / "data"
     port = _free_port()
     if user is not None and not _can_run(bindir, user):
@@ -106,7 +106,7 @@ def _start(bindir: Path) -> Cluster:
         # a copy of the installation (bin, lib, share; about 40 MB) in the cluster's folder.
         copy = folder / "pginstall"
         shutil.copytree(bindir.parent, copy, symlinks=True)
-        shutil.chown(copy, user, user)
+        os.chown(copy, entry.pw_uid, entry.pw_gid)
         bindir = copy / bindir.name
 
     def run(*args: str) -> None:
