@@ -149,5 +149,9 @@ def apply_theme(app: QApplication, choice: str) -> None:
         app.setStyle("Fusion")
     dark = is_dark(choice)
     app.setPalette(_dark_palette() if dark else _light_palette())
-    app.setStyleSheet(STYLE_SHEET)
-    app.setProperty("crmdeskTheme", "dark" if dark else "light")
+    theme = "dark" if dark else "light"
+    # Setting the sheet re-polishes every live widget (seconds with a few windows): only when it
+    # is new or the palette it refers to changed.
+    if app.styleSheet() != STYLE_SHEET or app.property("crmdeskTheme") != theme:
+        app.setStyleSheet(STYLE_SHEET)
+    app.setProperty("crmdeskTheme", theme)
