@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crmdesk import __version__
-from crmdesk.cli import activity, details, records, tiers, transfer
+from crmdesk.cli import activity, campaigns, details, records, tiers, transfer
 from crmdesk.cli import sync as sync_commands
 from crmdesk.cli.context import Context, Output, ask_passphrase
 from crmdesk.cli.planner import add_planner_commands
@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     transfer.register(sub, common)
     sync_commands.register(sub, common)
     add_planner_commands(sub, common)
+    campaigns.register(sub, common)
     return parser
 
 

@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from crmdesk.core.money import Money
+
 
 class Tag(StrEnum):
     """What a gift is, as far as taboos and preferences care."""
@@ -329,17 +331,25 @@ _CATEGORY_WORDS = {
 
 
 def describe(suggestion: Suggestion, lang: str = "zh") -> str:
-    """The suggestion with its reasons, in one line ("安化黑茶：最爱的茶；去年送过月饼")."""
+    """The suggestion with its reasons, in one line ("安化黑茶：最爱的茶；2025 年送过月饼")."""
     zh = lang.startswith("zh")
     words = _CATEGORY_WORDS["zh" if zh else "en"]
     parts: list[str] = []
+    budget: str | None = None
     for reason in suggestion.reasons:
         if reason.code is ReasonCode.FAVOURITE:
             what = words.get(reason.args[0], reason.args[0])
             parts.append(f"最爱的{what}" if zh else f"favourite {what}")
+        elif reason.code is ReasonCode.FITS_OCCASION:
+            parts.append("应节礼品" if zh else "made for the occasion")
         elif reason.code is ReasonCode.LAST_GIFT:
             description, year = reason.args
             parts.append(f"{year} 年送过{description}" if zh else f"{year}: {description}")
+        elif reason.code is ReasonCode.WITHIN_BUDGET:
+            limit = Money(int(reason.args[1])).amount.removesuffix(".00")
+            budget = f"预算 {limit} 以内" if zh else f"within the budget of {limit}"
+    if not parts and budget:
+        parts.append(budget)  # said only when nothing better explains the choice
     separator = "；" if zh else "; "
     head = suggestion.name
     return head + ("：" if zh else ": ") + separator.join(parts) if parts else head

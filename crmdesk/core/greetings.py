@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from crmdesk.core.errors import ValidationError
+from crmdesk.core.search_keys import COMPOUND_SURNAMES, has_cjk
 
 
 class Tone(StrEnum):
@@ -55,6 +56,14 @@ _SHORT_TITLES = (
     ("老师", "老师"),
     ("工程师", "工"),
 )
+
+
+def chinese_surname(name: str) -> str | None:
+    """The surname of a Chinese name (欧阳修 -> 欧阳, 王建国 -> 王); None for other names."""
+    han = name.strip()
+    if len(han) < 2 or not all(has_cjk(ch) for ch in han):
+        return None
+    return han[:2] if len(han) >= 3 and han[:2] in COMPOUND_SURNAMES else han[:1]
 
 
 def honorific(contact: GreetingContact, lang: str = "zh") -> str:

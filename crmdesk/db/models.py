@@ -274,6 +274,46 @@ class Complaint(Record):
     resolution: Mapped[str] = mapped_column(Text, default="")
 
 
+class Campaign(Record):
+    """A festival campaign (三节两寿): one occasion, the contacts it concerns, gifts and greetings.
+
+    ``tiers``, ``owners`` and ``tags`` say whom it concerns (empty: everyone); the items are
+    made when the campaign is made and edited by the rep afterwards.
+    """
+
+    __tablename__ = "campaigns"
+
+    name: Mapped[str] = mapped_column(String(200))
+    occasion: Mapped[str] = mapped_column(String(80))  # a festival key: "cn.mid_autumn"
+    occasion_on: Mapped[dt.date] = mapped_column()
+    buy_by: Mapped[dt.date] = mapped_column()
+    send_by: Mapped[dt.date] = mapped_column()
+    tiers: Mapped[list[str]] = mapped_column(default=list)
+    owners: Mapped[list[str]] = mapped_column(default=list)
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    owner: Mapped[str | None] = mapped_column(String(120))  # the rep who runs it
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CampaignItem(Record):
+    """One contact in a campaign: the gift, its value, the greeting, and how far it got."""
+
+    __tablename__ = "campaign_items"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
+    gift: Mapped[str] = mapped_column(String(200), default="")
+    catalogue_key: Mapped[str | None] = mapped_column(String(80))
+    value_minor: Mapped[int | None] = mapped_column(Integer)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(Text, default="")  # why this gift, when it was suggested
+    greeting: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="to_buy")  # bought, sent, thanked
+    # The gift logged when the item was sent: set once, so sending twice logs nothing more.
+    interaction_id: Mapped[str | None] = mapped_column(ForeignKey("interactions.id"))
+
+
 class BookSetting(Base):
     """Book-level facts kept inside the encrypted file (its id, owner, sync state...)."""
 
@@ -296,4 +336,6 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     FollowUp,
     Opportunity,
     Complaint,
+    Campaign,
+    CampaignItem,
 )

@@ -66,7 +66,10 @@ def test_without_a_favourite_the_occasions_own_gift_then_the_budget_decides() ->
     # 300 yuan) ranks before any gift for all occasions, even one priced exactly at the budget.
     assert chosen(suggest(profile(), DEFAULT_CATALOGUE, MID_AUTUMN)).item.key == "mooncakes"
     # Spring Festival has no item of its own: the closest to 500 yuan is the tea box (500).
-    assert chosen(suggest(profile(), DEFAULT_CATALOGUE, "cn.spring_festival")).item.key == "tea"
+    plain = chosen(suggest(profile(), DEFAULT_CATALOGUE, "cn.spring_festival"))
+    assert plain.item.key == "tea"
+    assert describe(plain) == "茶叶礼盒：预算 500 以内"
+    assert describe(plain, "en") == "茶叶礼盒: within the budget of 500"
     # Budget 250 yuan: fruit (250) is closest among those within it.
     cheap = profile(budget=25_000)
     assert chosen(suggest(cheap, DEFAULT_CATALOGUE, "cn.spring_festival")).item.key == "fruit"

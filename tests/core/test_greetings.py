@@ -8,6 +8,7 @@ from crmdesk.core.errors import ValidationError
 from crmdesk.core.greetings import (
     GreetingContact,
     Tone,
+    chinese_surname,
     greeting,
     honorific,
     placeholders_of,
@@ -90,3 +91,12 @@ def test_a_rep_template_that_needs_a_preference_says_so() -> None:
     with pytest.raises(ValidationError, match="preference") as caught:
         greeting(person(), "cn.mid_autumn", sender="小刘", tone=Tone.WARM, templates=mine)
     assert caught.value.code == "missing_preference"
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [("王建国", "王"), ("欧阳修", "欧阳"), ("司马光", "司马"), ("李明", "李"), ("Jane Smith", None),
+     ("王", None)],
+)  # fmt: skip
+def test_chinese_surnames(name: str, surname: str | None) -> None:
+    assert chinese_surname(name) == surname

@@ -1,0 +1,247 @@
+"""``crmdesk campaign new|list|show|status|done|export``: festival campaigns (三节两寿).
+
+A campaign is made for one festival of one year (``new cn.mid_autumn --year 2027``), for some
+tiers, owners and tags; ``show`` lists each person with the suggested gift, its value, why, and
+the greeting; ``export`` writes the shopping list, the items and the greetings to Excel for the
+one who buys the gifts (or the greetings alone to a CSV, for sending by hand: crmdesk sends
+nothing); ``done`` marks items sent, logging each gift once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from crmdesk.cli.context import Context, Output
+from crmdesk.cli.render import table
+from crmdesk.core.errors import ValidationError
+
+
+def _show(view: Any) -> Output:
+    from crmdesk.db.services.campaigns import shopping_list
+
+    head = (
+        f"{view.name} ({view.occasion}) on {view.occasion_on}: buy by {view.buy_by}, "
+        f"send by {view.send_by}\n"
+        + ", ".join(f"{count} {status}" for status, count in view.progress.items())
+    )
+    items = table(
+        ["ITEM", "CONTACT", "ACCOUNT", "TIER", "GIFT", "VALUE", "STATUS", "WHY"],
+        (
+            [i.id[:8], i.contact, i.account or "", i.tier or "", i.gift or "(choose one)",
+             str(i.value) if i.value else "", i.status, i.reason]
+            for i in view.items
+        ),
+        empty="No one.",
+    )  # fmt: skip
+    shopping = table(
+        ["GIFT", "QUANTITY", "EACH", "TOTAL"],
+        (
+            [line.gift, line.quantity, str(line.unit or ""), str(line.total or "")]
+            for line in shopping_list(view)
+        ),
+        empty="Nothing to buy.",
+    )
+    greetings = "\n".join(f"{i.contact}: {i.greeting}" for i in view.items)
+    return Output(
+        view.to_json(),
+        "\n\n".join([head, items, "Shopping list", shopping, "Greetings", greetings]),
+    )
+
+
+def campaign_new(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.core.greetings import Tone
+    from crmdesk.db.services import campaigns
+
+    with ctx.transaction() as s:
+        view = campaigns.new_campaign(
+            s,
+            occasion=args.occasion,
+            year=args.year or dt.date.today().year,
+            sender=args.sender,
+            tiers=args.tier,
+            owners=args.owner,
+            tags=args.tag,
+            lang=args.lang,
+            tone=Tone(args.tone),
+            name=args.name,
+        )
+    return _show(view)
+
+
+def campaign_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import campaigns
+
+    with ctx.transaction() as s:
+        views = campaigns.list_campaigns(s)
+    text = table(
+        ["ID", "NAME", "DAY", "PEOPLE", "TO BUY", "BOUGHT", "SENT", "THANKED"],
+        (
+            [v.id[:8], v.name, v.occasion_on, len(v.items), v.progress["to_buy"],
+             v.progress["bought"], v.progress["sent"], v.progress["thanked"]]
+            for v in views
+        ),
+        empty="No campaigns. Make one: crmdesk campaign new cn.mid_autumn --sender NAME",
+    )  # fmt: skip
+    return Output([v.to_json() for v in views], text)
+
+
+def _campaign_id(ctx: Context, prefix: str) -> str:
+    """A campaign by its id or the first characters of it (as ``list`` shows)."""
+    from sqlalchemy import select
+
+    from crmdesk.db.models import Campaign
+
+    with ctx.transaction() as s:
+        found = s.scalars(
+            select(Campaign.id).where(Campaign.id.startswith(prefix), Campaign.deleted.is_(False))
+        ).all()
+    if len(found) != 1:
+        raise ValidationError(
+            f"{prefix!r} names {'no' if not found else 'more than one'} campaign",
+            field="campaign",
+        )
+    return found[0]
+
+
+def _item_ids(ctx: Context, campaign_id: str, prefixes: list[str]) -> list[str]:
+    from crmdesk.db.services import campaigns
+
+    with ctx.transaction() as s:
+        items = campaigns.campaign_detail(s, campaign_id).items
+    chosen = []
+    for prefix in prefixes:
+        matches = [i.id for i in items if i.id.startswith(prefix)]
+        if len(matches) != 1:
+            raise ValidationError(f"{prefix!r} names no single item of this campaign", field="item")
+        chosen.append(matches[0])
+    return chosen
+
+
+def campaign_show(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import campaigns
+
+    campaign_id = _campaign_id(ctx, args.campaign)
+    with ctx.transaction() as s:
+        return _show(campaigns.campaign_detail(s, campaign_id))
+
+
+def campaign_status(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import campaigns
+
+    campaign_id = _campaign_id(ctx, args.campaign)
+    items = _item_ids(ctx, campaign_id, args.items)
+    with ctx.transaction() as s:
+        return _show(campaigns.set_status(s, campaign_id=campaign_id, item_ids=items,
+                                          status=args.status))  # fmt: skip
+
+
+def campaign_done(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import campaigns
+
+    campaign_id = _campaign_id(ctx, args.campaign)
+    if not args.items and not args.all:
+        raise ValidationError("name the items sent, or --all", field="items")
+    items = [] if args.all else _item_ids(ctx, campaign_id, args.items)
+    with ctx.transaction() as s:
+        view, logged = campaigns.mark_sent(
+            s, campaign_id=campaign_id, item_ids=items, when=dt.datetime.now().astimezone()
+        )
+    shown = _show(view)
+    return Output(
+        {**view.to_json(), "logged": logged},
+        f"Logged {logged} gift(s) as sent (items sent before are not logged again).\n\n"
+        + shown.text,
+    )
+
+
+def campaign_export(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import campaigns
+
+    campaign_id = _campaign_id(ctx, args.campaign)
+    with ctx.transaction() as s:
+        view = campaigns.campaign_detail(s, campaign_id)
+    target = Path(args.file)
+    suffix = target.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ValidationError(
+            f"{target.name}: export to .xlsx (shopping list, items, greetings) or .csv (greetings)",
+            field="file",
+        )
+    tmp = target.with_name(target.name + ".part")
+    if suffix == ".csv":
+        with tmp.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["contact", "account", "gift", "greeting"])
+            for i in view.items:
+                writer.writerow([i.contact, i.account or "", i.gift, i.greeting])
+    else:
+        _write_xlsx(view, tmp)
+    tmp.replace(target)  # never a half-written file under the real name
+    return Output({"file": str(target), "items": len(view.items)},
+                  f"Wrote {len(view.items)} people to {target}")  # fmt: skip
+
+
+def _write_xlsx(view: Any, path: Path) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    from crmdesk.db.services.campaigns import shopping_list
+
+    book = Workbook(write_only=True)
+    shopping = book.create_sheet("Shopping list")
+    shopping.append(["Gift", "Quantity", "Each", "Total", "Currency", "Buy by"])
+    for line in shopping_list(view):
+        shopping.append([
+            line.gift, line.quantity,
+            float(line.unit.amount) if line.unit else None,
+            float(line.total.amount) if line.total else None,
+            line.unit.currency if line.unit else None, view.buy_by,
+        ])  # fmt: skip
+    items = book.create_sheet("Items")
+    items.append(["Contact", "Account", "Tier", "Owner", "Gift", "Value", "Status", "Why"])
+    for i in view.items:
+        items.append([i.contact, i.account, i.tier, i.owner, i.gift,
+                      float(i.value.amount) if i.value else None, i.status, i.reason])  # fmt: skip
+    greetings = book.create_sheet("Greetings")
+    greetings.append(["Contact", "Greeting"])
+    for i in view.items:
+        greetings.append([i.contact, i.greeting])
+    book.save(path)
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    campaign = sub.add_parser("campaign", help="festival campaigns: gifts and greetings (三节两寿)")
+    csub = campaign.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = csub.add_parser("new", parents=[common], help="make a campaign for one festival")
+    p.add_argument("occasion", help="a festival key, e.g. cn.mid_autumn, cn.spring_festival")
+    p.add_argument("--year", type=int, help="default: this year")
+    p.add_argument("--sender", required=True, help="who the greetings are from")
+    p.add_argument("--tier", action="append", default=[], help="only this tier (repeat)")
+    p.add_argument("--owner", action="append", default=[], help="only this rep's (repeat)")
+    p.add_argument("--tag", action="append", default=[], help="only with this tag (repeat)")
+    p.add_argument("--lang", default="zh", choices=["zh", "en"], help="the greetings' language")
+    p.add_argument("--tone", default="formal", choices=["formal", "warm"])
+    p.add_argument("--name", help="default: the festival's name and the year")
+    p.set_defaults(handler=campaign_new)
+    p = csub.add_parser("list", parents=[common], help="the campaigns and their progress")
+    p.set_defaults(handler=campaign_list)
+    p = csub.add_parser("show", parents=[common], help="people, gifts, greetings, shopping list")
+    p.add_argument("campaign", help="its id (the first characters are enough)")
+    p.set_defaults(handler=campaign_show)
+    p = csub.add_parser("status", parents=[common], help="mark items bought or thanked")
+    p.add_argument("campaign")
+    p.add_argument("status", choices=["to_buy", "bought", "thanked"])
+    p.add_argument("items", nargs="+", help="item ids (the first characters are enough)")
+    p.set_defaults(handler=campaign_status)
+    p = csub.add_parser("done", parents=[common], help="mark items sent: logs each gift once")
+    p.add_argument("campaign")
+    p.add_argument("items", nargs="*")
+    p.add_argument("--all", action="store_true", help="every item of the campaign")
+    p.set_defaults(handler=campaign_done)
+    p = csub.add_parser("export", parents=[common], help="to .xlsx (for purchasing) or .csv")
+    p.add_argument("campaign")
+    p.add_argument("file")
+    p.set_defaults(handler=campaign_export)
