@@ -10,7 +10,6 @@ nothing); ``done`` marks items sent, logging each gift once.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from crmdesk.cli.context import Context, Output
 from crmdesk.cli.render import table
 from crmdesk.core.errors import ValidationError
+from crmdesk.db.campaign_export import write_greetings_csv, write_xlsx
 
 
 def _show(view: Any) -> Output:
@@ -66,6 +66,7 @@ def campaign_new(ctx: Context, args: argparse.Namespace) -> Output:
             owners=args.owner,
             tags=args.tag,
             lang=args.lang,
+            greeting_lang=args.greeting_lang,
             tone=Tone(args.tone),
             name=args.name,
         )
@@ -171,45 +172,12 @@ def campaign_export(ctx: Context, args: argparse.Namespace) -> Output:
             f"{target.name}: export to .xlsx (shopping list, items, greetings) or .csv (greetings)",
             field="file",
         )
-    tmp = target.with_name(target.name + ".part")
     if suffix == ".csv":
-        with tmp.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(["contact", "account", "gift", "greeting"])
-            for i in view.items:
-                writer.writerow([i.contact, i.account or "", i.gift, i.greeting])
+        write_greetings_csv(view, target)
     else:
-        _write_xlsx(view, tmp)
-    tmp.replace(target)  # never a half-written file under the real name
+        write_xlsx(view, target)
     return Output({"file": str(target), "items": len(view.items)},
                   f"Wrote {len(view.items)} people to {target}")  # fmt: skip
-
-
-def _write_xlsx(view: Any, path: Path) -> None:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-
-    from crmdesk.db.services.campaigns import shopping_list
-
-    book = Workbook(write_only=True)
-    shopping = book.create_sheet("Shopping list")
-    shopping.append(["Gift", "Quantity", "Each", "Total", "Currency", "Buy by"])
-    for line in shopping_list(view):
-        shopping.append([
-            line.gift, line.quantity,
-            float(line.unit.amount) if line.unit else None,
-            float(line.total.amount) if line.total else None,
-            line.unit.currency if line.unit else None, view.buy_by,
-        ])  # fmt: skip
-    items = book.create_sheet("Items")
-    items.append(["Contact", "Account", "Tier", "Owner", "Gift", "Value", "Status", "Why"])
-    for i in view.items:
-        items.append([i.contact, i.account, i.tier, i.owner, i.gift,
-                      float(i.value.amount) if i.value else None, i.status, i.reason])  # fmt: skip
-    greetings = book.create_sheet("Greetings")
-    greetings.append(["Contact", "Greeting"])
-    for i in view.items:
-        greetings.append([i.contact, i.greeting])
-    book.save(path)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -222,7 +190,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--tier", action="append", default=[], help="only this tier (repeat)")
     p.add_argument("--owner", action="append", default=[], help="only this rep's (repeat)")
     p.add_argument("--tag", action="append", default=[], help="only with this tag (repeat)")
-    p.add_argument("--lang", default="zh", choices=["zh", "en"], help="the greetings' language")
+    p.add_argument(
+        "--lang",
+        default="zh",
+        choices=["zh", "en"],
+        help="the campaign's name and the gifts' reasons",
+    )
+    p.add_argument(
+        "--greeting-lang",
+        default="auto",
+        choices=["auto", "zh", "en"],
+        help="the greetings' language (auto: Chinese for a Chinese name)",
+    )
     p.add_argument("--tone", default="formal", choices=["formal", "warm"])
     p.add_argument("--name", help="default: the festival's name and the year")
     p.set_defaults(handler=campaign_new)

@@ -264,6 +264,7 @@ def suggest(
     catalogue: Sequence[CatalogueItem],
     occasion: str,
     taken: frozenset[str] = frozenset(),
+    lang: str = "zh",
 ) -> Suggestion | Refusal:
     """The best allowed gift for one contact: a favourite first, then what suits the occasion,
     then the price closest to the budget (a key account's budget is meant to be used)."""
@@ -283,7 +284,7 @@ def suggest(
         return Refusal(profile.contact_id, excluded)
     _, item, favourite = min(allowed, key=lambda entry: entry[0])
     reasons: list[Reason] = []
-    name = item.name_zh
+    name = item.name(lang)
     if favourite is not None:
         reasons.append(Reason(ReasonCode.FAVOURITE, (favourite.category, favourite.value)))
         if favourite.category in _FAVOURITE_TAGS:
@@ -301,7 +302,10 @@ def suggest(
 
 
 def suggest_for_campaign(
-    profiles: Sequence[GiftProfile], catalogue: Sequence[CatalogueItem], occasion: str
+    profiles: Sequence[GiftProfile],
+    catalogue: Sequence[CatalogueItem],
+    occasion: str,
+    lang: str = "zh",
 ) -> dict[str, Suggestion | Refusal]:
     """One suggestion per contact; within an account no item goes to two people.
 
@@ -317,6 +321,7 @@ def suggest_for_campaign(
             catalogue,
             occasion,
             frozenset(account_taken) if profile.account_id is not None else frozenset(),
+            lang,
         )
         if isinstance(chosen, Suggestion) and profile.account_id is not None:
             account_taken.add(chosen.item.key)

@@ -121,6 +121,12 @@ class ShoppingLine:
     total: Money | None
 
 
+def _greeting_language(choice: str, name: str) -> str:
+    if choice != "auto":
+        return choice
+    return "zh" if chinese_surname(name) is not None else "en"
+
+
 def _occasion_day(occasion: str, year: int) -> dt.date:
     festival = festival_by_key(occasion)
     days = festival.dates_between(dt.date(year, 1, 1), dt.date(year, 12, 31))
@@ -143,20 +149,29 @@ def new_campaign(
     owners: Sequence[str] = (),
     tags: Sequence[str] = (),
     lang: str = "zh",
+    greeting_lang: str = "auto",
     tone: Tone = Tone.FORMAL,
     catalogue: Sequence[CatalogueItem] = DEFAULT_CATALOGUE,
     name: str | None = None,
     owner: str | None = None,
 ) -> CampaignView:
-    """Make a campaign for ``occasion`` (a festival key) in ``year``, with its items."""
+    """Make a campaign for ``occasion`` (a festival key) in ``year``, with its items.
+
+    ``lang`` names the campaign and explains the gifts (the rep's language); the greetings are
+    in ``greeting_lang``, by default each contact's own: Chinese for a Chinese name, else English.
+    """
     if not sender.strip():
-        raise ValidationError("say who the greetings are from (--sender)", field="sender")
+        raise ValidationError(
+            "say who the greetings are from (--sender)", field="sender", code="required"
+        )
     day = _occasion_day(occasion, year)
     festival = festival_by_key(occasion)
     tier_rows = {t.code: t for t in session.scalars(select(Tier).where(Tier.deleted.is_(False)))}
     unknown = [t for t in tiers if t not in tier_rows]
     if unknown:
-        raise ValidationError(f"no tier {', '.join(unknown)} in this book", field="tiers")
+        raise ValidationError(
+            f"no tier {', '.join(unknown)} in this book", field="tiers", code="unknown_tier"
+        )
     rows = session.execute(
         select(Contact, Account)
         .outerjoin(Account, (Account.id == Contact.account_id) & Account.deleted.is_(False))
@@ -176,7 +191,9 @@ def new_campaign(
         chosen.append((contact, account, tier))
     if not chosen:
         raise ValidationError(
-            "no contact matches this campaign's tiers, owners and tags", field="contacts"
+            "no contact matches this campaign's tiers, owners and tags",
+            field="contacts",
+            code="no_contacts",
         )
 
     def rank(entry: tuple[Contact, Account | None, str | None]) -> tuple[int, str, int, str]:
@@ -211,7 +228,7 @@ def new_campaign(
         )
         for contact, _, tier in chosen
     ]
-    suggestions = suggest_for_campaign(profiles, catalogue, occasion)
+    suggestions = suggest_for_campaign(profiles, catalogue, occasion, lang)
     campaign = Campaign(
         name=name or f"{festival.name(lang)} {year}",
         occasion=occasion,
@@ -241,7 +258,7 @@ def new_campaign(
             ),
             occasion,
             sender=sender,
-            lang=lang,
+            lang=_greeting_language(greeting_lang, contact.name),
             tone=tone,
         )
         item = CampaignItem(
@@ -342,7 +359,9 @@ def set_status(
         )
     for item in _items(session, campaign_id, item_ids):
         if status == "thanked" and item.interaction_id is None:
-            raise ValidationError("an item is thanked only after it was sent", field="status")
+            raise ValidationError(
+                "an item is thanked only after it was sent", field="status", code="not_sent"
+            )
         item.status = status
     session.flush()
     return campaign_detail(session, campaign_id)
@@ -365,7 +384,9 @@ def mark_sent(
             continue  # sent before: never log the same gift twice
         if not item.gift:
             raise ValidationError(
-                "an item without a gift cannot be sent; choose a gift first", field="gift"
+                "an item without a gift cannot be sent; choose a gift first",
+                field="gift",
+                code="no_gift",
             )
         value = (
             Money(item.value_minor, item.currency or DEFAULT_CURRENCY)

@@ -1,0 +1,400 @@
+"""Festival campaigns (三节两寿) in one sitting: choose the festival, see everyone it concerns with
+the suggested gift, why, and the greeting; copy greetings one by one, mark gifts bought and sent,
+export the shopping list for whoever buys them.
+
+Every read and write runs on the database worker (``Desk.read`` / ``Desk.write``); the tables hold
+the plain views the service returns (a campaign has dozens of people, not thousands).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.core.errors import CrmdeskError
+from crmdesk.core.festivals import BUILTIN_FESTIVALS
+from crmdesk.db.services import campaigns
+from crmdesk.db.services.campaigns import CampaignView, ItemView
+from crmdesk.ui.desk import Desk
+from crmdesk.ui.forms import error_text
+from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
+
+_STATUS = {
+    "to_buy": QT_TRANSLATE_NOOP("Campaigns", "to buy"),
+    "bought": QT_TRANSLATE_NOOP("Campaigns", "bought"),
+    "sent": QT_TRANSLATE_NOOP("Campaigns", "sent"),
+    "thanked": QT_TRANSLATE_NOOP("Campaigns", "thanked"),
+}
+_ERRORS = {
+    "no_contacts": QT_TRANSLATE_NOOP(
+        "Campaigns", "No contact matches these tiers: nobody to greet."
+    ),
+    "no_gift": QT_TRANSLATE_NOOP("Campaigns", "Choose a gift before marking it sent."),
+    "not_sent": QT_TRANSLATE_NOOP("Campaigns", "A gift is thanked for only after it was sent."),
+    "required": QT_TRANSLATE_NOOP("Campaigns", "Say who the greetings are from."),
+}
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Campaigns", text)
+
+
+def _language() -> str:
+    """The app's language as the translations set it ("zh_CN", "zh_TW", "en_GB")."""
+    return QLocale().name()
+
+
+def campaign_error(error: BaseException) -> str:
+    if isinstance(error, CrmdeskError) and error.code in _ERRORS:
+        return _tr(_ERRORS[error.code])
+    return error_text(error)
+
+
+class ItemsModel(QAbstractTableModel):
+    """The people of one campaign: contact, account, tier, gift, value, status, why."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Campaigns", "Contact"),
+        QT_TRANSLATE_NOOP("Campaigns", "Account"),
+        QT_TRANSLATE_NOOP("Campaigns", "Tier"),
+        QT_TRANSLATE_NOOP("Campaigns", "Gift"),
+        QT_TRANSLATE_NOOP("Campaigns", "Value"),
+        QT_TRANSLATE_NOOP("Campaigns", "Status"),
+        QT_TRANSLATE_NOOP("Campaigns", "Why"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: tuple[ItemView, ...] = ()
+
+    def set_items(self, items: tuple[ItemView, ...]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                item.contact,
+                item.account or "",
+                item.tier or "",
+                item.gift or _tr("(choose one)"),
+                str(item.value) if item.value else "",
+                _tr(_STATUS.get(item.status, item.status)),
+                item.reason,
+            )
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.greeting
+        return None
+
+
+class CampaignsDialog(QDialog):
+    """Tools > Campaigns…: make a campaign, work through its people, export the shopping list."""
+
+    def __init__(self, desk: Desk, *, sender: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.current: CampaignView | None = None
+        self.setObjectName("campaignsDialog")
+        self.setWindowTitle(self.tr("Festival campaigns"))
+        self.resize(1100, 640)
+
+        self.festival = QComboBox(self)
+        self.festival.setObjectName("campaignFestival")
+        for festival in BUILTIN_FESTIVALS:
+            if festival.key.startswith("cn."):
+                self.festival.addItem(festival.name(_language()), festival.key)
+        self.year = QSpinBox(self)
+        self.year.setRange(1901, 2099)
+        self.year.setValue(dt.date.today().year)
+        self.tiers = QLineEdit(self)
+        self.tiers.setPlaceholderText(self.tr("e.g. S, A (empty: every tier)"))
+        self.from_field = QLineEdit(sender, self)
+        self.from_field.setObjectName("campaignSender")
+        self.from_field.setPlaceholderText(self.tr("your name and company"))
+        self.tone = QComboBox(self)
+        self.tone.addItem(self.tr("Formal"), "formal")
+        self.tone.addItem(self.tr("Warm"), "warm")
+        self.make_button = QPushButton(self.tr("&Make campaign"), self)
+        self.make_button.setObjectName("makeCampaign")
+        self.make_button.clicked.connect(self.make)
+        form = QFormLayout()
+        form.addRow(self.tr("Festival:"), self.festival)
+        form.addRow(self.tr("Year:"), self.year)
+        form.addRow(self.tr("Tiers:"), self.tiers)
+        form.addRow(self.tr("From:"), self.from_field)
+        form.addRow(self.tr("Tone:"), self.tone)
+        form.addRow(self.make_button)
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("campaignList")
+        self.list.currentItemChanged.connect(self._chosen)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        left_layout.addWidget(QLabel(self.tr("Campaigns:"), left))
+        left_layout.addWidget(self.list, 1)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("campaignHeading")
+        self.heading.setWordWrap(True)
+        self.model = ItemsModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("campaignItems")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._show_greeting)
+        self.greeting = QLabel(self)
+        self.greeting.setObjectName("campaignGreeting")
+        self.greeting.setWordWrap(True)
+        self.greeting.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.shopping = QLabel(self)
+        self.shopping.setObjectName("campaignShopping")
+        self.shopping.setWordWrap(True)
+        copy = QPushButton(self.tr("&Copy greeting"), self)
+        copy.clicked.connect(self.copy_greeting)
+        bought = QPushButton(self.tr("Mark &bought"), self)
+        bought.clicked.connect(lambda: self.set_status("bought"))
+        self.sent_button = QPushButton(self.tr("Mark &sent"), self)
+        self.sent_button.setObjectName("markSent")
+        self.sent_button.clicked.connect(self.mark_sent)
+        export = QPushButton(self.tr("&Export…"), self)
+        export.clicked.connect(self.export)
+        actions = QHBoxLayout()
+        for button in (copy, bought, self.sent_button, export):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.greeting)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.shopping)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])
+        self.status = QLabel(self)
+        self.status.setObjectName("campaignStatus")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self._set_campaign(None)
+        self.reload()
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        def done(views: list[CampaignView]) -> None:
+            self.list.clear()
+            for view in views:
+                entry = QListWidgetItem(
+                    self.tr("%1 (%2 people)").replace("%1", view.name)
+                    .replace("%2", str(len(view.items)))
+                )  # fmt: skip
+                entry.setData(Qt.ItemDataRole.UserRole, view.id)
+                self.list.addItem(entry)
+                if view.id == select:
+                    self.list.setCurrentItem(entry)
+
+        self.desk.read(campaigns.list_campaigns).success(done).failure(self._failed).run()
+
+    def _chosen(self, entry: QListWidgetItem | None) -> None:
+        if entry is None:
+            self._set_campaign(None)
+            return
+        campaign_id = entry.data(Qt.ItemDataRole.UserRole)
+        self.desk.read(campaigns.campaign_detail, campaign_id).success(self._set_campaign).failure(
+            self._failed
+        ).run()
+
+    def _set_campaign(self, view: CampaignView | None) -> None:
+        self.current = view
+        self.model.set_items(view.items if view else ())
+        self.greeting.clear()
+        if view is None:
+            self.heading.setText(self.tr("Make a campaign, or choose one on the left."))
+            self.shopping.clear()
+            return
+        progress = view.progress
+        self.heading.setText(
+            self.tr("%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.")
+            .replace("%1", view.name).replace("%2", view.occasion_on.isoformat())
+            .replace("%3", view.buy_by.isoformat()).replace("%4", view.send_by.isoformat())
+            .replace("%5", str(progress["to_buy"])).replace("%6", str(progress["bought"]))
+            .replace("%7", str(progress["sent"])).replace("%8", str(progress["thanked"]))
+        )  # fmt: skip
+        lines = [
+            f"{line.gift} × {line.quantity} = {line.total}" if line.total else
+            f"{line.gift} × {line.quantity}"
+            for line in campaigns.shopping_list(view)
+        ]  # fmt: skip
+        self.shopping.setText(self.tr("Shopping list: %1").replace("%1", "; ".join(lines)))
+        if view.items:
+            self.table.selectRow(0)
+
+    def _show_greeting(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.greeting.setText(self.model.items[current.row()].greeting)
+
+    def _selected(self) -> list[str]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return [self.model.items[row].id for row in sorted(rows)]
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def make(self) -> None:
+        tiers = [t.strip().upper() for t in self.tiers.text().replace("，", ",").split(",")]
+        self.status.setText(self.tr("Making the campaign…"))
+        self.make_button.setEnabled(False)
+
+        def done(view: CampaignView) -> None:
+            self.make_button.setEnabled(True)
+            self.status.setText(self.tr("%1 people to greet.").replace("%1", str(len(view.items))))
+            self.reload(select=view.id)
+
+        def failed(error: BaseException) -> None:
+            self.make_button.setEnabled(True)
+            self._failed(error)
+
+        self.desk.write(
+            _new_campaign,
+            self.festival.currentData(),
+            self.year.value(),
+            self.from_field.text(),
+            [t for t in tiers if t],
+            _language(),
+            self.tone.currentData(),
+            changes="campaigns",
+        ).success(done).failure(failed).run()
+
+    def copy_greeting(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            QGuiApplication.clipboard().setText(self.model.items[index.row()].greeting)
+            self.status.setText(self.tr("Greeting copied: paste it into WeChat, SMS or e-mail."))
+
+    def set_status(self, status: str) -> None:
+        if self.current is None or not self._selected():
+            return
+        self.desk.write(
+            _set_status, self.current.id, self._selected(), status, changes="campaigns"
+        ).success(self._set_campaign).failure(self._failed).run()
+
+    def mark_sent(self) -> None:
+        if self.current is None or not self._selected():
+            return
+
+        def done(result: tuple[CampaignView, int]) -> None:
+            view, logged = result
+            self._set_campaign(view)
+            self.status.setText(
+                self.tr("%1 gift(s) logged as sent; items sent before were not logged again.")
+                .replace("%1", str(logged))
+            )  # fmt: skip
+
+        self.desk.write(
+            _mark_sent, self.current.id, self._selected(), changes="interactions"
+        ).success(done).failure(self._failed).run()
+
+    def export(self) -> None:
+        if self.current is None:
+            return
+        start = Path.home() / f"{self.current.name}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), str(start), "*.xlsx")
+        if not path:
+            return
+        view = self.current
+        self.desk.runner.op(_export, view, Path(path)).success(
+            lambda written: self.status.setText(self.tr("Saved %1.").replace("%1", str(written)))
+        ).failure(self._failed).run()
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(campaign_error(error))
+
+
+# Worker-thread functions: plain arguments in, plain views out.
+
+
+def _new_campaign(
+    session: Any, occasion: str, year: int, sender: str, tiers: list[str], lang: str, tone: str
+) -> CampaignView:
+    from crmdesk.core.greetings import Tone
+
+    return campaigns.new_campaign(
+        session, occasion=occasion, year=year, sender=sender, tiers=tiers, lang=lang,
+        tone=Tone(tone),
+    )  # fmt: skip
+
+
+def _set_status(session: Any, campaign_id: str, items: list[str], status: str) -> CampaignView:
+    return campaigns.set_status(session, campaign_id=campaign_id, item_ids=items, status=status)
+
+
+def _mark_sent(session: Any, campaign_id: str, items: list[str]) -> tuple[CampaignView, int]:
+    return campaigns.mark_sent(
+        session, campaign_id=campaign_id, item_ids=items, when=dt.datetime.now().astimezone()
+    )
+
+
+def _export(view: CampaignView, path: Path) -> Path:
+    from crmdesk.db.campaign_export import write_xlsx
+
+    write_xlsx(view, path)
+    return path
