@@ -40,12 +40,16 @@ _CJK_RANGES = (
 )
 _CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
 _CJK_RUN = re.compile(f"[{_CJK_RANGES}]+")
+# An index token: one CJK character, or a run of other letters and digits.
+_INDEX_TOKEN = re.compile(f"[{_CJK_RANGES}]|[^\\W_{_CJK_RANGES}]+")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 # Anything that is neither a letter, a digit nor CJK separates words (in documents and queries).
 _SEPARATORS = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d")
 _PHONE_QUERY = re.compile(r"^[\d\s()+\-./]+$")
 _COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
+# Letters that may carry an accent to strip (Latin, Greek, Cyrillic and their combining marks).
+_ACCENTABLE = re.compile(r"[\u00c0-\u04ff\u1e00-\u1fff]")
 # An apostrophe between two letters is part of a name (O'Brien, D’Angelo): not a word break.
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc`\u00b4](?=\w)")
 _JOINERS = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
@@ -113,7 +117,7 @@ def fold(text: str) -> str:
     """NFKC (full-width forms to half-width, compatibility ideographs), case folding, and Latin
     accents stripped ("García" is "garcia"; a typed "lü" is "lu")."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    if folded.isascii():
+    if folded.isascii() or not _ACCENTABLE.search(folded):
         return folded
     return unicodedata.normalize(
         "NFC", _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", folded))
@@ -157,14 +161,17 @@ def has_cjk(text: str) -> bool:
 def index_text(text: str) -> str:
     """Text as the index should see it: :func:`search_text`, words split, each CJK character its
     own word."""
-    folded = _CJK_RUN.sub(lambda m: " " + " ".join(m.group()) + " ", search_text(text))
-    return " ".join(_SEPARATORS.sub(" ", folded).split())
+    if text.isascii():  # most handles, e-mails, codes: no width, accents or CJK to fold
+        return " ".join(_SEPARATORS.sub(" ", _APOSTROPHE.sub("", text.lower())).split())
+    return " ".join(_INDEX_TOKEN.findall(search_text(text)))
 
 
 def name_index_text(name: str) -> str:
     """A name's words for the index: :func:`index_text`, plus a hyphenated or apostrophed Latin
     name also as its parts ("o'brien" gives "obrien o brien", "jean-luc" "jeanluc jean luc")."""
     words = index_text(name)
+    if not _JOINERS.search(name) and not _APOSTROPHE.search(name):
+        return words
     folded = fold(name)
     compounds = [
         w for w in _SEPARATORS.sub(" ", _JOINERS.sub("", folded)).split()
