@@ -233,7 +233,7 @@ def is_cjk_term(term: str) -> bool:
 
 
 def _split_surname(han: str) -> tuple[str, str]:
-    if len(han) >= 3 and han[:2] in COMPOUND_SURNAMES:
+    if len(han) >= 3 and simplified(han[:2]) in COMPOUND_SURNAMES:
         return han[:2], han[2:]
     return han[:1], han[1:]
 

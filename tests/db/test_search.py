@@ -317,7 +317,7 @@ FINDS = [
                 "shan", "dan"]),
     ("張偉", ["张伟", "張偉", "zhangwei", "zw", "wei"]),
     ("吕布", ["吕布", "呂布", "lvbu", "lubu", "lyubu", "lübu", "lv", "lu", "lyu", "lü", "LÜ"]),
-    ("歐陽修", ["欧阳修", "歐陽修", "ouyangxiu", "oyx", "yangxiu", "ouyang"]),
+    ("歐陽修", ["欧阳修", "歐陽修", "ouyangxiu", "oyx", "xiu", "ouyang"]),
     ("女娲", ["nvwa", "nuwa", "nyuwa", "nüwa"]),
     ("解晓东", ["xiexiaodong", "jiexiaodong", "xiaodong", "xxd"]),
     ("仇英", ["qiuying", "chouying", "qiu", "ying"]),
@@ -346,9 +346,7 @@ def crowd(book):
         s.commit()
 
 
-@pytest.mark.parametrize(
-    ("name", "query"), [(name, q) for name, queries in FINDS for q in queries]
-)
+@pytest.mark.parametrize(("name", "query"), [(name, q) for name, queries in FINDS for q in queries])
 def test_a_name_is_found_the_ways_people_type_it(book, crowd, name, query):
     assert name in names(book, query)
 

@@ -127,6 +127,7 @@ def _one_letter(terms: list[str]) -> bool:
 def _pinyin_group(terms: list[str]) -> TierGroup:
     parts = [_term_expression(t) for t in terms]
     every = " AND ".join(parts)
+    tiers: tuple[Tier, ...]
     if len(terms) == 1:
         word = _quoted(terms[0])
         tiers = (
@@ -191,11 +192,9 @@ def search(
     conn = session.connection()
     terms = search_keys.query_terms(query)
     hits: list[SearchHit] = []
-    seen: set[int] = set()
-    found: dict[int, MatchedField] = {}
     # Mostly one pass; when kinds are filtered out, ask for a bigger page until it is full.
     for page in (limit, limit * 4, limit * 16):
-        found = {}
+        found: dict[int, MatchedField] = {}
         for group in plan_query(query):
             if len(found) >= page:
                 break
@@ -203,7 +202,6 @@ def search(
         hits = [h for h in _hits(conn, found, terms) if h.kind in wanted]
         if len(hits) >= limit or len(found) < page:
             break
-        seen.update(found)
     return hits[:limit]
 
 
