@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from crmdesk.db import search
-from crmdesk.db.models import Account, Contact
+from crmdesk.db.models import Account, Contact, Tier
 
 
 @pytest.fixture
@@ -408,6 +408,12 @@ def test_key_accounts_and_recent_records_break_ties(book):
         s.commit()
     assert [h.subtitle for h in found(book, "王伟")][-1] != "三一重工"
     assert found(book, "王伟")[0].subtitle == "三一重工"  # now the newest
+    # The scheme changes: C becomes the top tier. Its contacts move up without being touched.
+    with book.session() as s:
+        for tier in s.scalars(select(Tier)):
+            tier.rank = {"C": 0, "S": 2}.get(tier.code, tier.rank + 1)
+        s.commit()
+    assert found(book, "王伟")[0].subtitle == "小作坊"
 
 
 def test_kinds_keeps_contacts_only_and_still_fills_the_page(book):

@@ -470,7 +470,14 @@ def _fill_name_keys(session: Session, _context: Any, _instances: Any) -> None:
                 setattr(obj, column, value)
 
 
-def _changed(obj: Contact | Account, attribute: str) -> bool:
+def _ids_in_tiers(
+    conn: Connection, model: type[Contact] | type[Account], codes: set[str]
+) -> list[str]:
+    stmt = select(model.id).where(model.tier.in_(codes), model.deleted.is_(False))
+    return list(conn.scalars(stmt))
+
+
+def _changed(obj: Contact | Account | Tier, attribute: str) -> bool:
     state: InstanceState[Any] = inspect(obj)
     return bool(state.attrs[attribute].history.has_changes())
 
@@ -479,6 +486,7 @@ def _write_changed_documents(session: Session, _context: Any) -> None:
     contacts: list[str] = []
     accounts: list[str] = []
     renamed_accounts: list[str] = []
+    retiered: set[str] = set()
     for obj in itertools.chain(session.new, session.dirty, session.deleted):
         if obj in session.dirty and not session.is_modified(obj):
             continue
@@ -493,7 +501,19 @@ def _write_changed_documents(session: Session, _context: Any) -> None:
                 and any(_changed(obj, a) for a in ("name", "deleted", "tier"))
             ):
                 renamed_accounts.append(obj.id)
+        elif isinstance(obj, Tier) and (
+            obj in session.new
+            or obj in session.deleted
+            or any(_changed(obj, a) for a in ("rank", "deleted", "code"))
+        ):
+            # A tier became key or stopped being: its records move between the id bands.
+            retiered.add(obj.code)
+            retiered.update(inspect(obj).attrs.code.history.deleted or ())
     conn = session.connection()
-    _rewrite(conn, "account", accounts)
+    if retiered:
+        accounts += _ids_in_tiers(conn, Account, retiered)
+        renamed_accounts += _ids_in_tiers(conn, Account, retiered)
+        contacts += _ids_in_tiers(conn, Contact, retiered)
+    _rewrite(conn, "account", list(dict.fromkeys(accounts)))
     followers = _contacts_of(conn, renamed_accounts) if renamed_accounts else []
     _rewrite(conn, "contact", list(dict.fromkeys(contacts + followers)))
