@@ -319,12 +319,18 @@ def matching_ids_condition(kind: Kind, query: str) -> ColumnElement[bool]:
 def relevance(kind: Kind, query: str) -> ColumnElement[int]:
     """A sort key for ``Contact.id`` or ``Account.id`` under :func:`matching_ids_condition`:
     the number of the first tier of :func:`plan_query` the record is found by (0 is best), so
-    the list filter ranks as the search box does ("wang" shows 王 before 方旺)."""
+    the list filter ranks as the search box does ("wang" shows 王 before 方旺).
+
+    Only the name and pinyin tiers are told apart; a record found by anything else (phone,
+    company, notes...) ranks after them, in the list's own order. Each tier is one more pass
+    over its matches, and those are the ones a long list is scrolled for."""
     model = Contact if kind == "contact" else Account
     whens: list[tuple[ColumnElement[bool], int]] = []
     number = 0
     for group in plan_query(query):
         for tier in group.tiers:
+            if tier.matched not in ("name", "pinyin"):
+                continue
             docs = _documents(group.table, tier.expression, f"tier_{number}")
             record_ids = select(_SEARCH_ROWS.c.record_id).where(
                 _SEARCH_ROWS.c.kind == kind, _SEARCH_ROWS.c.doc_id.in_(docs)
