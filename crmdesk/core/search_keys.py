@@ -52,6 +52,7 @@ _COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 _ACCENTABLE = re.compile(r"[\u00c0-\u04ff\u1e00-\u1fff]")
 # An apostrophe between two letters is part of a name (O'Brien, D’Angelo): not a word break.
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u02bc`\u00b4](?=\w)")
+_PINYIN_U = re.compile("(?<=[ln])[\u00fc\u01d6\u01d8\u01da\u01dc]")  # ü, ǖ, ǘ, ǚ, ǜ
 _JOINERS = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _CACHED_TEXT = 64  # texts up to this long are cached when simplified (names, companies)
 
@@ -216,8 +217,14 @@ def query_phone_digits(query: str) -> str | None:
     return digits if len(digits) >= MIN_PHONE_DIGITS else None
 
 
-def query_terms(query: str) -> list[str]:
-    """The words of a query, normalised like documents; a CJK run stays one term (a phrase)."""
+def query_terms(query: str, *, pinyin: bool = False) -> list[str]:
+    """The words of a query, normalised like documents; a CJK run stays one term (a phrase).
+
+    For the ``pinyin`` index a typed ü after l or n (lü, nüe: the only places pinyin writes it)
+    is v, as pypinyin spells it, so "lü" finds 吕 and not Lucas; elsewhere it folds to u like
+    any accent (Müller is "muller")."""
+    if pinyin:
+        query = _PINYIN_U.sub("v", unicodedata.normalize("NFKC", query).casefold())
     folded = _CJK_RUN.sub(lambda m: " " + m.group() + " ", search_text(query))
     return _SEPARATORS.sub(" ", folded).split()
 

@@ -153,6 +153,9 @@ def test_u_umlaut_is_written_every_way_people_type_it():
     assert {"lvbu", "lubu", "lyubu", "lv", "lu", "lyu"} <= set(tokens)
     assert name_keys("吕布").initials == "lb"
     assert query_terms("lü") == ["lu"] and query_terms("LÜ BU") == ["lu", "bu"]
+    assert query_terms("LÜ BU", pinyin=True) == ["lv", "bu"]
+    assert query_terms("nüe", pinyin=True) == ["nve"]
+    assert query_terms("müller", pinyin=True) == ["muller"]  # ü is pinyin only after l and n
 
 
 def test_traditional_and_simplified_meet():

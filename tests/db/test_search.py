@@ -379,6 +379,17 @@ def test_rare_readings_of_other_characters_are_not_indexed(book, crowd):
     assert "曾经理" in names(book, "zengjingli")
 
 
+def test_a_typed_u_umlaut_means_pinyin_v_first(book, crowd):
+    with book.session() as s:
+        s.add_all([Contact(name="Lucas Brown"), Contact(name="Jürgen Müller")])
+        s.commit()
+    assert names(book, "lü")[0] == "吕布"  # not Lucas: ü is written only in pinyin's lü/nü
+    assert names(book, "nü")[0] == "女娲"
+    assert "Lucas Brown" in names(book, "lu")  # u alone is any u
+    assert names(book, "müller") == ["Jürgen Müller"]  # and in a Latin name ü folds to u
+    assert names(book, "muller") == ["Jürgen Müller"]
+
+
 def test_wang_ranks_by_how_the_name_matches(book, crowd):
     ranked = names(book, "wang")
     # Names read starting with "wang" (王, 汪: a tie, the newer first), then 方旺, whose wang is

@@ -153,14 +153,16 @@ def plan_query(query: str) -> list[TierGroup]:
         return []
     exact = TierGroup(EXACT, "".join(terms), (Tier("name", "".join(terms)),))
     if _one_letter(terms):
-        return [exact, _pinyin_group(terms)]
+        return [exact, _pinyin_group(search_keys.query_terms(query, pinyin=True))]
     parts = [_term_expression(t) for t in terms]
     every = " AND ".join(parts)
     anchored = " AND ".join(["^" + parts[0], *parts[1:]])
     name_tiers = (Tier("name", f"name : ({anchored})"), Tier("name", f"name : ({every})"))
     groups = [exact, TierGroup("search_index", f"name : ({every})", name_tiers)]
     if not any(search_keys.is_cjk_term(t) for t in terms):
-        groups.append(_pinyin_group(terms))
+        spelled = search_keys.query_terms(query, pinyin=True)
+        # A typed lü or nü is pinyin for sure: 吕 before Lucas.
+        groups.insert(1 if spelled != terms else 2, _pinyin_group(spelled))
     digits = search_keys.query_phone_digits(query)
     if digits is not None:
         phone = _phone_expression(digits)
@@ -301,7 +303,8 @@ def matching_ids_condition(kind: Kind, query: str) -> ColumnElement[bool]:
     every = " AND ".join(_term_expression(t) for t in terms)
     matches: list[tuple[str, str]] = [] if _one_letter(terms) else [("search_index", every)]
     if not any(search_keys.is_cjk_term(t) for t in terms):
-        matches.append(("search_pinyin", every))
+        spelled = search_keys.query_terms(query, pinyin=True)
+        matches.append(("search_pinyin", " AND ".join(_term_expression(t) for t in spelled)))
     digits = search_keys.query_phone_digits(query)
     if digits is not None:
         matches.append(("search_phones", _phone_expression(digits)))
