@@ -129,6 +129,11 @@ def simplified(text: str) -> str:
     """Traditional characters written simplified (OpenCC ``t2s``); text without Han as it is."""
     if not _HAN_RUN.search(text):
         return text
+    _converted[0] += 1
+    # Past a few hundred texts (a bulk load), a set of the characters that change lets most text
+    # skip the converter; a single query or record does not pay for building it.
+    if _converted[0] > _BULK_TEXTS and _traditional_characters().isdisjoint(text):
+        return text
     if len(text) <= _CACHED_TEXT:
         return _simplified_short(text)
     return _t2s().convert(text)
@@ -138,6 +143,22 @@ def simplified(text: str) -> str:
 def _simplified_short(text: str) -> str:
     # Names and company names repeat across a book: convert each once.
     return _t2s().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _traditional_characters() -> frozenset[str]:
+    """Every Han character OpenCC writes otherwise in simplified Chinese (found once, ~10 ms), so
+    text without any skips the converter."""
+    chars = [chr(c) for r in _HAN_BLOCKS for c in range(*r)]
+    converted = _t2s().convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # not one line per character: convert every text instead
+        return frozenset(chars)
+    return frozenset(c for c, s in zip(chars, converted, strict=True) if c != s)
+
+
+_HAN_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+_BULK_TEXTS = 500
+_converted = [0]  # texts with Han characters simplified so far in this process
 
 
 @lru_cache(maxsize=1)
