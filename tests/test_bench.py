@@ -24,7 +24,7 @@ def test_search_section_reports_figures_and_no_full_scans(capsys):
     assert figures["plans"]["full_scans"] == []
     for engine in ("encrypted", "plain"):
         timings = figures[engine]["search"]
-        assert timings["all"]["n"] == 3 * 8
+        assert timings["all"]["n"] == 3 * 11
         # Every query is drawn from the book, so each one finds something.
         assert all(t["no_hits"] == 0 for kind, t in timings.items() if kind != "all")
     assert figures["ratio_encrypted_to_plain"]["search_total"] > 0

@@ -160,7 +160,8 @@ def search(ctx: Context, args: argparse.Namespace) -> Output:
     if not query:
         raise ValidationError("type something to search for", field="query", code="required")
     with ctx.transaction() as s:
-        hits = run_search(s, query, limit=args.limit)
+        kinds = (args.kind,) if args.kind else None
+        hits = run_search(s, query, limit=args.limit, kinds=kinds)
     text = table(
         ["ID", "KIND", "NAME", "", "MATCHED"],
         ([sid(h.id), h.kind, h.name, h.subtitle, h.matched] for h in hits),
@@ -224,4 +225,5 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("search", parents=[common], help="find contacts and accounts")
     p.add_argument("query", nargs="+", help="characters, pinyin, initials, phone digits...")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--kind", choices=["contact", "account"], help="only contacts or accounts")
     p.set_defaults(handler=search)

@@ -145,6 +145,16 @@ def _text_match(kind: Kind, text: str) -> ColumnElement[bool] | None:
     return matching_ids_condition(kind, text)
 
 
+def _relevance_first(kind: Kind, text: str, default_sort: bool, order: list[Any]) -> list[Any]:
+    """Under a free-text filter in the default order (by name, ascending), the best matches come
+    first, as in the search box ("wang": 王 before 方旺), then by name."""
+    if not default_sort or not text.strip():
+        return order
+    from crmdesk.db.search import relevance
+
+    return [relevance(kind, text), *order]
+
+
 # -- contacts -----------------------------------------------------------------------------------
 
 
@@ -219,6 +229,9 @@ def contact_ids(
     order = _contact_order(sort)
     if descending:
         order = [o.desc() for o in order]
+    order = _relevance_first(
+        "contact", filt.text, sort is ContactSort.NAME and not descending, order
+    )
     needs_account = sort in (ContactSort.ACCOUNT, ContactSort.TIER, ContactSort.OWNER)
     stmt = _contact_filtered(select(Contact.id), filt, join_account=needs_account)
     stmt = stmt.order_by(*order)
@@ -363,6 +376,9 @@ def account_ids(
     order = _account_order(sort)
     if descending:
         order = [o.desc() for o in order]
+    order = _relevance_first(
+        "account", filt.text, sort is AccountSort.NAME and not descending, order
+    )
     return _all_ids(session, _account_filtered(select(Account.id), filt).order_by(*order))
 
 

@@ -44,6 +44,7 @@ from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import Translations, resolve_language
 from crmdesk.ui.panels import AccountPanel, ContactPanel, RecordPanel
 from crmdesk.ui.planner import PlannerNotifier, PlannerView
+from crmdesk.ui.quick_open import QuickOpenDialog
 from crmdesk.ui.session import BookSession
 from crmdesk.ui.settingsdialog import SettingsDialog
 from crmdesk.ui.sync_ui import SyncController, open_conflicts, open_enrol
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         self.act_visit = a("logVisit", "visit", "Ctrl+I", self.log_visit)
         self.act_brief = a("brief", "brief", "Ctrl+B", self.show_brief)
         self.act_find = a("find", "search", QKeySequence.StandardKey.Find, self.focus_search)
+        self.act_go_to = a("goTo", "search", "Ctrl+K", self.quick_open)
         self.act_contacts = a(
             "showContacts", "contact", "Ctrl+1", lambda: self.tabs.setCurrentIndex(0)
         )
@@ -255,8 +257,8 @@ class MainWindow(QMainWindow):
         for action in (self.act_edit, self.act_delete, self.act_undo):
             self.menu_edit.addAction(action)
         self.menu_go = bar.addMenu("")
-        for action in (self.act_find, self.act_contacts, self.act_accounts, self.act_planner,
-                       self.act_team, self.act_refresh):  # fmt: skip
+        for action in (self.act_find, self.act_go_to, self.act_contacts, self.act_accounts,
+                       self.act_planner, self.act_team, self.act_refresh):  # fmt: skip
             self.menu_go.addAction(action)
         self.menu_record = bar.addMenu("")
         for action in (self.act_visit, self.act_brief):
@@ -277,6 +279,7 @@ class MainWindow(QMainWindow):
             self.act_visit: self.tr("&Log a visit"),
             self.act_brief: self.tr("&Brief"),
             self.act_find: self.tr("&Find"),
+            self.act_go_to: self.tr("&Go to…"),
             self.act_contacts: self.tr("&Contacts"),
             self.act_accounts: self.tr("&Accounts"),
             self.act_planner: self.tr("&Planner"),
@@ -446,7 +449,8 @@ class MainWindow(QMainWindow):
         has_current = unlocked and self.current() is not None
         for action in (self.act_new_contact, self.act_new_account, self.act_visit, self.act_find,
                        self.act_refresh, self.act_lock, self.act_sync_now, self.act_enrol,
-                       self.act_conflicts, self.act_import, self.act_export):  # fmt: skip
+                       self.act_conflicts, self.act_import, self.act_export,
+                       self.act_go_to):  # fmt: skip
             action.setEnabled(unlocked)
         for action in (self.act_edit, self.act_delete, self.act_brief):
             action.setEnabled(has_current)
@@ -463,6 +467,15 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         self.current_panel().focus_search()
+
+    def quick_open(self) -> QuickOpenDialog | None:
+        if self.desk is None:
+            return None
+        dialog = QuickOpenDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.open_record)
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         if self.desk is not None:

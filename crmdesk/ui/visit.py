@@ -52,8 +52,8 @@ def contact_suggestions(session: Any, text: str, limit: int = SUGGESTIONS) -> li
     """Contacts (only) matching ``text``, for the type-ahead; runs on the worker."""
     from crmdesk.db import search
 
-    hits = search.search(session, text, limit=limit * 2)
-    return [Suggestion(h.id, h.name, h.subtitle) for h in hits if h.kind == "contact"][:limit]
+    hits = search.search(session, text, limit=limit, kinds=("contact",))
+    return [Suggestion(h.id, h.name, h.subtitle) for h in hits]
 
 
 @dataclass(frozen=True)

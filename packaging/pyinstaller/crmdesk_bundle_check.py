@@ -118,6 +118,8 @@ def check_pinyin(tmp: Path) -> str:
     require(got == ["chong", "qing"], f"pypinyin read 重庆 as {got}")
     got = lazy_pinyin("张三")
     require(got == ["zhang", "san"], f"pypinyin read 张三 as {got}")
+    # OpenCC's dictionaries: search folds traditional characters to simplified.
+    require(index_text("張偉") == "张 伟", f"張偉 indexed as {index_text('張偉')!r}")
     return f"重庆 -> {' '.join(lazy_pinyin('重庆'))}; index {index_text('张三')!r}"
 
 

@@ -1215,6 +1215,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Go to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1973,6 +1977,32 @@
     <message>
         <source>Preference</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickOpenDialog</name>
+    <message>
+        <source>Go to a contact or account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, pinyin, initials, phone digits, company…  (Enter opens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters, pinyin or initials: 曾国梁, guoliang, zgl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) shown</source>
+        <translation>
+            <numerusform>%n match shown</numerusform>
+            <numerusform>%n matches shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1210,6 +1210,10 @@
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Go to…</source>
+        <translation>转到(&amp;G)…</translation>
+    </message>
+    <message>
         <source>&amp;Contacts</source>
         <translation>联系人(&amp;C)</translation>
     </message>
@@ -1955,6 +1959,31 @@
     <message>
         <source>Preference</source>
         <translation>喜好</translation>
+    </message>
+</context>
+<context>
+    <name>QuickOpenDialog</name>
+    <message>
+        <source>Go to a contact or account</source>
+        <translation>转到联系人或客户</translation>
+    </message>
+    <message>
+        <source>Name, pinyin, initials, phone digits, company…  (Enter opens)</source>
+        <translation>姓名、拼音、首字母、电话号码、公司…（回车打开）</translation>
+    </message>
+    <message>
+        <source>Characters, pinyin or initials: 曾国梁, guoliang, zgl</source>
+        <translation>汉字、拼音或首字母：曾国梁、guoliang、zgl</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) shown</source>
+        <translation>
+            <numerusform>显示 %n 条结果</numerusform>
+        </translation>
     </message>
 </context>
 <context>

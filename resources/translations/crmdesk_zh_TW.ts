@@ -1210,6 +1210,10 @@
         <translation>尋找(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Go to…</source>
+        <translation>前往(&amp;G)…</translation>
+    </message>
+    <message>
         <source>&amp;Contacts</source>
         <translation>聯絡人(&amp;C)</translation>
     </message>
@@ -1955,6 +1959,31 @@
     <message>
         <source>Preference</source>
         <translation>喜好</translation>
+    </message>
+</context>
+<context>
+    <name>QuickOpenDialog</name>
+    <message>
+        <source>Go to a contact or account</source>
+        <translation>前往聯絡人或客戶</translation>
+    </message>
+    <message>
+        <source>Name, pinyin, initials, phone digits, company…  (Enter opens)</source>
+        <translation>姓名、拼音、首字母、電話號碼、公司…（按 Enter 開啟）</translation>
+    </message>
+    <message>
+        <source>Characters, pinyin or initials: 曾国梁, guoliang, zgl</source>
+        <translation>漢字、拼音或首字母：曾國梁、guoliang、zgl</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>找不到。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) shown</source>
+        <translation>
+            <numerusform>顯示 %n 筆結果</numerusform>
+        </translation>
     </message>
 </context>
 <context>

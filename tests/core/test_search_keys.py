@@ -6,18 +6,23 @@ import pytest
 
 from crmdesk.core.search_keys import (
     MAX_VARIANTS,
+    fold,
     index_text,
+    name_index_text,
+    name_key,
     name_keys,
     phone_query_tokens,
     phone_tokens,
     query_phone_digits,
     query_terms,
+    search_text,
+    simplified,
 )
 
 
 def test_plain_name_gives_joined_pinyin_syllables_and_initials():
     keys = name_keys("张三")
-    assert keys.pinyin.split() == ["zhangsan", "zhang", "san"]
+    assert keys.pinyin.split() == ["zhangsan", "zhang", "san"]  # san is also the given name
     assert keys.initials == "zs"
     assert keys.sort_key == "zhang san"
 
@@ -107,3 +112,69 @@ def test_phone_tokens_are_overlapping_three_digit_runs_with_numbers_kept_apart()
 )  # fmt: skip
 def test_query_phone_digits(query, digits):
     assert query_phone_digits(query) == digits
+
+
+def test_the_given_name_alone_is_a_key():
+    assert "guoliang" in name_keys("曾国梁").pinyin.split()
+    assert "xiongxin" in name_keys("单雄信").pinyin.split()
+    assert "nana" in name_keys("欧阳娜娜").pinyin.split()  # after a compound surname
+    assert "nana" in name_keys("歐陽娜娜").pinyin.split()
+    assert "yangnana" not in name_keys("歐陽娜娜").pinyin.split()
+    assert name_keys("郭亮").pinyin.split()[0] == "guoliang"  # the full spelling comes first
+
+
+@pytest.mark.parametrize(
+    ("name", "surname", "other"),
+    [("曾国梁", "zeng", "ceng"), ("单雄信", "shan", "dan"), ("解晓东", "xie", "jie"),
+     ("仇英", "qiu", "chou"), ("区志明", "ou", "qu"), ("查良镛", "zha", "cha"),
+     ("朴槿惠", "piao", "pu"), ("單雄信", "shan", "dan")],
+)  # fmt: skip
+def test_a_surname_is_read_as_a_surname_first_and_its_everyday_reading_kept(name, surname, other):
+    keys = name_keys(name)
+    assert keys.sort_key.split()[0] == surname
+    assert {surname, other} <= set(keys.pinyin.split())
+
+
+def test_compound_surnames_read_as_surnames():
+    assert name_keys("尉迟恭").sort_key == "yu chi gong"
+    assert name_keys("万俟卨").sort_key.startswith("mo qi ")
+
+
+@pytest.mark.parametrize(
+    ("name", "not_indexed"),
+    [("周俊文", {"shun", "dun"}), ("张三", {"zhang san", "chang"}), ("乐嘉", {"lao"})],
+)
+def test_rare_readings_are_not_indexed(name, not_indexed):
+    assert not_indexed.isdisjoint(name_keys(name).pinyin.split())
+
+
+def test_u_umlaut_is_written_every_way_people_type_it():
+    tokens = name_keys("吕布").pinyin.split()
+    assert {"lvbu", "lubu", "lyubu", "lv", "lu", "lyu"} <= set(tokens)
+    assert name_keys("吕布").initials == "lb"
+    assert query_terms("lü") == ["lu"] and query_terms("LÜ BU") == ["lu", "bu"]
+    assert query_terms("LÜ BU", pinyin=True) == ["lv", "bu"]
+    assert query_terms("nüe", pinyin=True) == ["nve"]
+    assert query_terms("müller", pinyin=True) == ["muller"]  # ü is pinyin only after l and n
+
+
+def test_traditional_and_simplified_meet():
+    assert search_text("張偉") == search_text("张伟") == "张伟"
+    assert index_text("華為技術") == index_text("华为技术")
+    assert query_terms("歐陽修") == ["欧阳修"]
+    assert name_key("張 偉") == name_key("张伟")
+    assert simplified("John") == "John"
+
+
+def test_latin_names_fold_accents_apostrophes_and_hyphens():
+    assert query_terms("O'Brien") == query_terms("O’Brien") == query_terms("obrien") == ["obrien"]
+    assert name_index_text("Seán O'Brien").split() == ["sean", "obrien", "o", "brien"]
+    assert name_index_text("Jean-Luc Picard").split() == ["jean", "luc", "picard", "jeanluc"]
+    assert fold("María GARCÍA") == "maria garcia"
+    assert name_key("John  SMITH") == name_key("john smith") == "johnsmith"
+    assert name_keys("Müller").sort_key == "muller"
+
+
+def test_index_text_keeps_cjk_characters_apart_and_words_whole():
+    assert index_text("abc张三def_x") == "abc 张 三 def x"
+    assert index_text("ｚｓ_wx88@Example.com") == "zs wx88 example com"

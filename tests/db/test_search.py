@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from crmdesk.db import search
-from crmdesk.db.models import Account, Contact
+from crmdesk.db.models import Account, Contact, Tier
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def test_renaming_updates_the_index_and_the_pinyin_columns(book, people):
         contact.name = "白云"
         s.commit()
         assert (contact.name_pinyin, contact.name_initials, contact.sort_key) == (
-            "baiyun boyun bai bo yun",
+            "baiyun bai yun",  # 白 as a surname is "bai" only: no rare "bo"
             "by",
             "bai yun",
         )
@@ -303,3 +303,179 @@ def test_every_book_keeps_its_index_in_step(tmp_path):
             assert names(other, "zs") == ["张三"]
         finally:
             other.close()
+
+
+# -- Names as people write them, and the queries that must find them --------------------------
+
+# (name as stored, queries that must find it). Each is a way a rep types a name: characters
+# simplified or traditional, full pinyin, the given name alone, initials, either reading of a
+# surname people say two ways, ü as v/u/yu/ü, a Latin name without its accent or apostrophe.
+FINDS = [
+    ("曾国梁", ["曾国梁", "曾國梁", "国梁", "zengguoliang", "cengguoliang", "guoliang", "zgl",
+                "cgl", "zeng", "ceng", "ZengGuoliang", "zeng guoliang"]),
+    ("单雄信", ["单雄信", "單雄信", "xiongxin", "shanxiongxin", "danxiongxin", "sxx", "dxx",
+                "shan", "dan"]),
+    ("張偉", ["张伟", "張偉", "zhangwei", "zw", "wei"]),
+    ("吕布", ["吕布", "呂布", "lvbu", "lubu", "lyubu", "lübu", "lv", "lu", "lyu", "lü", "LÜ"]),
+    ("歐陽修", ["欧阳修", "歐陽修", "ouyangxiu", "oyx", "xiu", "ouyang"]),
+    ("女娲", ["nvwa", "nuwa", "nyuwa", "nüwa"]),
+    ("解晓东", ["xiexiaodong", "jiexiaodong", "xiaodong", "xxd"]),
+    ("仇英", ["qiuying", "chouying", "qiu", "ying"]),
+    ("区志明", ["ouzhiming", "quzhiming", "zhiming", "ozm"]),
+    ("查良镛", ["zhaliangyong", "chaliangyong", "liangyong", "zly"]),
+    ("朴槿惠", ["piaojinhui", "jinhui", "pjh"]),
+    ("尉迟恭", ["yuchigong", "ycg", "尉遲恭"]),
+    ("万俟卨", ["moqixie", "mqx", "萬俟卨"]),
+    ("Seán O'Brien", ["obrien", "o'brien", "O’Brien", "o brien", "sean", "seán", "brien",
+                      "sean obrien"]),
+    ("María García", ["garcia", "García", "maria garcia", "GARCIA"]),
+    ("Jean-Luc Picard", ["jean-luc", "jeanluc", "luc", "picard"]),
+]  # fmt: skip
+
+
+@pytest.fixture
+def crowd(book):
+    """The names above among people who share syllables, characters or readings with them."""
+    with book.session() as s:
+        s.add_all([Contact(name=name) for name, _ in FINDS])
+        s.add_all([Contact(name=n) for n in (
+            "郭亮", "周俊文", "方旺", "王芳", "汪洋", "张伟明", "陆小曼", "鲁迅", "周顺", "熊欣",
+            "张三", "曾经理", "Brian Obst",
+        )])  # fmt: skip
+        s.add(Account(name="華為技術有限公司"))
+        s.commit()
+
+
+@pytest.mark.parametrize(("name", "query"), [(name, q) for name, queries in FINDS for q in queries])
+def test_a_name_is_found_the_ways_people_type_it(book, crowd, name, query):
+    assert name in names(book, query)
+
+
+@pytest.mark.parametrize("query", ["华为", "華為", "huawei", "hwjs", "技术"])
+def test_an_account_written_traditional_is_found_either_way(book, crowd, query):
+    assert names(book, query)[0] == "華為技術有限公司"
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("zhangwei", "張偉"),  # the full spelling exactly, before 张伟明
+        ("张伟", "張偉"),  # the exact name before 张伟明
+        ("guoliang", "郭亮"),  # the full spelling; 曾国梁's given name comes after
+        ("obrien", "Seán O'Brien"),  # not Brian Obst
+    ],
+)
+def test_the_best_match_comes_first(book, crowd, query, first):
+    assert names(book, query)[0] == first
+
+
+def test_rare_readings_of_other_characters_are_not_indexed(book, crowd):
+    # 周 is "zhou" only: "shun" and "dun" (its rare readings) find 周顺 by 顺 alone, not 周俊文.
+    assert "周俊文" not in names(book, "shun")
+    assert "周俊文" not in names(book, "dun")
+    assert "周俊文" not in names(book, "zs")
+    assert set(names(book, "zs")) == {"张三", "周顺"}  # zhang san, zhou shun
+    # 曾 as a word is "ceng", as a surname "zeng": the surname keeps both, the word its own.
+    assert "曾经理" in names(book, "zengjingli")
+
+
+def test_a_typed_u_umlaut_means_pinyin_v_first(book, crowd):
+    with book.session() as s:
+        s.add_all([Contact(name="Lucas Brown"), Contact(name="Jürgen Müller")])
+        s.commit()
+    assert names(book, "lü")[0] == "吕布"  # not Lucas: ü is written only in pinyin's lü/nü
+    assert names(book, "nü")[0] == "女娲"
+    assert "Lucas Brown" in names(book, "lu")  # u alone is any u
+    assert names(book, "müller") == ["Jürgen Müller"]  # and in a Latin name ü folds to u
+    assert names(book, "muller") == ["Jürgen Müller"]
+
+
+def test_wang_ranks_by_how_the_name_matches(book, crowd):
+    ranked = names(book, "wang")
+    # Names read starting with "wang" (王, 汪: a tie, the newer first), then 方旺, whose wang is
+    # only in the given name.
+    assert ranked[:2] == ["汪洋", "王芳"]
+    assert ranked.index("王芳") < ranked.index("方旺")
+    assert ranked.index("汪洋") < ranked.index("方旺")
+
+
+def test_key_accounts_and_recent_records_break_ties(book):
+    with book.session() as s:
+        key = Account(name="三一重工", tier="S")
+        plain = Account(name="小作坊", tier="C")
+        s.add_all([key, plain])
+        s.flush()
+        s.add(Contact(name="王伟", account=key))  # oldest, at the key account
+        s.flush()
+        s.add(Contact(name="王伟", account=plain))
+        s.flush()
+        s.add(Contact(name="王伟"))  # newest, no account
+        s.commit()
+    subtitles = [h.subtitle for h in found(book, "王伟")]
+    assert subtitles == ["三一重工", "", "小作坊"]
+    # Moving the account out of the key tier moves its contacts down with it.
+    with book.session() as s:
+        s.scalars(select(Account).where(Account.name == "三一重工")).one().tier = "B"
+        s.commit()
+    assert [h.subtitle for h in found(book, "王伟")][-1] != "三一重工"
+    assert found(book, "王伟")[0].subtitle == "三一重工"  # now the newest
+    # The scheme changes: C becomes the top tier. Its contacts move up without being touched.
+    with book.session() as s:
+        for tier in s.scalars(select(Tier)):
+            tier.rank = {"C": 0, "S": 2}.get(tier.code, tier.rank + 1)
+        s.commit()
+    assert found(book, "王伟")[0].subtitle == "小作坊"
+
+
+def test_kinds_keeps_contacts_only_and_still_fills_the_page(book):
+    with book.session() as s:
+        s.add_all([Account(name=f"王氏{i}号") for i in range(6)])
+        s.add_all([Contact(name=f"王{c}") for c in "一二三"])
+        s.commit()
+    hits = found(book, "王", limit=3, kinds=("contact",))
+    assert [h.kind for h in hits] == ["contact"] * 3
+    assert len(found(book, "王", limit=3)) == 3
+
+
+def test_the_list_filter_ranks_like_the_search_box(book, crowd):
+    from crmdesk.db import browse
+
+    with book.session() as s:
+        ids = browse.contact_ids(s, browse.ContactFilter(text="wang"))
+        by_id = {c.id: c.name for c in s.scalars(select(Contact))}
+        ranked = [by_id[i] for i in ids]
+        assert set(ranked[:2]) == {"王芳", "汪洋"} and ranked.index("王芳") < ranked.index("方旺")
+        # Sorted by name on purpose: the user's order, relevance aside.
+        by_name = browse.contact_ids(
+            s, browse.ContactFilter(text="wang"), sort=browse.ContactSort.NAME, descending=True
+        )
+        assert by_id[by_name[0]] == "汪洋"
+        assert browse.count_contacts(s, browse.ContactFilter(text="wang")) == len(ids)
+
+
+def test_an_existing_book_gets_the_new_keys_when_it_opens(tmp_path):
+    from sqlalchemy import text
+
+    from crmdesk.db import migrate
+    from crmdesk.db.book import BookInfo, open_book
+    from crmdesk.db.engine import create_book_engine
+    from crmdesk.db.keys import Passphrase
+
+    path = tmp_path / "old.crmdesk"
+    engine = create_book_engine(path, Passphrase("old book passphrase"))
+    migrate.upgrade(engine, "0004")
+    with engine.begin() as conn:
+        # Keys as the previous crmdesk wrote them: every reading, no given name alone.
+        conn.execute(text(
+            "INSERT INTO contacts (id, name, name_pinyin, name_initials, sort_key, phones, "
+            "emails, notes, tags, created_at, updated_at, deleted) VALUES ('c1', '曾國梁', "
+            "'zengguoliang cengguoliang zeng ceng guo liang', 'zgl cgl', 'zeng guo liang', "
+            "'[]', '[]', '', '[]', '2024-01-01', '2024-01-01', 0)"
+        ))  # fmt: skip
+    engine.dispose()
+    BookInfo(book_id="old", key_source="passphrase").save(path)
+    with open_book(path, passphrase=lambda _p: "old book passphrase") as old:
+        with old.session() as s:
+            assert "guoliang" in s.get(Contact, "c1").name_pinyin.split()
+        assert names(old, "guoliang") == ["曾國梁"]
+        assert names(old, "曾国梁") == ["曾國梁"]
