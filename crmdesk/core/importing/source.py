@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
+from crmdesk.core.importing.encoding import (
+    Encoding,
+    decode,
+    detect_encoding,
+    given_encoding,
+    read_chunks,
+)
 from crmdesk.core.importing.table import FileFormat, SourceTable, UnreadableFileError
 
 MAX_BYTES = 200 * 1024 * 1024  # a contact file larger than this is not a contact file
@@ -17,6 +26,7 @@ _BY_SUFFIX: dict[str, FileFormat] = {
     ".xlsm": "xlsx",
 }
 FORMATS: tuple[FileFormat, ...] = ("vcard", "csv", "xlsx")
+_CHUNK = 1024 * 1024
 
 
 def detect_format(path: Path) -> FileFormat:
@@ -42,40 +52,79 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadableFileError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The text and the encoding it was in: UTF-8 (with or without BOM), UTF-16 with a BOM
-    (Excel's "Unicode text"), else GB18030 (a superset of GBK and GB2312, what Chinese Excel
-    writes). A file that is none of these is refused rather than read as mojibake."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFileError("the file is not text in UTF-8, UTF-16 or GBK/GB18030")
+def _open(path: Path) -> BinaryIO:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFileError(f"{path.name} is {size:,} bytes, too large to import")
+        return path.open("rb")
+    except FileNotFoundError:
+        raise UnreadableFileError(f"there is no file {path}") from None
+    except IsADirectoryError:
+        raise UnreadableFileError(f"{path} is a folder, not a file") from None
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _chunks(stream: BinaryIO) -> Iterator[bytes]:
+    while chunk := stream.read(_CHUNK):
+        yield chunk
+
+
+def file_encoding(path: Path, encoding: str | None = None) -> Encoding:
+    """The encoding ``encoding`` names, else the one the file's bytes show (read in chunks)."""
+    if encoding:
+        return given_encoding(encoding)
+    with _open(path) as stream:
+        return detect_encoding(_chunks(stream))
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, Encoding]:
+    """The text and the encoding it was read in (named, or detected: see ``encoding``)."""
+    found = given_encoding(encoding) if encoding else detect_encoding(read_chunks(data))
+    return decode(data, found), found
+
+
+def _vcard_lines(stream: BinaryIO, found: Encoding) -> Iterator[bytes]:
+    if found.codec == "utf_16":
+        # Lines cannot be split in UTF-16's bytes; such files are small (Outlook's "Unicode").
+        for line in decode(stream.read(), found).splitlines(keepends=True):
+            yield line.encode("utf-8")
+        return
+    first = True
+    for line in stream:
+        if first:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+            first = False
+        yield line
 
 
 def read_table(
-    path: Path, fmt: FileFormat | None = None, *, sheet: str | None = None
+    path: Path,
+    fmt: FileFormat | None = None,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
 ) -> SourceTable:
-    """Read ``path`` (format from its name unless given) into a table of raw text."""
+    """Read ``path`` (format from its name unless given) into a table of raw text; ``encoding``
+    names the text encoding of a vCard or CSV file (default: detected, and recorded on the
+    table so the user sees it)."""
     chosen = fmt or detect_format(path)
     if chosen == "vcard":
-        from crmdesk.core.importing.vcard import read_vcards
+        from crmdesk.core.importing.vcard import read_vcard_lines
 
-        text, encoding = decode_text(read_bytes(path))
-        table = read_vcards(text)
-        table.encoding = encoding
-        return table
+        found = file_encoding(path, encoding)
+        with _open(path) as stream:
+            lines = _vcard_lines(stream, found)
+            if found.codec == "utf_16":
+                found = Encoding("utf_8", found.how)  # the lines were re-encoded
+            return read_vcard_lines(lines, found)
     if chosen == "csv":
         from crmdesk.core.importing.delimited import read_delimited
 
-        text, encoding = decode_text(read_bytes(path))
+        text, found = decode_text(read_bytes(path), encoding)
         table = read_delimited(text)
-        table.encoding = encoding
+        table.encoding, table.encoding_how = found.label, found.how
         return table
     if chosen == "xlsx":
         from crmdesk.core.importing.excel import read_xlsx

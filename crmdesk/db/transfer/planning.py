@@ -169,6 +169,7 @@ def plan_import(
         except RowRejected as rejected:
             plan.rejected.append(rejected.error)
             continue
+        plan.warnings.extend(draft.problems)
         if draft.account and draft.account.casefold() not in accounts:
             new_accounts.setdefault(draft.account.casefold(), draft.account)
         match = book.find(draft, region)
