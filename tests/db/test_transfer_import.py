@@ -38,12 +38,16 @@ def names(book):
         return sorted(s.scalars(select(Contact.name).where(Contact.deleted.is_(False))))
 
 
-def test_good_rows_import_bad_rows_are_rejected_with_reasons(book):
+def test_rows_import_with_bad_fields_set_aside_and_reported(book):
     plan = plan_file(book, "excel_gbk.csv")
-    assert [(e.number, e.field) for e in plan.rejected] == [(4, "phone"), (5, "email")]
+    assert plan.rejected == []
+    assert [(e.number, e.field) for e in plan.warnings] == [(4, "phone"), (5, "email")]
     result = apply(book, plan)
-    assert (result.created, result.rejected, result.accounts_created) == (3, 2, 2)
-    assert names(book) == sorted(["陈明", "刘洋", "郑爽"])
+    assert (result.created, result.rejected, result.accounts_created) == (5, 0, 2)
+    assert names(book) == sorted(["陈明", "刘洋", "周杰", "吴敏", "郑爽"])
+    with book.session() as s:
+        wu = s.scalars(select(Contact).where(Contact.name == "吴敏")).one()
+        assert wu.emails == [] and "E-mail: wumin@" in wu.notes
     with book.session() as s:
         chen = s.scalars(select(Contact).where(Contact.name == "陈明")).one()
         assert chen.phones == ["+86 137 6543 2100", "+86 731 8888 6666"]
@@ -71,12 +75,12 @@ def test_imported_contacts_are_searchable_pinyin_keyed_and_in_the_outbox(book):
 
 def test_all_bad_rows_leave_the_book_unchanged(book, tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("姓名,邮箱\n,a@b.cn\n张三,not-an-email\n", encoding="utf-8")
+    path.write_text("姓名,邮箱\n,a@b.cn\n ,not-an-email\n", encoding="utf-8")
     before = snapshot(book.engine)
     with book.session() as s:
         plan = plan_import(s, read_table(path))
     assert plan.good == 0
-    assert [(e.number, e.field) for e in plan.rejected] == [(2, "name"), (3, "email")]
+    assert [(e.number, e.field) for e in plan.rejected] == [(2, "name"), (3, "name")]
     result = apply(book, plan)
     assert result.written == 0
     assert snapshot(book.engine) == before
@@ -194,13 +198,15 @@ def test_no_name_column_rejects_every_row_once(book, tmp_path):
     assert "no column is mapped to the name" in plan.rejected[0].reason
 
 
-def test_over_long_field_is_rejected_naming_it(book, tmp_path):
+def test_over_long_field_is_set_aside_naming_it(book, tmp_path):
     path = tmp_path / "long.csv"
     path.write_text(f"姓名,职位\n王五,{'长' * 121}\n", encoding="utf-8")
     with book.session() as s:
         plan = plan_import(s, read_table(path))
-    assert [(e.number, e.field) for e in plan.rejected] == [(2, "title")]
-    assert "121" in plan.rejected[0].reason and "120" in plan.rejected[0].reason
+    assert plan.rejected == [] and [(e.number, e.field) for e in plan.warnings] == [(2, "title")]
+    assert "121" in plan.warnings[0].reason and "120" in plan.warnings[0].reason
+    (wang,) = plan.creates
+    assert wang.title is None and wang.notes.endswith("Job title: " + "长" * 121)
 
 
 def test_lunar_birthday_is_stored_as_lunar(book, tmp_path):

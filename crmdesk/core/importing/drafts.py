@@ -128,7 +128,7 @@ class _Row:
     def set_aside(self, exc: ValidationError, field_name: str, raw: str) -> None:
         self.problems.append(
             RowError(self.number, exc.field or field_name,
-                     f"{exc.message}; kept as written in the notes", exc.code)
+                     f"{exc.message.rstrip('.')}; kept as written in the notes", exc.code)
         )  # fmt: skip
         self.keep(exc.field or field_name, raw)
 
@@ -159,7 +159,7 @@ class _Row:
             return None
         self.problems.append(
             RowError(self.number, "phone",
-                     f"{failure.message}; stored as written", "phone_raw")
+                     f"{failure.message.rstrip('.')}; stored as written", "phone_raw")
         )  # fmt: skip
         return written
 

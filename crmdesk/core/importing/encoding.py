@@ -31,6 +31,7 @@ _PREFERRED = ("utf_8", "gb18030", "big5", "cp950", "big5hkscs", "cp932", "shift_
               "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "iso8859_15",
               "mac_roman")  # fmt: skip
 _NEAR_TIE = 0.1  # charset-normalizer's "chaos": 0 is clean text, 1 is noise
+_NOISE = 0.4  # a best reading noisier than this is no reading
 # What a file or a vCard CHARSET names, read as the superset the producer really wrote: GB2312
 # and GBK files hold GB18030's characters, Shift_JIS files Windows' cp932 extensions, "Big5"
 # Windows' cp950, "ISO-8859-1" Windows-1252 (HTML5's rule, for the same reason).
@@ -136,7 +137,9 @@ def detect_encoding(chunks: Iterable[bytes]) -> Encoding:
 def _guess(sample: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(sample, cp_isolation=None))
+    matches = [
+        m for m in from_bytes(sample) if m.chaos <= _NOISE and _reads(sample, m.encoding)
+    ]
     if not matches:
         raise UnreadableFileError(
             "the file is not text in any encoding crmdesk can recognise; if it is, name its "
@@ -152,6 +155,16 @@ def _guess(sample: bytes) -> str:
 
     chosen = min(near, key=rank).encoding
     return codec_of(chosen) or chosen
+
+
+def _reads(sample: bytes, codec: str) -> bool:
+    if codec == "ascii":
+        return False  # the sample is the non-ASCII lines
+    try:
+        sample.decode(codec_of(codec) or codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
 
 
 def read_chunks(data: bytes) -> Iterable[bytes]:
