@@ -90,6 +90,17 @@ def _import(ctx: BenchContext) -> Figures:
             )
     finally:
         book.close()
+    from crmdesk.bench.import_vcard import VCARD_CARDS, run_vcard_import
+
+    cards = min(VCARD_CARDS, ctx.contacts)
+    vcard = run_vcard_import(ctx.workdir, cards, ctx.seed + 2)
+    figures["vcard"] = vcard
+    ctx.say(
+        f"import a {vcard['mb']} MB vCard, {cards:,} cards with photos (child process): "
+        f"read {vcard['read_s']:.2f} s, plan {vcard['plan_s']:.2f} s, apply "
+        f"{vcard['apply_s']:.2f} s, total {vcard['total_s']:.2f} s; peak RSS "
+        f"{vcard['peak_rss_mb']} MB ({vcard['rss_before_mb']} MB before reading)"
+    )
     return figures
 
 
