@@ -118,7 +118,8 @@ class _Row:
         self.problems: list[RowError] = []
         self.kept: list[str] = []
         for problem in row.problems:
-            self.problems.append(RowError(row.number, problem.field, problem.reason, "unreadable"))
+            reason = problem.reason + ("; kept as written in the notes" if problem.kept else "")
+            self.problems.append(RowError(row.number, problem.field, reason, "unreadable"))
             if problem.kept:
                 self.keep(problem.field, problem.kept)
 
@@ -183,10 +184,13 @@ def draft_from_row(
         name = required_text(_CJK_GAP.sub("", name), field="name", limit=limits.get("name", 200))
     except ValidationError as exc:
         reason = exc.message
-        if exc.code == "required":
-            reason = "the row has no name; " + (
-                "a card needs FN, N or NICKNAME" if row.problems or "name" in mapping.values()
-                else "map a column to the name"
+        unreadable = [p.reason for p in row.problems if p.field == "name"]
+        if unreadable:
+            reason = f"the name cannot be read: {unreadable[0]}"
+        elif exc.code == "required":
+            reason = "the row has no name" + (
+                "; a card needs FN, N or NICKNAME" if row.cells and len(row.cells) == 11
+                and mapping.get(0) == "name" else ""
             )
         raise RowRejected(RowError(row.number, "name", reason, exc.code)) from None
     checks = _Row(row)

@@ -16,7 +16,7 @@ happens to decode there too.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -131,6 +131,37 @@ def detect_encoding(chunks: Iterable[bytes]) -> Encoding:
             pass
     if not sample and tail and not tail.isascii():
         sample = bytearray(tail)
+    return Encoding(_guess(bytes(sample)), "detected")
+
+
+def detect_line_encoding(
+    lines: Iterable[bytes], declared: Callable[[bytes], bool] = lambda _line: False
+) -> Encoding:
+    """The encoding of a file read by lines, leaving out the lines that ``declared`` says name
+    their own charset (a vCard's ``CHARSET=`` lines): only the others are in the file's."""
+    is_utf8 = True
+    found_text = False
+    sample = bytearray()
+    first = True
+    for line in lines:
+        if first:
+            first = False
+            if (bom := bom_encoding(line)) is not None:
+                return bom
+        if line.isascii() or declared(line):
+            continue
+        found_text = True
+        if is_utf8:
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                is_utf8 = False
+        if len(sample) < _SAMPLE_BYTES:
+            sample += line
+    if not found_text:
+        return Encoding("ascii", "ascii")
+    if is_utf8:
+        return Encoding("utf_8", "utf-8")
     return Encoding(_guess(bytes(sample)), "detected")
 
 

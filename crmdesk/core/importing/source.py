@@ -10,6 +10,7 @@ from crmdesk.core.importing.encoding import (
     Encoding,
     decode,
     detect_encoding,
+    detect_line_encoding,
     given_encoding,
     read_chunks,
 )
@@ -26,7 +27,6 @@ _BY_SUFFIX: dict[str, FileFormat] = {
     ".xlsm": "xlsx",
 }
 FORMATS: tuple[FileFormat, ...] = ("vcard", "csv", "xlsx")
-_CHUNK = 1024 * 1024
 
 
 def detect_format(path: Path) -> FileFormat:
@@ -66,17 +66,17 @@ def _open(path: Path) -> BinaryIO:
         raise UnreadableFileError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _chunks(stream: BinaryIO) -> Iterator[bytes]:
-    while chunk := stream.read(_CHUNK):
-        yield chunk
+def _names_charset(line: bytes) -> bool:
+    return b";CHARSET=" in line.split(b":", 1)[0].upper()
 
 
-def file_encoding(path: Path, encoding: str | None = None) -> Encoding:
-    """The encoding ``encoding`` names, else the one the file's bytes show (read in chunks)."""
+def vcard_encoding(path: Path, encoding: str | None = None) -> Encoding:
+    """The encoding ``encoding`` names, else the one the file's lines show, leaving out the
+    lines that name their own CHARSET (read line by line, never held whole)."""
     if encoding:
         return given_encoding(encoding)
     with _open(path) as stream:
-        return detect_encoding(_chunks(stream))
+        return detect_line_encoding(stream, _names_charset)
 
 
 def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, Encoding]:
@@ -113,7 +113,7 @@ def read_table(
     if chosen == "vcard":
         from crmdesk.core.importing.vcard import read_vcard_lines
 
-        found = file_encoding(path, encoding)
+        found = vcard_encoding(path, encoding)
         with _open(path) as stream:
             lines = _vcard_lines(stream, found)
             if found.codec == "utf_16":

@@ -237,8 +237,8 @@ class _Reader:
         if named:
             codec = codec_of(named)
             if codec is None:
-                self.problem(field_name, f"{prop.name} names an unknown charset {named!r}; "
-                             "kept as written", data.decode("utf-8", errors="backslashreplace"))  # fmt: skip
+                self.problem(field_name, f"{prop.name} names an unknown charset {named!r}",
+                             data.decode("utf-8", errors="backslashreplace"))  # fmt: skip
                 return None
             self.charsets.add(encoding_label(codec))
         else:
@@ -249,7 +249,7 @@ class _Reader:
             label = encoding_label(codec)
             self.problem(
                 field_name,
-                f"{prop.name} is not {label} text; kept as written",
+                f"{prop.name} is not {label} text",
                 data.decode(codec, errors="backslashreplace"),
             )
             return None
