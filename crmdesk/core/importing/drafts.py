@@ -107,7 +107,7 @@ FIELD_LABELS = {"phone": "Phone", "email": "E-mail", "account": "Company", "titl
                 "name": "Name", "notes": "Notes", "card": "Card"}  # fmt: skip
 KEPT_HEADING = "Kept as written at import:"
 # A dial string: the number, then pauses (p , ;) or waits (w) and the digits dialled after them.
-_DIAL_TAIL = re.compile(r"^(.*?\d[\d\s().\-]*?)\s*([pPwW,;#*].*)$")
+_DIAL_TAIL = re.compile(r"^(.*?\d[\d\s().\-]*?)\s*([pPwW,;].*)$")
 
 
 class _Row:
@@ -134,16 +134,21 @@ class _Row:
         self.keep(exc.field or field_name, raw)
 
     def phone(self, raw: str, region: str) -> str | None:
-        try:
-            return normalise_phone(raw, region)
-        except ValidationError as exc:
-            failure = exc
-        if (dial := _DIAL_TAIL.match(raw)) is not None:
+        # A dial string first: phonenumbers would drop the p or w and merge the digits after
+        # it into the number.
+        dial = _DIAL_TAIL.match(raw)
+        failure = None
+        if dial is None:
+            try:
+                return normalise_phone(raw, region)
+            except ValidationError as exc:
+                failure = exc
+        else:
             # "555-1234p123": the number is stored; what is dialled after the pause is kept.
             try:
                 number = normalise_phone(dial[1], region)
-            except ValidationError:
-                pass
+            except ValidationError as exc:
+                failure = exc
             else:
                 self.problems.append(
                     RowError(self.number, "phone",
@@ -153,6 +158,7 @@ class _Row:
                 )  # fmt: skip
                 self.keep("phone", raw)
                 return number
+        assert failure is not None
         try:
             written = check_phone(raw)
         except ValidationError:

@@ -73,10 +73,24 @@ def _names_charset(line: bytes) -> bool:
 def vcard_encoding(path: Path, encoding: str | None = None) -> Encoding:
     """The encoding ``encoding`` names, else the one the file's lines show, leaving out the
     lines that name their own CHARSET (read line by line, never held whole)."""
-    if encoding:
-        return given_encoding(encoding)
     with _open(path) as stream:
-        return detect_line_encoding(stream, _names_charset)
+        if not encoding:
+            return detect_line_encoding(stream, _names_charset)
+        given = given_encoding(encoding)
+        codec = "utf_8" if given.codec == "ascii" else given.codec
+        if codec == "utf_16":
+            return given
+        for number, line in enumerate(stream, start=1):
+            if line.isascii() or _names_charset(line):
+                continue
+            try:
+                line.decode(codec)
+            except UnicodeDecodeError:
+                raise UnreadableFileError(
+                    f"line {number:,} of the file is not {given.label} text; choose the "
+                    "file's encoding"
+                ) from None
+        return given
 
 
 def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, Encoding]:
