@@ -216,3 +216,87 @@ def test_lunar_birthday_is_stored_as_lunar(book, tmp_path):
         plan = plan_import(s, read_table(path))
     apply(book, plan)
     assert plan.creates[0].birthday == DateSpec.lunar(8, 15, year=1985)
+
+
+PRODUCERS = Path(__file__).parent.parent / "fixtures" / "producers"
+DEFECTS = Path(__file__).parent.parent / "fixtures" / "defects"
+
+
+def import_path(book, path, **kwargs):
+    with book.session() as s:
+        plan = plan_import(s, read_table(path), source=path.name, **kwargs)
+    return plan, apply(book, plan)
+
+
+def test_bulk_rows_carry_the_outbox_entry_the_orm_would_write(book):
+    """A contact written in bulk queues the same whole-row entry as one added through the
+    contact service (the sync server cannot tell them apart)."""
+    with book.session() as s, s.begin():
+        by_hand = contacts.add_contact(s, name="手工录入", phones=["13800000000"])
+    import_path(book, PRODUCERS / "ios_30.vcf")
+    with book.session() as s:
+        entries = {
+            e.record_id: e for e in s.scalars(select(SyncOutbox).where(SyncOutbox.tbl == "contacts"))
+        }
+        wang = s.scalars(select(Contact).where(Contact.name == "王芳")).one()
+        hand, bulk = entries[by_hand.id], entries[wang.id]
+        assert set(bulk.fields) == set(hand.fields) and bulk.row == bulk.fields
+        assert (bulk.base_version, hand.base_version) == (0, 0)
+        assert bulk.fields["name"] == "王芳" and bulk.fields["wechat"] == "wangfang_hn"
+        assert bulk.fields["name_pinyin"] == wang.name_pinyin != ""
+        assert bulk.fields["created_at"].endswith("+00:00")
+        account = s.get_one(Account, wang.account_id)
+        assert account.name == "华南电气有限公司"
+        queued = s.scalar(
+            select(func.count()).select_from(SyncOutbox).where(SyncOutbox.record_id == account.id)
+        )
+        assert queued == 1
+        born = s.scalars(select(ImportantDate).where(ImportantDate.contact_id == wang.id)).one()
+        assert (born.month, born.day, born.year) == (6, 30, None)
+
+
+def test_imports_are_found_by_search_into_an_empty_book_and_a_full_one(book):
+    # Into an empty book the import rebuilds the index in one pass...
+    import_path(book, PRODUCERS / "chinese_android_21.vcf")
+    with book.session() as s:
+        assert [h.name for h in search.search(s, "zgl") if h.kind == "contact"] == ["曾国梁"]
+    # ...into a book that already holds more, it reindexes only what it wrote.
+    import_path(book, DEFECTS / "org_comma.vcf")
+    with book.session() as s:
+        assert [h.name for h in search.search(s, "曾国梁") if h.kind == "contact"] == ["曾国梁"]
+        assert [h.name for h in search.search(s, "Jeff") if h.kind == "contact"] == [
+            "Jeff Williams"
+        ]
+        companies = {h.name for h in search.search(s, "Apple") if h.kind == "account"}
+        assert companies == {"Apple, Inc."}  # one account for the two cards that name it
+
+
+def test_reimporting_a_file_finds_every_card_again_as_a_duplicate(book):
+    _plan, first = import_path(book, PRODUCERS / "gmail_30.vcf")
+    plan, again = import_path(book, PRODUCERS / "gmail_30.vcf")
+    assert first.created == 2 and len(plan.duplicates) == 2 and plan.creates == []
+    assert (again.created, again.merged, again.skipped) == (0, 0, 2)
+    assert names(book) == ["María García", "李娜"]
+
+
+def test_a_card_set_aside_field_lands_in_the_book_notes_and_nothing_else_is_lost(book):
+    plan, result = import_path(book, DEFECTS / "bad_phone.vcf")
+    assert result.created == 1 and [w.field for w in plan.warnings] == ["phone"] * 2
+    with book.session() as s:
+        zhou = s.scalars(select(Contact).where(Contact.name == "周杰")).one()
+        assert zhou.phones == ["+86 138 0013 8000", "+86 731 8888 6666", "+86 12345"]
+        assert zhou.emails == ["zhoujie@hdzg.example"] and zhou.title == "总工程师"
+        assert "Phone: call the switchboard" in zhou.notes
+
+
+def test_a_failure_in_the_bulk_write_leaves_the_book_byte_identical(book, tmp_path):
+    import_path(book, PRODUCERS / "android_21.vcf")
+    book.engine.dispose()
+    before_bytes = book.path.read_bytes()
+    with book.session() as s:
+        plan = plan_import(s, read_table(PRODUCERS / "evolution_30.vcf"))
+    plan.creates.append(dataclasses.replace(plan.creates[0], number=99, name="x" * 300))
+    with pytest.raises(ValidationError):
+        apply(book, plan)
+    book.engine.dispose()
+    assert book.path.read_bytes() == before_bytes
