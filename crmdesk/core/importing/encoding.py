@@ -168,23 +168,28 @@ def detect_line_encoding(
 def _guess(sample: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    matches = [
-        m for m in from_bytes(sample) if m.chaos <= _NOISE and _reads(sample, m.encoding)
+    # A match stands for every encoding that decodes the sample to the same text
+    # (``could_be_from_charset``): Spanish text reads the same in Windows-1250 and -1252.
+    readings = [
+        (codec, m.chaos)
+        for m in from_bytes(sample)
+        if m.chaos <= _NOISE
+        for codec in (m.could_be_from_charset or [m.encoding])
+        if _reads(sample, codec)
     ]
-    if not matches:
+    if not readings:
         raise UnreadableFileError(
             "the file is not text in any encoding crmdesk can recognise; if it is, name its "
             "encoding (e.g. GB18030, Big5, Shift_JIS, Windows-1252)"
         )
-    best = min(m.chaos for m in matches)
-    near = [m for m in matches if m.chaos <= best + _NEAR_TIE]
+    best = min(chaos for _codec, chaos in readings)
 
-    def rank(match: object) -> tuple[int, float]:
-        codec = codec_of(match.encoding) or match.encoding  # type: ignore[attr-defined]
+    def rank(reading: tuple[str, float]) -> tuple[int, float]:
+        codec = codec_of(reading[0]) or reading[0]
         place = _PREFERRED.index(codec) if codec in _PREFERRED else len(_PREFERRED)
-        return place, match.chaos  # type: ignore[attr-defined]
+        return place, reading[1]
 
-    chosen = min(near, key=rank).encoding
+    chosen = min((r for r in readings if r[1] <= best + _NEAR_TIE), key=rank)[0]
     return codec_of(chosen) or chosen
 
 
