@@ -25,7 +25,9 @@ PHOTO_BYTES = 3_300  # base64 of it is ~4.4 kB: 11,375 cards make ~50 MB, as the
 
 
 def _fold(line: str, width: int = 75) -> list[str]:
-    return [line[:width]] + [" " + line[i : i + width - 1] for i in range(width, len(line), width - 1)]
+    return [line[:width]] + [
+        " " + line[i : i + width - 1] for i in range(width, len(line), width - 1)
+    ]
 
 
 def _qp(text: str) -> str:

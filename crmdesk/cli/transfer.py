@@ -16,10 +16,10 @@ from typing import Any
 from crmdesk.cli.context import Context, Output
 from crmdesk.cli.render import table
 from crmdesk.core.errors import ValidationError
+from crmdesk.core.importing.drafts import RowError
 from crmdesk.core.importing.fields import parse_map_option
 from crmdesk.core.importing.phones import DEFAULT_REGION
 from crmdesk.core.importing.plan import ImportPlan, ImportResult
-from crmdesk.core.importing.drafts import RowError
 from crmdesk.core.importing.source import FORMATS, read_table
 from crmdesk.core.importing.table import SourceTable
 from crmdesk.db.transfer.applying import apply_import, check_choice
@@ -36,11 +36,14 @@ from crmdesk.db.transfer.planning import plan_import
 SHOWN_REJECTIONS = 50  # in text output; --report and --json hold them all
 
 
+_HOW = {"detected": "detected", "given": "as given", "bom": "byte-order mark",
+        "utf-8": "valid UTF-8", "ascii": "plain ASCII"}  # fmt: skip
+
+
 def _encoding_line(source: SourceTable) -> str | None:
     if source.encoding is None:
         return None
-    how = {"detected": "detected", "given": "as given", "bom": "byte-order mark",
-           "utf-8": "valid UTF-8", "ascii": "plain ASCII"}.get(source.encoding_how or "", "")  # fmt: skip
+    how = _HOW.get(source.encoding_how or "", "")
     line = f"Encoding: {source.encoding}" + (f" ({how})" if how else "")
     if source.charsets:
         line += f"; cards name their own charset: {', '.join(source.charsets)}"

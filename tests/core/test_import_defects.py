@@ -18,9 +18,7 @@ LIMITS = {"name": 200, "account": 200, "title": 120, "department": 120, "wechat"
           "hometown": 120}  # fmt: skip
 
 
-def drafts(
-    table: SourceTable, region: str = "CN"
-) -> tuple[list[ContactDraft], list[RowError]]:
+def drafts(table: SourceTable, region: str = "CN") -> tuple[list[ContactDraft], list[RowError]]:
     good, bad = [], []
     for row in table.rows:
         try:

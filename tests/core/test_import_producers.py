@@ -33,7 +33,11 @@ def test_android_21_quoted_printable_photo_and_a_pause():
     assert bad == []
     assert zhang.name == "张伟"
     # ORG continues over two soft line breaks; its second component is the department.
-    assert (zhang.account, zhang.department, zhang.title) == ("华东重工集团有限公司", "采购部", "采购经理")
+    assert (zhang.account, zhang.department, zhang.title) == (
+        "华东重工集团有限公司",
+        "采购部",
+        "采购经理",
+    )
     assert zhang.notes.startswith("喜欢龙井，不喝酒\n下次带产品目录")
     # "021-6888-1235p801": the number is stored, the extension dialled after the pause is kept.
     assert zhang.phones == ("+86 138 0013 8000", "+86 21 6888 1234", "+86 21 6888 1235")
@@ -83,7 +87,11 @@ def test_windows_mobile_21_windows_1252_and_outlook_gender():
 def test_outlook_21_photo_blocks_qp_note_and_literal_backslashes():
     (john,), bad = read("outlook_21.vcf", region="US")
     assert bad == []
-    assert (john.name, john.account, john.department) == ("John Doe", "Contoso, Ltd.", "Procurement")
+    assert (john.name, john.account, john.department) == (
+        "John Doe",
+        "Contoso, Ltd.",
+        "Procurement",
+    )
     assert john.title == "Director, Sales"
     assert john.phones == ("+1 425-555-0100", "+1 425-555-0101")
     # 2.1 does not escape backslashes: a Windows path stays as written.

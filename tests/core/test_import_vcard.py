@@ -75,7 +75,7 @@ def test_android_21_gb2312_and_gbk_charsets():
 
 
 def test_several_cards_one_cut_short_and_bad_values_each_named():
-    table, good, bad = drafts("mixed.vcf")
+    _table, good, bad = drafts("mixed.vcf")
     # Only the card with no name is lost; a card without END and cards with a bad value import
     # with what is good, each problem named by card and field.
     assert [(e.number, e.field) for e in bad] == [(6, "name")]

@@ -236,7 +236,8 @@ def test_bulk_rows_carry_the_outbox_entry_the_orm_would_write(book):
     import_path(book, PRODUCERS / "ios_30.vcf")
     with book.session() as s:
         entries = {
-            e.record_id: e for e in s.scalars(select(SyncOutbox).where(SyncOutbox.tbl == "contacts"))
+            e.record_id: e
+            for e in s.scalars(select(SyncOutbox).where(SyncOutbox.tbl == "contacts"))
         }
         wang = s.scalars(select(Contact).where(Contact.name == "王芳")).one()
         hand, bulk = entries[by_hand.id], entries[wang.id]

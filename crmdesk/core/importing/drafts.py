@@ -195,8 +195,9 @@ def draft_from_row(
             reason = f"the name cannot be read: {unreadable[0]}"
         elif exc.code == "required":
             reason = "the row has no name" + (
-                "; a card needs FN, N or NICKNAME" if row.cells and len(row.cells) == 11
-                and mapping.get(0) == "name" else ""
+                "; a card needs FN, N or NICKNAME"
+                if row.cells and len(row.cells) == 11 and mapping.get(0) == "name"
+                else ""
             )
         raise RowRejected(RowError(row.number, "name", reason, exc.code)) from None
     checks = _Row(row)

@@ -102,8 +102,8 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, Encoding
 def _vcard_lines(stream: BinaryIO, found: Encoding) -> Iterator[bytes]:
     if found.codec == "utf_16":
         # Lines cannot be split in UTF-16's bytes; such files are small (Outlook's "Unicode").
-        for line in decode(stream.read(), found).splitlines(keepends=True):
-            yield line.encode("utf-8")
+        for text in decode(stream.read(), found).splitlines(keepends=True):
+            yield text.encode("utf-8")
         return
     first = True
     for line in stream:

@@ -88,7 +88,9 @@ def _colon(line: bytes) -> int:
 
 
 def _split_params(text: str) -> list[str]:
-    out, current, quoted = [], [], False
+    out: list[str] = []
+    current: list[str] = []
+    quoted = False
     for ch in text:
         if ch == '"':
             quoted = not quoted
@@ -111,9 +113,11 @@ def _params(head: bytes) -> dict[str, list[str]]:
                 key, value = "ENCODING", bare
             else:
                 key, value = "TYPE", bare
-        values = [v.strip().strip('"') for v in value.split(",")] if key.upper() == "TYPE" else [
-            value.strip().strip('"')
-        ]
+        values = (
+            [v.strip().strip('"') for v in value.split(",")]
+            if key.upper() == "TYPE"
+            else [value.strip().strip('"')]
+        )
         params.setdefault(key.strip().upper(), []).extend(values)
     return params
 
@@ -202,7 +206,9 @@ def iter_cards(lines: Iterable[bytes]) -> Iterator[_Card]:
         finish(bytes(pending))
     yield from yielded
     if card is not None:
-        card.problems.append(CellProblem("card", "the card has no END:VCARD (the file is cut short)"))
+        card.problems.append(
+            CellProblem("card", "the card has no END:VCARD (the file is cut short)")
+        )
         yield card
 
 
@@ -298,7 +304,10 @@ class _Reader:
         out = []
         for prop, text in self.values("TEL", "phone"):
             value = text.strip()
-            is_uri = value[:4].lower() == "tel:" or (prop.params.get("VALUE") or [""])[0].lower() == "uri"
+            is_uri = (
+                value[:4].lower() == "tel:"
+                or (prop.params.get("VALUE") or [""])[0].lower() == "uri"
+            )
             if is_uri:
                 number, *uri_params = value.split(":", 1)[-1].split(";")
                 ext = next((p[4:] for p in uri_params if p.lower().startswith("ext=")), "")
@@ -376,7 +385,9 @@ class _Reader:
         cells = (
             self.name(),
             "\n".join(self.phones()),
-            "\n".join(e for _p, t in self.values("EMAIL", "email") if (e := self.unescape(t).strip())),
+            "\n".join(
+                e for _p, t in self.values("EMAIL", "email") if (e := self.unescape(t).strip())
+            ),
             company,
             department,
             self.first("TITLE", "title"),
@@ -407,7 +418,8 @@ def read_vcard_lines(lines: Iterable[bytes], encoding: Encoding) -> SourceTable:
 def read_vcards(text: str) -> SourceTable:
     """Cards from text already decoded (tests, pasted text)."""
     return read_vcard_lines(
-        (line.encode("utf-8") for line in text.splitlines(keepends=True)), Encoding("utf_8", "given")
+        (line.encode("utf-8") for line in text.splitlines(keepends=True)),
+        Encoding("utf_8", "given"),
     )
 
 

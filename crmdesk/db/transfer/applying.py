@@ -30,8 +30,8 @@ from crmdesk.db import search
 from crmdesk.db.models import Account, Contact, ImportantDate, Record, new_id, utcnow
 from crmdesk.db.record_schema import encode_value, table_specs
 from crmdesk.db.services import contacts, important_dates
-from crmdesk.db.sync_state import SyncOutbox
 from crmdesk.db.services._common import limit_of
+from crmdesk.db.sync_state import SyncOutbox
 from crmdesk.db.transfer.planning import current_of, currents_of, live_account_names
 
 
@@ -85,7 +85,9 @@ class _BulkInserts:
         self._keys: dict[tuple[str, str], dict[str, str]] = {}
         self._specs = table_specs()
         self.records_before = sum(
-            int(session.scalar(select(func.count()).select_from(m).where(m.deleted.is_(False))) or 0)
+            int(
+                session.scalar(select(func.count()).select_from(m).where(m.deleted.is_(False))) or 0
+            )
             for m in (Account, Contact)
         )
 

@@ -55,7 +55,13 @@ from crmdesk.ui.forms import code_text, error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 from crmdesk.ui.labels import label as vocab_label
 from crmdesk.ui.transfer import jobs
-from crmdesk.ui.transfer.texts import CHOICE_LABELS, FIELD_LABELS, REASON_LABELS, label
+from crmdesk.ui.transfer.texts import (
+    CHOICE_LABELS,
+    FIELD_LABELS,
+    IMPORT_PROBLEMS,
+    REASON_LABELS,
+    label,
+)
 
 PREVIEW_ROWS = 20
 PERSISTENT_COMBOS = 300
@@ -531,12 +537,19 @@ class RejectedPage(_Page):
             [self.tr("Row"), self.tr("Field"), self.tr("What happens"), self.tr("Reason")]
         )
         rejected, kept = self.tr("Not imported"), self.tr("Imported; value in the notes")
-        problems = sorted([(e, rejected) for e in plan.rejected] +
-                          [(e, kept) for e in plan.warnings], key=lambda p: p[0].number)  # fmt: skip
+        problems = sorted(
+            [(e, rejected) for e in plan.rejected] + [(e, kept) for e in plan.warnings],
+            key=lambda p: p[0].number,
+        )
         for error, outcome in problems:
             # The translated sentence where the core's code has one; the full reason (which
             # quotes the bad value) stays at hand as the tooltip.
-            reason = _item(code_text(error.code, error.reason))
+            text = (
+                label(IMPORT_PROBLEMS, error.code)
+                if error.code in IMPORT_PROBLEMS
+                else code_text(error.code, error.reason)
+            )
+            reason = _item(text)
             reason.setToolTip(error.reason)
             self.model.appendRow(
                 [_item(error.number), _item(label(FIELD_LABELS, error.field)), _item(outcome),
@@ -548,8 +561,9 @@ class RejectedPage(_Page):
         merges = sum(1 for c in choices.values() if c == "merge")
         news = sum(1 for c in choices.values() if c == "new")
         self.counts.setText(
-            self.tr("Ready: %1 new contacts, %2 merges; %3 rows rejected; %4 values kept in the "
-                    "notes.")
+            self.tr(
+                "Ready: %1 new contacts, %2 merges; %3 rows rejected; %4 values kept in the notes."
+            )
             .replace("%1", f"{len(plan.creates) + news:,}")
             .replace("%2", f"{merges:,}")
             .replace("%3", f"{len(plan.rejected):,}")
