@@ -16,6 +16,7 @@ happens to decode there too.
 from __future__ import annotations
 
 import codecs
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -135,29 +136,38 @@ def detect_encoding(chunks: Iterable[bytes]) -> Encoding:
 
 
 def detect_line_encoding(
-    lines: Iterable[bytes], declared: Callable[[bytes], bool] = lambda _line: False
+    chunks: Iterable[bytes], declared: Callable[[bytes], bool] = lambda _line: False
 ) -> Encoding:
-    """The encoding of a file read by lines, leaving out the lines that ``declared`` says name
-    their own charset (a vCard's ``CHARSET=`` lines): only the others are in the file's."""
+    """The encoding of a file read in chunks, leaving out the lines that ``declared`` says name
+    their own charset (a vCard's ``CHARSET=`` lines): only the others are in the file's.
+
+    A chunk of plain ASCII (most of a vCard export: its photos) is passed over whole."""
     is_utf8 = True
     found_text = False
     sample = bytearray()
     first = True
-    for line in lines:
+    tail = b""
+    for chunk in itertools.chain(chunks, [b"\n"]):
         if first:
             first = False
-            if (bom := bom_encoding(line)) is not None:
+            if (bom := bom_encoding(chunk)) is not None:
                 return bom
-        if line.isascii() or declared(line):
+        data = tail + chunk
+        cut = data.rfind(b"\n") + 1
+        block, tail = data[:cut], data[cut:]
+        if block.isascii():
             continue
-        found_text = True
-        if is_utf8:
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                is_utf8 = False
-        if len(sample) < _SAMPLE_BYTES:
-            sample += line
+        for line in block.split(b"\n"):
+            if line.isascii() or declared(line):
+                continue
+            found_text = True
+            if is_utf8:
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError:
+                    is_utf8 = False
+            if len(sample) < _SAMPLE_BYTES:
+                sample += line + b"\n"
     if not found_text:
         return Encoding("ascii", "ascii")
     if is_utf8:

@@ -27,6 +27,7 @@ _BY_SUFFIX: dict[str, FileFormat] = {
     ".xlsm": "xlsx",
 }
 FORMATS: tuple[FileFormat, ...] = ("vcard", "csv", "xlsx")
+_CHUNK = 1024 * 1024
 
 
 def detect_format(path: Path) -> FileFormat:
@@ -75,7 +76,7 @@ def vcard_encoding(path: Path, encoding: str | None = None) -> Encoding:
     lines that name their own CHARSET (read line by line, never held whole)."""
     with _open(path) as stream:
         if not encoding:
-            return detect_line_encoding(stream, _names_charset)
+            return detect_line_encoding(iter(lambda: stream.read(_CHUNK), b""), _names_charset)
         given = given_encoding(encoding)
         codec = "utf_8" if given.codec == "ascii" else given.codec
         if codec == "utf_16":

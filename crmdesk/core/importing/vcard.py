@@ -88,6 +88,8 @@ def _colon(line: bytes) -> int:
 
 
 def _split_params(text: str) -> list[str]:
+    if '"' not in text:
+        return text.split(";")
     out: list[str] = []
     current: list[str] = []
     quoted = False
@@ -176,11 +178,11 @@ def iter_cards(lines: Iterable[bytes]) -> Iterator[_Card]:
 
     yielded: list[_Card] = []
     for raw in lines:
-        line = raw.rstrip(b"\r\n")
-        if skipping:
-            if line[:1] in (b" ", b"\t") or (bare_base64 and line.strip() and b":" not in line):
+        if skipping:  # most lines of a phone's export are its photos' base64
+            if raw[:1] in (b" ", b"\t") or (bare_base64 and b":" not in raw and raw.strip()):
                 continue
             skipping = bare_base64 = False
+        line = raw.rstrip(b"\r\n")
         if pending is not None:
             if pending_qp and pending.endswith(b"="):
                 pending[-1:] = line.lstrip()  # QP's soft line break
@@ -192,13 +194,17 @@ def iter_cards(lines: Iterable[bytes]) -> Iterator[_Card]:
             pending = None
         if not line.strip():
             continue
-        head = _head(line)
-        if head is not None and head[0].encode() in _BINARY:
+        # Only the name and the transfer encoding are needed here; the line is parsed in full
+        # once unfolded (``finish``).
+        colon = line.find(b":")
+        head_bytes = line[:colon].upper() if colon > 0 else b""
+        name = head_bytes.split(b";", 1)[0].rsplit(b".", 1)[-1].strip()
+        if name in _BINARY:
             skipping = True
-            bare_base64 = _encoding(head[1]) in ("BASE64", "B")
+            bare_base64 = b"BASE64" in head_bytes or b"ENCODING=B" in head_bytes
             continue
         pending = bytearray(line)
-        pending_qp = head is not None and _encoding(head[1]) == "QUOTED-PRINTABLE"
+        pending_qp = b"QUOTED-PRINTABLE" in head_bytes
         if yielded:
             yield from yielded
             yielded.clear()
