@@ -140,3 +140,21 @@ def test_export_refuses_bad_choices(run, tmp_path):
         "export", "--format", "vcard", "--what", "accounts", "-o", str(tmp_path / "x")
     )
     assert code == 2 and "contacts only" in err
+
+
+DEFECTS = Path(__file__).parent.parent / "fixtures" / "defects"
+
+
+def test_the_encoding_is_printed_and_a_wrong_one_named_is_refused(run):
+    code, out, _err = run("import", str(DEFECTS / "outlook_windows1252.csv"), "--dry-run")
+    assert code == 0
+    assert "Encoding: Windows-1252 (detected)" in out
+    assert "would create 3" in out
+    before = counts(run.path)
+    code, _out, err = run("import", str(DEFECTS / "outlook_windows1252.csv"), "--encoding", "utf-8")
+    assert code == 2 and "line 2 of the file is not UTF-8 text" in err
+    code, out, _err = run(
+        "import", str(DEFECTS / "outlook_windows1252.csv"), "--encoding", "cp1252", "--json"
+    )
+    assert code == 0 and json.loads(out)["encoding"] == "Windows-1252"
+    assert counts(run.path)["contacts"] == before["contacts"] + 3
