@@ -125,24 +125,30 @@ class _BulkInserts:
             rows = self.pending.pop(table, [])
             if not rows:
                 continue
-            columns = list(table.columns)
-            processors = [c.type.bind_processor(conn.dialect) for c in columns]
-            conn.exec_driver_sql(
-                f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})",
-                [
-                    tuple(
-                        row[c.name] if p is None else p(row[c.name])
-                        for c, p in zip(columns, processors, strict=True)
-                    )
-                    for row in rows
-                ],
-            )
-            fields = self._specs[table.name].fields
-            entries = []
+            columns = [c.name for c in table.columns]
+            plain = [c.name for c in table.columns if c.type.bind_processor(conn.dialect) is None]
+            converted = [
+                (c.name, processor)
+                for c in table.columns
+                if (processor := c.type.bind_processor(conn.dialect)) is not None
+            ]
+            # Only dates and times need encoding for the outbox's JSON; other values are as is.
+            spec = self._specs[table.name]
+            timed = spec.dates | spec.datetimes
+            params, entries = [], []
             for row in rows:
-                whole = json.dumps({f: encode_value(row[f]) for f in fields})
+                done = {name: row[name] for name in plain}
+                done.update((name, convert(row[name])) for name, convert in converted)
+                params.append(tuple(done[name] for name in columns))
+                whole = json.dumps(
+                    {f: encode_value(row[f]) if f in timed else row[f] for f in spec.fields}
+                )
                 entries.append((table.name, row["id"], whole, whole))
+            conn.exec_driver_sql(
+                f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                params,
+            )
             conn.exec_driver_sql(_OUTBOX_INSERT, entries)
 
     def index(self) -> None:
