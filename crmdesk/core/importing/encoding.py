@@ -213,11 +213,6 @@ def _reads(sample: bytes, codec: str) -> bool:
     return True
 
 
-def read_chunks(data: bytes) -> Iterable[bytes]:
-    for start in range(0, len(data), _CHUNK):
-        yield data[start : start + _CHUNK]
-
-
 def decode(data: bytes, encoding: Encoding) -> str:
     """``data`` as text, or UnreadableFileError saying where it is not ``encoding``."""
     codec = "utf_8" if encoding.codec == "ascii" else encoding.codec

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -12,7 +13,6 @@ from crmdesk.core.importing.encoding import (
     detect_encoding,
     detect_line_encoding,
     given_encoding,
-    read_chunks,
 )
 from crmdesk.core.importing.table import FileFormat, SourceTable, UnreadableFileError
 
@@ -39,20 +39,6 @@ def detect_format(path: Path) -> FileFormat:
     return fmt
 
 
-def read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableFileError(f"{path.name} is {size:,} bytes, too large to import")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(f"there is no file {path}") from None
-    except IsADirectoryError:
-        raise UnreadableFileError(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise UnreadableFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
 def _open(path: Path) -> BinaryIO:
     try:
         size = path.stat().st_size
@@ -73,16 +59,30 @@ def _names_charset(line: bytes) -> bool:
 
 def vcard_encoding(path: Path, encoding: str | None = None) -> Encoding:
     """The encoding ``encoding`` names, else the one the file's lines show, leaving out the
-    lines that name their own CHARSET (read line by line, never held whole)."""
+    lines that name their own CHARSET (read in chunks, never held whole)."""
+    if encoding:
+        return _checked(path, given_encoding(encoding), _names_charset)
     with _open(path) as stream:
-        if not encoding:
-            return detect_line_encoding(iter(lambda: stream.read(_CHUNK), b""), _names_charset)
-        given = given_encoding(encoding)
-        codec = "utf_8" if given.codec == "ascii" else given.codec
-        if codec == "utf_16":
-            return given
+        return detect_line_encoding(iter(lambda: stream.read(_CHUNK), b""), _names_charset)
+
+
+def csv_encoding(path: Path, encoding: str | None = None) -> Encoding:
+    """The encoding ``encoding`` names, else the one the file's bytes show (read in chunks)."""
+    if encoding:
+        return _checked(path, given_encoding(encoding), lambda _line: False)
+    with _open(path) as stream:
+        return detect_encoding(iter(lambda: stream.read(_CHUNK), b""))
+
+
+def _checked(path: Path, given: Encoding, skip: Callable[[bytes], bool]) -> Encoding:
+    """``given``, once every line of the file (but those ``skip`` passes over) is text in it;
+    else UnreadableFileError naming the first line that is not."""
+    codec = "utf_8" if given.codec == "ascii" else given.codec
+    if codec.startswith("utf_16"):
+        return given  # its lines cannot be split in bytes; a wrong guess fails to decode whole
+    with _open(path) as stream:
         for number, line in enumerate(stream, start=1):
-            if line.isascii() or _names_charset(line):
+            if line.isascii() or skip(line):
                 continue
             try:
                 line.decode(codec)
@@ -91,13 +91,7 @@ def vcard_encoding(path: Path, encoding: str | None = None) -> Encoding:
                     f"line {number:,} of the file is not {given.label} text; choose the "
                     "file's encoding"
                 ) from None
-        return given
-
-
-def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, Encoding]:
-    """The text and the encoding it was read in (named, or detected: see ``encoding``)."""
-    found = given_encoding(encoding) if encoding else detect_encoding(read_chunks(data))
-    return decode(data, found), found
+    return given
 
 
 def _vcard_lines(stream: BinaryIO, found: Encoding) -> Iterator[bytes]:
@@ -135,10 +129,12 @@ def read_table(
                 found = Encoding("utf_8", found.how)  # the lines were re-encoded
             return read_vcard_lines(lines, found)
     if chosen == "csv":
-        from crmdesk.core.importing.delimited import read_delimited
+        from crmdesk.core.importing.delimited import read_delimited_stream
 
-        text, found = decode_text(read_bytes(path), encoding)
-        table = read_delimited(text)
+        found = csv_encoding(path, encoding)
+        codec = "utf_8" if found.codec == "ascii" else found.codec
+        with _open(path) as raw, io.TextIOWrapper(raw, encoding=codec, newline="") as text:
+            table = read_delimited_stream(text, found.label)
         table.encoding, table.encoding_how = found.label, found.how
         return table
     if chosen == "xlsx":

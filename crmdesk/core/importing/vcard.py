@@ -35,7 +35,6 @@ import quopri
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
 from urllib.parse import unquote
 
 from crmdesk.core.importing.encoding import Encoding, codec_of, encoding_label
@@ -427,7 +426,3 @@ def read_vcards(text: str) -> SourceTable:
         (line.encode("utf-8") for line in text.splitlines(keepends=True)),
         Encoding("utf_8", "given"),
     )
-
-
-def read_vcard_file(stream: BinaryIO, encoding: Encoding) -> SourceTable:
-    return read_vcard_lines(stream, encoding)
