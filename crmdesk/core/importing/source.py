@@ -125,9 +125,11 @@ def read_table(
         found = vcard_encoding(path, encoding)
         with _open(path) as stream:
             lines = _vcard_lines(stream, found)
-            if found.codec == "utf_16":
-                found = Encoding("utf_8", found.how)  # the lines were re-encoded
-            return read_vcard_lines(lines, found)
+            # UTF-16 lines are handed on re-encoded as UTF-8; the file's own encoding is shown.
+            read_as = Encoding("utf_8", found.how) if found.codec == "utf_16" else found
+            table = read_vcard_lines(lines, read_as)
+        table.encoding = found.label
+        return table
     if chosen == "csv":
         from crmdesk.core.importing.delimited import read_delimited_stream
 
