@@ -41,14 +41,6 @@ class SourceRow:
         return not any(cell.strip() for cell in self.cells)
 
 
-@dataclass(frozen=True, slots=True)
-class BrokenRow:
-    """A row the reader could not read at all (a damaged vCard), with why."""
-
-    number: int
-    reason: str
-
-
 @dataclass
 class SourceTable:
     """Columns and rows of raw text; ``mapping`` (column index -> field) is the reader's own
@@ -57,7 +49,6 @@ class SourceTable:
     format: FileFormat
     columns: tuple[str, ...]
     rows: list[SourceRow]
-    broken: list[BrokenRow] = field(default_factory=list)
     mapping: dict[int, str] = field(default_factory=dict)
     encoding: str | None = None  # the file's text encoding, as users name it ("GB18030")
     encoding_how: str | None = None  # "bom", "utf-8", "ascii", "detected" or "given"

@@ -161,9 +161,7 @@ def plan_import(
     """Check and match every row of ``table`` (``mapping`` defaults to the table's guess)."""
     region = check_region(region)
     chosen = dict(table.mapping if mapping is None else mapping)
-    plan = ImportPlan(source=source, region=region, total=len(table.rows) + len(table.broken))
-    for broken in table.broken:
-        plan.rejected.append(RowError(broken.number, "card", broken.reason))
+    plan = ImportPlan(source=source, region=region, total=len(table.rows))
     if "name" not in chosen.values() and not {"family_name", "given_name"} & set(chosen.values()):
         # Every row would fail the same way: say so once, clearly, for each row.
         for row in table.rows:
