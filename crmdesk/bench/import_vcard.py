@@ -92,7 +92,7 @@ def child(source: str, book_path: str) -> None:
         plan = plan_import(s, table)
     plan_s = time.perf_counter() - began - read_s
     with book.session() as s, s.begin():
-        result = apply_import(s, plan)
+        result = apply_import(s, plan)  # the commit is timed too
     total_s = time.perf_counter() - began
     book.close()
     print(json.dumps({
