@@ -2,7 +2,9 @@
 book out to vCard, CSV, Excel or JSON (docs/cli.md, "Import and export").
 
 An import is planned first (every row checked, duplicates found) and then written in one
-transaction: good rows go in, bad rows are listed with their row number, field and reason.
+transaction: rows go in with what is good; a bad value is kept as written in the contact's notes
+and listed with its row number, field and reason; only rows without a name are rejected. The
+file's text encoding is printed (``--encoding`` names another).
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from typing import Any
 from crmdesk.cli.context import Context, Output
 from crmdesk.cli.render import table
 from crmdesk.core.errors import ValidationError
+from crmdesk.core.importing.drafts import RowError
 from crmdesk.core.importing.fields import parse_map_option
 from crmdesk.core.importing.phones import DEFAULT_REGION
 from crmdesk.core.importing.plan import ImportPlan, ImportResult
 from crmdesk.core.importing.source import FORMATS, read_table
+from crmdesk.core.importing.table import SourceTable
 from crmdesk.db.transfer.applying import apply_import, check_choice
 from crmdesk.db.transfer.audit import record_transfer
 from crmdesk.db.transfer.exporting import (
@@ -32,9 +36,39 @@ from crmdesk.db.transfer.planning import plan_import
 SHOWN_REJECTIONS = 50  # in text output; --report and --json hold them all
 
 
-def _summary(plan: ImportPlan, result: ImportResult | None, dry_run: bool) -> str:
+_HOW = {"detected": "detected", "given": "as given", "bom": "byte-order mark",
+        "utf-8": "valid UTF-8", "ascii": "plain ASCII"}  # fmt: skip
+
+
+def _encoding_line(source: SourceTable) -> str | None:
+    if source.encoding is None:
+        return None
+    how = _HOW.get(source.encoding_how or "", "")
+    line = f"Encoding: {source.encoding}" + (f" ({how})" if how else "")
+    if source.charsets:
+        line += f"; cards name their own charset: {', '.join(source.charsets)}"
+    if source.encoding_how == "detected":
+        line += "; if names look wrong, run again with --encoding"
+    return line
+
+
+def _problems_table(errors: list[RowError]) -> str:
+    shown = errors[:SHOWN_REJECTIONS]
+    text = table(
+        ("ROW", "FIELD", "REASON"), [(e.number, e.field, e.reason) for e in shown], empty=""
+    )
+    if len(errors) > len(shown):
+        text += f"\n  ... and {len(errors) - len(shown):,} more (see --report)"
+    return text
+
+
+def _summary(
+    plan: ImportPlan, result: ImportResult | None, dry_run: bool, source: SourceTable
+) -> str:
     head = "Dry run: nothing was written." if dry_run else "Imported."
     lines = [f"{head} {plan.total:,} rows in {plan.source}"]
+    if (encoding := _encoding_line(source)) is not None:
+        lines.append(encoding)
     if result is not None:
         lines.append(
             f"  created {result.created:,}, merged {result.merged:,}, skipped {result.skipped:,}, "
@@ -53,22 +87,26 @@ def _summary(plan: ImportPlan, result: ImportResult | None, dry_run: bool) -> st
             + f" by {d.reason}"
             for d in plan.duplicates[:SHOWN_REJECTIONS]
         ]
+    if plan.warnings:
+        rows = len({w.number for w in plan.warnings})
+        lines.append(
+            f"{rows:,} rows imported with a field set aside (kept as written in the notes) "
+            "or stored as written:"
+        )
+        lines.append(_problems_table(plan.warnings))
     if plan.rejected:
         lines.append(f"{len(plan.rejected):,} rejected:")
-        shown = plan.rejected[:SHOWN_REJECTIONS]
-        lines.append(
-            table(
-                ("ROW", "FIELD", "REASON"), [(e.number, e.field, e.reason) for e in shown], empty=""
-            )
-        )
-        if len(plan.rejected) > len(shown):
-            lines.append(f"  ... and {len(plan.rejected) - len(shown):,} more (see --report)")
+        lines.append(_problems_table(plan.rejected))
     return "\n".join(lines)
 
 
-def _data(plan: ImportPlan, result: ImportResult | None, dry_run: bool) -> dict[str, Any]:
+def _data(
+    plan: ImportPlan, result: ImportResult | None, dry_run: bool, source: SourceTable
+) -> dict[str, Any]:
     return {
         "file": plan.source,
+        "encoding": source.encoding,
+        "encoding_found_by": source.encoding_how,
         "dry_run": dry_run,
         "rows": plan.total,
         "created": result.created if result else len(plan.creates),
@@ -85,13 +123,15 @@ def _data(plan: ImportPlan, result: ImportResult | None, dry_run: bool) -> dict[
         ],
         "rejected_rows": [{"row": e.number, "field": e.field, "reason": e.reason}
                           for e in plan.rejected],
+        "set_aside": [{"row": e.number, "field": e.field, "reason": e.reason}
+                      for e in plan.warnings],
     }  # fmt: skip
 
 
 def import_file(ctx: Context, args: argparse.Namespace) -> Output:
     path = Path(args.file).expanduser()
     on_duplicate = check_choice(args.on_duplicate)
-    source = read_table(path, args.format, sheet=args.sheet)
+    source = read_table(path, args.format, sheet=args.sheet, encoding=args.encoding)
     mapping = dict(source.mapping)
     for option in args.map:
         index, code = parse_map_option(option, source.columns)
@@ -99,7 +139,8 @@ def import_file(ctx: Context, args: argparse.Namespace) -> Output:
     with ctx.book.session() as session:
         plan = plan_import(session, source, mapping, region=args.region, source=path.name)
     if args.report:
-        write_error_report(Path(args.report).expanduser(), plan.rejected)
+        problems = sorted([*plan.rejected, *plan.warnings], key=lambda e: e.number)
+        write_error_report(Path(args.report).expanduser(), problems)
     if plan.total and not plan.good:
         first = plan.rejected[0]
         raise ValidationError(
@@ -113,7 +154,9 @@ def import_file(ctx: Context, args: argparse.Namespace) -> Output:
         with ctx.transaction() as session:
             result = apply_import(session, plan, default=on_duplicate)
         record_transfer(ctx.book, "import", "contacts", result.written)
-    return Output(_data(plan, result, args.dry_run), _summary(plan, result, args.dry_run))
+    return Output(
+        _data(plan, result, args.dry_run, source), _summary(plan, result, args.dry_run, source)
+    )
 
 
 def export_file(ctx: Context, args: argparse.Namespace) -> Output:
@@ -136,6 +179,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a .vcf, .csv or .xlsx file")
     p.add_argument("--format", choices=FORMATS, help="the file's format (default: by its name)")
     p.add_argument("--sheet", help="the Excel sheet to read (default: the first)")
+    p.add_argument(
+        "--encoding",
+        help="the text encoding of a vCard or CSV file, e.g. GB18030, Big5, Shift_JIS, "
+        "Windows-1252 (default: detected, and printed)",
+    )
     p.add_argument(
         "--map",
         action="append",

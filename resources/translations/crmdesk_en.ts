@@ -969,6 +969,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Detect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Phone numbers without a country code are read as this region&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -982,6 +986,10 @@
     </message>
     <message>
         <source>Excel sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1140,6 +1148,26 @@
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain ASCII</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Import contacts</source>
         <translation type="unfinished"></translation>
@@ -1350,6 +1378,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another encoding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,7 +1398,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 rows: %2 new, %3 duplicates, %4 rejected</source>
+        <source>Read as %1 (%2). Check the names below: if they look wrong, choose the file&apos;s encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards that name their own charset: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file as %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 duplicates, %4 rejected, %5 values kept in the notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2030,11 +2074,11 @@
 <context>
     <name>RejectedPage</name>
     <message>
-        <source>Rows that will not be imported</source>
+        <source>Rows with problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each row is numbered as in the file; fix them there and import again.</source>
+        <source>Each row is numbered as in the file. A row without a name is not imported; any other bad value is kept as written in the contact&apos;s notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2058,7 +2102,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected.</source>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported; value in the notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected; %4 values kept in the notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2697,6 +2753,18 @@
     </message>
     <message>
         <source>same e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or wait digits: the number is stored, the dial string kept in the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid number for the region: stored as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value cannot be read in its character set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -966,6 +966,10 @@
         <translation>第一个工作表</translation>
     </message>
     <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
         <source>Phone numbers without a country code are read as this region&apos;s</source>
         <translation>不带国家代码的电话号码按此地区解读</translation>
     </message>
@@ -980,6 +984,10 @@
     <message>
         <source>Excel sheet:</source>
         <translation>Excel 工作表：</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>文本编码：</translation>
     </message>
     <message>
         <source>Phone region:</source>
@@ -1135,6 +1143,26 @@
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>detected</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>as chosen</source>
+        <translation>按所选</translation>
+    </message>
+    <message>
+        <source>marked in the file</source>
+        <translation>文件已标明</translation>
+    </message>
+    <message>
+        <source>valid UTF-8</source>
+        <translation>有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>plain ASCII</source>
+        <translation>纯 ASCII</translation>
+    </message>
     <message>
         <source>Import contacts</source>
         <translation>导入联系人</translation>
@@ -1345,6 +1373,10 @@
         <translation>选择文件的每一列对应到哪个联系人字段。</translation>
     </message>
     <message>
+        <source>Another encoding…</source>
+        <translation>换一种编码…</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -1361,8 +1393,20 @@
         <translation>行</translation>
     </message>
     <message>
-        <source>%1 rows: %2 new, %3 duplicates, %4 rejected</source>
-        <translation>共 %1 行：%2 个新联系人，%3 个重复，%4 行被拒绝</translation>
+        <source>Read as %1 (%2). Check the names below: if they look wrong, choose the file&apos;s encoding.</source>
+        <translation>按 %1 读取（%2）。请检查下面的姓名：如显示为乱码，请选择文件的编码。</translation>
+    </message>
+    <message>
+        <source>Cards that name their own charset: %1.</source>
+        <translation>自带字符集的名片：%1。</translation>
+    </message>
+    <message>
+        <source>Reading the file as %1…</source>
+        <translation>正在按 %1 读取文件…</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 duplicates, %4 rejected, %5 values kept in the notes</source>
+        <translation>共 %1 行：%2 个新联系人，%3 个重复，%4 行被拒绝，%5 个值保留在备注中</translation>
     </message>
     <message>
         <source>Checking the rows…</source>
@@ -2010,12 +2054,12 @@
 <context>
     <name>RejectedPage</name>
     <message>
-        <source>Rows that will not be imported</source>
-        <translation>不会导入的行</translation>
+        <source>Rows with problems</source>
+        <translation>有问题的行</translation>
     </message>
     <message>
-        <source>Each row is numbered as in the file; fix them there and import again.</source>
-        <translation>行号与文件中一致；请在文件中修正后重新导入。</translation>
+        <source>Each row is numbered as in the file. A row without a name is not imported; any other bad value is kept as written in the contact&apos;s notes.</source>
+        <translation>行号与文件中一致。没有姓名的行不会导入；其他有误的值按原样保留在联系人的备注中。</translation>
     </message>
     <message>
         <source>Save error report…</source>
@@ -2038,8 +2082,20 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected.</source>
-        <translation>就绪：%1 个新联系人，%2 个合并；%3 行被拒绝。</translation>
+        <source>What happens</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Imported; value in the notes</source>
+        <translation>已导入；该值在备注中</translation>
+    </message>
+    <message>
+        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected; %4 values kept in the notes.</source>
+        <translation>就绪：%1 个新联系人，%2 个合并；%3 行被拒绝；%4 个值保留在备注中。</translation>
     </message>
     <message>
         <source>Save error report</source>
@@ -2678,6 +2734,18 @@
     <message>
         <source>same e-mail</source>
         <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>Pause or wait digits: the number is stored, the dial string kept in the notes.</source>
+        <translation>含暂停或等待位：号码已保存，完整拨号串保留在备注中。</translation>
+    </message>
+    <message>
+        <source>Not a valid number for the region: stored as written.</source>
+        <translation>不是该地区的有效号码：按原样保存。</translation>
+    </message>
+    <message>
+        <source>This value cannot be read in its character set.</source>
+        <translation>此值无法按其字符集读取。</translation>
     </message>
     <message>
         <source>vCard (.vcf)</source>

@@ -966,6 +966,10 @@
         <translation>第一個工作表</translation>
     </message>
     <message>
+        <source>Detect automatically</source>
+        <translation>自動偵測</translation>
+    </message>
+    <message>
         <source>Phone numbers without a country code are read as this region&apos;s</source>
         <translation>不帶國家程式碼的電話號碼按此地區解讀</translation>
     </message>
@@ -980,6 +984,10 @@
     <message>
         <source>Excel sheet:</source>
         <translation>Excel 工作表：</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>文字編碼：</translation>
     </message>
     <message>
         <source>Phone region:</source>
@@ -1135,6 +1143,26 @@
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>detected</source>
+        <translation>自動偵測</translation>
+    </message>
+    <message>
+        <source>as chosen</source>
+        <translation>依所選</translation>
+    </message>
+    <message>
+        <source>marked in the file</source>
+        <translation>檔案已標明</translation>
+    </message>
+    <message>
+        <source>valid UTF-8</source>
+        <translation>有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>plain ASCII</source>
+        <translation>純 ASCII</translation>
+    </message>
     <message>
         <source>Import contacts</source>
         <translation>匯入聯絡人</translation>
@@ -1345,6 +1373,10 @@
         <translation>選擇檔案的每一列對應到哪個聯絡人欄位。</translation>
     </message>
     <message>
+        <source>Another encoding…</source>
+        <translation>換一種編碼…</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -1361,8 +1393,20 @@
         <translation>行</translation>
     </message>
     <message>
-        <source>%1 rows: %2 new, %3 duplicates, %4 rejected</source>
-        <translation>共 %1 行：%2 個新聯絡人，%3 個重複，%4 行被拒絕</translation>
+        <source>Read as %1 (%2). Check the names below: if they look wrong, choose the file&apos;s encoding.</source>
+        <translation>以 %1 讀取（%2）。請檢查下面的姓名：如顯示為亂碼，請選擇檔案的編碼。</translation>
+    </message>
+    <message>
+        <source>Cards that name their own charset: %1.</source>
+        <translation>自帶字元集的名片：%1。</translation>
+    </message>
+    <message>
+        <source>Reading the file as %1…</source>
+        <translation>正在以 %1 讀取檔案…</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 duplicates, %4 rejected, %5 values kept in the notes</source>
+        <translation>共 %1 列：%2 個新聯絡人，%3 個重複，%4 列被拒絕，%5 個值保留在備註中</translation>
     </message>
     <message>
         <source>Checking the rows…</source>
@@ -2010,12 +2054,12 @@
 <context>
     <name>RejectedPage</name>
     <message>
-        <source>Rows that will not be imported</source>
-        <translation>不會匯入的行</translation>
+        <source>Rows with problems</source>
+        <translation>有問題的列</translation>
     </message>
     <message>
-        <source>Each row is numbered as in the file; fix them there and import again.</source>
-        <translation>行號與檔案中一致；請在檔案中修正後重新匯入。</translation>
+        <source>Each row is numbered as in the file. A row without a name is not imported; any other bad value is kept as written in the contact&apos;s notes.</source>
+        <translation>列號與檔案中一致。沒有姓名的列不會匯入；其他有誤的值依原樣保留在聯絡人的備註中。</translation>
     </message>
     <message>
         <source>Save error report…</source>
@@ -2038,8 +2082,20 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected.</source>
-        <translation>就緒：%1 個新聯絡人，%2 個合併；%3 行被拒絕。</translation>
+        <source>What happens</source>
+        <translation>處理方式</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>不匯入</translation>
+    </message>
+    <message>
+        <source>Imported; value in the notes</source>
+        <translation>已匯入；該值在備註中</translation>
+    </message>
+    <message>
+        <source>Ready: %1 new contacts, %2 merges; %3 rows rejected; %4 values kept in the notes.</source>
+        <translation>就緒：%1 個新聯絡人，%2 個合併；%3 列被拒絕；%4 個值保留在備註中。</translation>
     </message>
     <message>
         <source>Save error report</source>
@@ -2678,6 +2734,18 @@
     <message>
         <source>same e-mail</source>
         <translation>郵箱相同</translation>
+    </message>
+    <message>
+        <source>Pause or wait digits: the number is stored, the dial string kept in the notes.</source>
+        <translation>含暫停或等待位：號碼已儲存，完整撥號串保留在備註中。</translation>
+    </message>
+    <message>
+        <source>Not a valid number for the region: stored as written.</source>
+        <translation>不是該地區的有效號碼：依原樣儲存。</translation>
+    </message>
+    <message>
+        <source>This value cannot be read in its character set.</source>
+        <translation>此值無法依其字元集讀取。</translation>
     </message>
     <message>
         <source>vCard (.vcf)</source>

@@ -30,13 +30,23 @@ def split(table):
     return good, bad
 
 
+def problems(good):
+    """(row, field) of every field set aside or stored as written, in row order."""
+    return [(p.number, p.field) for draft in good for p in draft.problems]
+
+
 def test_chinese_excel_gbk_csv_is_detected_and_mapped():
     table = read_table(FIXTURES / "excel_gbk.csv")
-    assert table.encoding == "gb18030"
+    assert table.encoding == "GB18030" and table.encoding_how == "detected"
     assert table.columns[0] == "姓名"
     good, bad = split(table)
-    assert [(e.number, e.field) for e in bad] == [(4, "phone"), (5, "email")]
-    chen, liu, zheng = good
+    # A bad phone or e-mail no longer costs the row: the rest imports, the field is reported.
+    assert bad == []
+    assert problems(good) == [(4, "phone"), (5, "email")]
+    chen, liu, zhou, wu, zheng = good
+    assert zhou.phones == ("13800138000138000",)  # not a number phonenumbers knows: as written
+    assert "stored as written" in zhou.problems[0].reason
+    assert wu.emails == () and wu.notes.endswith("E-mail: wumin@")  # kept in the notes
     assert chen.name == "陈明" and chen.hometown == "湖南长沙" and chen.wechat == "chenming72"
     assert chen.phones == ("+86 137 6543 2100", "+86 731 8888 6666")
     assert chen.birthday == DateSpec.gregorian(5, 8, 1972)  # 1972年5月8日
@@ -49,8 +59,12 @@ def test_chinese_excel_gbk_csv_is_detected_and_mapped():
 
 def test_google_csv_name_parts_labels_and_multiline_note():
     good, bad = split(read_table(FIXTURES / "google.csv"))
-    assert [(e.number, e.field) for e in bad] == [(4, "birthday"), (5, "name"), (6, "email")]
-    zhang, emily = good
+    assert [(e.number, e.field) for e in bad] == [(5, "name")]  # only the row with no name
+    assert problems(good) == [(4, "birthday"), (6, "email")]
+    zhang, emily, bob, li = good
+    assert bob.birthday is None and "Birthday: 1985-13-01" in bob.notes
+    assert bob.emails == ("bob@example.com",)
+    assert li.name == "Li Na" and li.emails == ()
     assert zhang.name == "张伟"  # Last Name 张 + First Name 伟
     assert zhang.tags == ("VIP",)  # "* myContacts ::: VIP": Google's own group dropped
     assert zhang.notes == "喜欢龙井,\n不喝酒"
@@ -72,7 +86,7 @@ def test_outlook_csv_job_title_wins_over_honorific_and_us_dates():
 
 def test_semicolon_csv_with_bom_and_tab_separated():
     table = read_table(FIXTURES / "semicolon_bom.csv")
-    assert table.encoding == "utf-8-sig" and table.columns[0] == "Name"
+    assert table.encoding == "UTF-8 (BOM)" and table.columns[0] == "Name"
     good, _ = split(table)
     assert good[0].account == "Müller GmbH"
     assert good[0].birthday == DateSpec.gregorian(5, 14, 1970)
@@ -99,8 +113,9 @@ def test_xlsx_named_sheet_date_cells_and_a_bad_row(tmp_path):
     good, bad = split(table)
     assert good[0].phones == ("+86 139 1111 2222",)  # a number cell, no ".0"
     assert good[0].birthday == DateSpec.gregorian(10, 1, 1979)
-    assert good[1].birthday == DateSpec.gregorian(2, 28, 1990)
-    assert [(e.number, e.field) for e in bad] == [(3, "birthday")]
+    assert good[2].birthday == DateSpec.gregorian(2, 28, 1990)
+    assert bad == [] and problems(good) == [(3, "birthday")]
+    assert good[1].birthday is None and "Birthday: 1979-02-30" in good[1].notes
     with pytest.raises(UnreadableFileError, match="no sheet 'Nope'"):
         read_table(path, sheet="Nope")
 

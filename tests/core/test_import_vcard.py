@@ -31,7 +31,7 @@ def drafts(name: str):
 
 def test_iphone_card_folded_lines_photo_and_apple_no_year_birthday():
     table, good, bad = drafts("iphone.vcf")
-    assert bad == [] and table.broken == []
+    assert bad == [] and all(row.problems == () for row in table.rows)
     zhang, emily = good
     assert zhang.name == "张伟"
     assert zhang.account == "华东重工集团" and zhang.department == "采购部"
@@ -75,14 +75,18 @@ def test_android_21_gb2312_and_gbk_charsets():
 
 
 def test_several_cards_one_cut_short_and_bad_values_each_named():
-    table, good, bad = drafts("mixed.vcf")
-    assert [b.number for b in table.broken] == [2]
-    assert "END:VCARD" in table.broken[0].reason
-    assert [(e.number, e.field) for e in bad] == [(3, "email"), (4, "birthday"), (6, "name")]
-    assert "zhaoliu.at.example.com" in bad[0].reason
-    assert "1990-02-30" in bad[1].reason
-    assert [d.number for d in good] == [1, 5]
-    fang, sun = good
+    _table, good, bad = drafts("mixed.vcf")
+    # Only the card with no name is lost; a card without END and cards with a bad value import
+    # with what is good, each problem named by card and field.
+    assert [(e.number, e.field) for e in bad] == [(6, "name")]
+    assert [d.number for d in good] == [1, 2, 3, 4, 5]
+    fang, li, zhao, qian, sun = good
+    assert li.phones == ("+86 138 0000 0002",)
+    assert [(p.field, "END:VCARD" in p.reason) for p in li.problems] == [("card", True)]
+    assert zhao.emails == () and "zhaoliu.at.example.com" in zhao.problems[0].reason
+    assert zhao.notes.endswith("E-mail: zhaoliu.at.example.com")
+    assert qian.birthday is None and qian.problems[0].field == "birthday"
+    assert "1990-02-30" in qian.notes
     assert (fang.name, fang.account, fang.department) == ("Fang Wang", "Contoso Ltd.", "Sales")
     assert sun.phones == ("+86 135 0000 0008",)  # vCard 4.0 tel: URI
     assert sun.gender == "male" and sun.tags == ("大客户", "华东")
@@ -94,9 +98,10 @@ def test_a_file_with_no_card_cannot_be_read():
         read_vcards("hello\nworld\n")
 
 
-def test_a_card_with_a_line_without_colon_is_broken_alone():
+def test_a_line_without_colon_is_left_out_and_named_the_card_kept():
     text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\ngarbage\r\nEND:VCARD\r\n" \
            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nEND:VCARD\r\n"  # fmt: skip
     table = read_vcards(text)
-    assert [r.cells[0] for r in table.rows] == ["B"]
-    assert table.broken[0].number == 1 and "garbage" in table.broken[0].reason
+    assert [r.cells[0] for r in table.rows] == ["A", "B"]
+    (problem,) = table.rows[0].problems
+    assert "garbage" in problem.reason and table.rows[1].problems == ()

@@ -52,15 +52,17 @@ def test_partial_import_exits_0_and_lists_the_rejected_rows(run, tmp_path):
     report = tmp_path / "errors.csv"
     code, out, _err = run("import", str(FIXTURES / "mixed.vcf"), "--report", str(report))
     assert code == 0
-    assert "created 2" in out and "4 rejected" in out
+    assert "created 5" in out and "1 rejected" in out
+    assert "3 rows imported with a field set aside" in out
     assert "zhaoliu.at.example.com" in out and "1990-02-30" in out
+    assert "Encoding: UTF-8" in out
     with report.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0] == ["row", "field", "reason"]
     assert [(r[0], r[1]) for r in rows[1:]] == [
         ("2", "card"), ("3", "email"), ("4", "birthday"), ("6", "name")
     ]  # fmt: skip
-    assert counts(run.path)["contacts"] == 2
+    assert counts(run.path)["contacts"] == 5
 
 
 def test_dry_run_writes_nothing_and_json_tells_all(run):
@@ -69,10 +71,11 @@ def test_dry_run_writes_nothing_and_json_tells_all(run):
     code, out, _ = run("import", str(FIXTURES / "excel_gbk.csv"), "--dry-run", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["dry_run"] is True and data["created"] == 3 and data["rejected"] == 2
-    assert data["rejected_rows"][0] == {
+    assert data["dry_run"] is True and data["created"] == 5 and data["rejected"] == 0
+    assert data["encoding"] == "GB18030" and data["encoding_found_by"] == "detected"
+    assert data["set_aside"][0] == {
         "row": 4, "field": "phone",
-        "reason": "'13800138000138000' is not a phone number (region CN)",
+        "reason": "'13800138000138000' is not a phone number (region CN); stored as written",
     }  # fmt: skip
     with open_book(run.path, passphrase=lambda _p: PASS) as book:
         assert snapshot(book.engine) == before
@@ -89,7 +92,7 @@ def test_unreadable_file_exits_2_with_a_clear_message(run, tmp_path):
 
 def test_all_rows_rejected_exits_2_and_writes_nothing(run, tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("姓名,邮箱\n,a@b.cn\n张三,nope\n", encoding="utf-8")
+    path.write_text("姓名,邮箱\n,a@b.cn\n  ,nope\n", encoding="utf-8")
     before = counts(run.path)
     code, _out, err = run("import", str(path))
     assert code == 2 and "none of the 2 rows can be imported" in err
@@ -137,3 +140,21 @@ def test_export_refuses_bad_choices(run, tmp_path):
         "export", "--format", "vcard", "--what", "accounts", "-o", str(tmp_path / "x")
     )
     assert code == 2 and "contacts only" in err
+
+
+DEFECTS = Path(__file__).parent.parent / "fixtures" / "defects"
+
+
+def test_the_encoding_is_printed_and_a_wrong_one_named_is_refused(run):
+    code, out, _err = run("import", str(DEFECTS / "outlook_windows1252.csv"), "--dry-run")
+    assert code == 0
+    assert "Encoding: Windows-1252 (detected)" in out
+    assert "would create 3" in out
+    before = counts(run.path)
+    code, _out, err = run("import", str(DEFECTS / "outlook_windows1252.csv"), "--encoding", "utf-8")
+    assert code == 2 and "line 2 of the file is not UTF-8 text" in err
+    code, out, _err = run(
+        "import", str(DEFECTS / "outlook_windows1252.csv"), "--encoding", "cp1252", "--json"
+    )
+    assert code == 0 and json.loads(out)["encoding"] == "Windows-1252"
+    assert counts(run.path)["contacts"] == before["contacts"] + 3

@@ -44,6 +44,7 @@ def test_the_wizard_imports_a_small_file(qtbot, desk, book, existing, tmp_path):
     assert page.mapping() == {0: "name", 1: "phones", 2: "emails", 3: "title", 4: "notes"}
     assert page.preview_model.rowCount() == 3
     assert page.preview_model.item(0, 1).text() == "张伟"  # GBK read right
+    assert "GB18030 (detected)" in page.encoding_text.text()  # and said so, above the rows
     page.set_target(4, "")  # the notes stay out
     go_next(qtbot, wizard, wizard.duplicates_page)
 
@@ -58,7 +59,9 @@ def test_the_wizard_imports_a_small_file(qtbot, desk, book, existing, tmp_path):
     rejected = wizard.rejected_page
     assert rejected.model.rowCount() == 1
     assert rejected.model.item(0, 0).text() == "3"
-    reason = rejected.model.item(0, 2)
+    # 李四 is imported all the same; only his e-mail waits in the notes.
+    assert rejected.model.item(0, 2).text() == "Imported; value in the notes"
+    reason = rejected.model.item(0, 3)
     assert reason.text() == "This is not an e-mail address."  # the translatable sentence
     assert "not-an-email" in reason.toolTip()  # the bad value, at hand
     report = tmp_path / "errors.csv"
@@ -70,12 +73,14 @@ def test_the_wizard_imports_a_small_file(qtbot, desk, book, existing, tmp_path):
         go_next(qtbot, wizard, wizard.summary_page)
     assert changed.args == ["*"]
     assert wizard.import_result is not None
-    assert (wizard.import_result.created, wizard.import_result.merged) == (1, 1)
-    assert "1 contacts created, 1 merged" in wizard.summary_page.text.text()
+    assert (wizard.import_result.created, wizard.import_result.merged) == (2, 1)
+    assert "2 contacts created, 1 merged" in wizard.summary_page.text.text()
     with book.session() as s:
         names = sorted(s.scalars(select(Contact.name)))
         zhang = s.get_one(Contact, existing)
-    assert names == ["张伟", "王五"]
+        lisi = s.scalars(select(Contact).where(Contact.name == "李四")).one()
+    assert names == ["张伟", "李四", "王五"]
+    assert lisi.emails == [] and "E-mail: not-an-email" in lisi.notes
     assert zhang.title == "副总" and zhang.emails == ["zw@hd.cn"] and zhang.notes == ""
 
 
@@ -149,3 +154,28 @@ def test_an_import_from_the_window_refreshes_the_contact_list(window, qtbot, tmp
         go_next(qtbot, wizard, page)
     qtbot.waitUntil(lambda: model.rowCount() == before + 1)
     wizard.close()
+
+
+def test_the_preview_shows_the_encoding_and_another_can_be_chosen(qtbot, desk, book, tmp_path):
+    """An Outlook CSV in Windows-1252: detected and shown with the decoded names; choosing a
+    wrong encoding on purpose shows the damage in the preview, before anything is written."""
+    from crmdesk.ui.transfer import ImportWizard
+
+    path = tmp_path / "outlook.csv"
+    path.write_bytes("First Name,Last Name,Company\r\nMaría,García,Café Olé\r\n".encode("cp1252"))
+    wizard = ImportWizard(desk)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    go_next(qtbot, wizard, wizard.mapping_page)
+    page = wizard.mapping_page
+    assert "Windows-1252 (detected)" in page.encoding_text.text()
+    assert page.preview_model.item(0, 1).text() == "María"
+    page.encoding.setCurrentIndex(page.encoding.findData("Windows-1251"))
+    page.reread("Windows-1251")
+    qtbot.waitUntil(lambda: "Windows-1251 (as chosen)" in page.encoding_text.text())
+    assert page.preview_model.item(0, 1).text() == "Marнa"  # the wrong guess, in plain sight
+    page.reread("Windows-1252")
+    qtbot.waitUntil(lambda: page.preview_model.item(0, 1).text() == "María")
+    with book.session() as s:
+        assert s.scalars(select(Contact.name)).all() == []  # nothing written yet

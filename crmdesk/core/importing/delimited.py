@@ -1,9 +1,15 @@
-"""CSV files: delimiter (, ; tab) sniffed from the header line; the header is row 1."""
+"""CSV files: delimiter (, ; tab) sniffed from the header line; the header is row 1.
+
+``read_delimited_stream`` reads a text stream record by record (the file is never held whole).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
+from collections.abc import Iterable
+from typing import TextIO
 
 from crmdesk.core.importing.fields import guess_mapping
 from crmdesk.core.importing.table import SourceRow, SourceTable, UnreadableFileError
@@ -19,22 +25,33 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_delimited(text: str) -> SourceTable:
-    if not text.strip():
-        raise UnreadableFileError("the file is empty")
-    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""),
-                        delimiter=_delimiter(first_line))  # fmt: skip
+def read_delimited_stream(stream: TextIO, encoding: str = "UTF-8") -> SourceTable:
+    line_num = 0  # the physical lines read, for errors
     try:
+        first_line = stream.readline().lstrip("\ufeff")
+        lines: Iterable[str] = itertools.chain([first_line], stream)
+        if not first_line.strip():
+            rest = stream.read()  # a blank first line: is there anything at all?
+            if not rest.strip():
+                raise UnreadableFileError("the file is empty")
+            lines = itertools.chain([first_line], io.StringIO(rest, newline=""))
+        reader = csv.reader(lines, delimiter=_delimiter(first_line.split("\n")[0]))
         header = next(reader)
         rows: list[SourceRow] = []
         for record in reader:
+            line_num = reader.line_num
             # line_num counts physical lines; a quoted cell may span several, and the user's
             # spreadsheet shows the record number, so count records (header = 1).
-            rows.append(SourceRow(len(rows) + 2, tuple(record)))
+            row = SourceRow(len(rows) + 2, tuple(record))
+            rows.append(row)
     except csv.Error as exc:
         raise UnreadableFileError(
-            f"the CSV cannot be read near line {reader.line_num}: {exc}"
+            f"the CSV cannot be read near line {line_num + 1}: {exc}"
+        ) from None
+    except UnicodeDecodeError:
+        raise UnreadableFileError(
+            f"near line {line_num + 1:,} the file is not {encoding} text; choose the file's "
+            "encoding"
         ) from None
     columns = tuple(h.strip() for h in header)
     if not any(columns):

@@ -17,6 +17,7 @@ from crmdesk.core.importing.phones import DEFAULT_REGION, normalise_phone, split
 from crmdesk.core.importing.table import SourceRow
 from crmdesk.core.validation import (
     check_email,
+    check_phone,
     check_tags,
     notes_text,
     optional_text,
@@ -60,6 +61,8 @@ class ContactDraft:
     birthday: DateSpec | None = None
     notes: str = ""
     tags: tuple[str, ...] = field(default=())
+    # Fields set aside (kept as written in the notes) or stored as written: reported, not lost.
+    problems: tuple[RowError, ...] = field(default=(), compare=False)
 
 
 class RowRejected(Exception):
@@ -97,6 +100,77 @@ def _collect(row: SourceRow, mapping: Mapping[int, str]) -> dict[str, list[str]]
     return values
 
 
+# How a value set aside is labelled in the contact's notes (the book's text, not the GUI's).
+FIELD_LABELS = {"phone": "Phone", "email": "E-mail", "account": "Company", "title": "Job title",
+                "department": "Department", "wechat": "WeChat", "hometown": "Hometown",
+                "gender": "Gender", "birthday": "Birthday", "tag": "Tag", "tags": "Tags",
+                "name": "Name", "notes": "Notes", "card": "Card"}  # fmt: skip
+KEPT_HEADING = "Kept as written at import:"
+# A dial string: the number, then pauses (p , ;) or waits (w) and the digits dialled after them.
+_DIAL_TAIL = re.compile(r"^(.*?\d[\d\s().\-]*?)\s*([pPwW,;].*)$")
+
+
+class _Row:
+    """One row's checks: a bad field is set aside (kept as written in the notes) and reported."""
+
+    def __init__(self, row: SourceRow) -> None:
+        self.number = row.number
+        self.problems: list[RowError] = []
+        self.kept: list[str] = []
+        for problem in row.problems:
+            reason = problem.reason + ("; kept as written in the notes" if problem.kept else "")
+            self.problems.append(RowError(row.number, problem.field, reason, "unreadable"))
+            if problem.kept:
+                self.keep(problem.field, problem.kept)
+
+    def keep(self, field_name: str, raw: str) -> None:
+        self.kept.append(f"{FIELD_LABELS.get(field_name, field_name)}: {raw}")
+
+    def set_aside(self, exc: ValidationError, field_name: str, raw: str) -> None:
+        self.problems.append(
+            RowError(self.number, exc.field or field_name,
+                     f"{exc.message.rstrip('.')}; kept as written in the notes", exc.code)
+        )  # fmt: skip
+        self.keep(exc.field or field_name, raw)
+
+    def phone(self, raw: str, region: str) -> str | None:
+        # A dial string first: phonenumbers would drop the p or w and merge the digits after
+        # it into the number.
+        dial = _DIAL_TAIL.match(raw)
+        failure = None
+        if dial is None:
+            try:
+                return normalise_phone(raw, region)
+            except ValidationError as exc:
+                failure = exc
+        else:
+            # "555-1234p123": the number is stored; what is dialled after the pause is kept.
+            try:
+                number = normalise_phone(dial[1], region)
+            except ValidationError as exc:
+                failure = exc
+            else:
+                self.problems.append(
+                    RowError(self.number, "phone",
+                             f"{raw!r} has pause or wait digits ({dial[2]}); the number is "
+                             f"stored as {number} and the whole dial string kept in the notes",
+                             "phone_dial")
+                )  # fmt: skip
+                self.keep("phone", raw)
+                return number
+        assert failure is not None
+        try:
+            written = check_phone(raw)
+        except ValidationError:
+            self.set_aside(failure, "phone", raw)
+            return None
+        self.problems.append(
+            RowError(self.number, "phone",
+                     f"{failure.message.rstrip('.')}; stored as written", "phone_raw")
+        )  # fmt: skip
+        return written
+
+
 def draft_from_row(
     row: SourceRow,
     mapping: Mapping[int, str],
@@ -104,41 +178,75 @@ def draft_from_row(
     limits: Mapping[str, int],
     region: str = DEFAULT_REGION,
 ) -> ContactDraft:
-    """Check one row; RowRejected (with the row number and field) for the first bad value."""
+    """Check one row. Only a row without a usable name is refused (RowRejected naming the
+    field); any other bad value is set aside, kept as written in the notes, and reported in the
+    draft's ``problems`` with the row and field."""
     values = _collect(row, mapping)
-    field_name = "name"
+    first = {code: cells[0] for code, cells in values.items()}
+    name = first.get("name") or _join_name(
+        first.get("family_name", ""), first.get("given_name", "")
+    )
     try:
-        first = {code: cells[0] for code, cells in values.items()}
-        name = first.get("name") or _join_name(
-            first.get("family_name", ""), first.get("given_name", "")
-        )
         name = required_text(_CJK_GAP.sub("", name), field="name", limit=limits.get("name", 200))
-        field_name = "phone"
-        phones: dict[str, None] = {}
-        for cell in values.get("phones", []):
-            for part in split_list(cell):
-                phones[normalise_phone(part, region)] = None
-        field_name = "email"
-        emails: dict[str, str] = {}  # folded -> first spelling
-        for cell in values.get("emails", []):
-            for part in split_list(cell):
-                emails.setdefault(part.casefold(), check_email(part))
-        texts: dict[str, str | None] = {}
-        for code in ("account", "title", "department", "wechat", "hometown"):
-            field_name = code
-            texts[code] = optional_text(first.get(code), field=code, limit=limits[code])
-        field_name = "gender"
-        gender = _gender(first.get("gender", ""))
-        field_name = "birthday"
-        birthday = parse_birthday(first.get("birthday", ""))
-        field_name = "tags"
-        tags = check_tags(_tags(values.get("tags", [])))
-        field_name = "notes"
-        notes = notes_text("\n".join(values.get("notes", [])).replace("\r\n", "\n"))
     except ValidationError as exc:
-        raise RowRejected(
-            RowError(row.number, exc.field or field_name, exc.message, exc.code)
-        ) from None
+        reason = exc.message
+        unreadable = [p.reason for p in row.problems if p.field == "name"]
+        if unreadable:
+            reason = f"the name cannot be read: {unreadable[0]}"
+        elif exc.code == "required":
+            reason = "the row has no name" + (
+                "; a card needs FN, N or NICKNAME"
+                if row.cells and len(row.cells) == 11 and mapping.get(0) == "name"
+                else ""
+            )
+        raise RowRejected(RowError(row.number, "name", reason, exc.code)) from None
+    checks = _Row(row)
+    phones: dict[str, None] = {}
+    for cell in values.get("phones", []):
+        for part in split_list(cell):
+            if (phone := checks.phone(part, region)) is not None:
+                phones[phone] = None
+    emails: dict[str, str] = {}  # folded -> first spelling
+    for cell in values.get("emails", []):
+        for part in split_list(cell):
+            try:
+                emails.setdefault(part.casefold(), check_email(part))
+            except ValidationError as exc:
+                checks.set_aside(exc, "email", part)
+    texts: dict[str, str | None] = {}
+    for code in ("account", "title", "department", "wechat", "hometown"):
+        try:
+            texts[code] = optional_text(first.get(code), field=code, limit=limits[code])
+        except ValidationError as exc:
+            texts[code] = None
+            checks.set_aside(exc, code, first.get(code, ""))
+    gender = None
+    try:
+        gender = _gender(first.get("gender", ""))
+    except ValidationError as exc:
+        checks.set_aside(exc, "gender", first.get("gender", ""))
+    birthday = None
+    try:
+        birthday = parse_birthday(first.get("birthday", ""))
+    except ValidationError as exc:
+        checks.set_aside(exc, "birthday", first.get("birthday", ""))
+    tags: list[str] = []
+    for tag in _tags(values.get("tags", [])):
+        try:
+            tags += check_tags([tag])
+        except ValidationError as exc:
+            checks.set_aside(exc, "tag", tag)
+    tags = list({t.casefold(): t for t in reversed(tags)}.values())[::-1]  # first spelling
+    notes = "\n".join(values.get("notes", [])).replace("\r\n", "\n")
+    if checks.kept:
+        notes = "\n".join(p for p in (notes, KEPT_HEADING, *checks.kept) if p)
+    try:
+        notes = notes_text(notes)
+    except ValidationError as exc:
+        checks.problems.append(
+            RowError(row.number, "notes", f"{exc.message}; the notes were not imported", exc.code)
+        )
+        notes = ""
     return ContactDraft(
         number=row.number,
         name=name,
@@ -148,5 +256,6 @@ def draft_from_row(
         birthday=birthday,
         notes=notes,
         tags=tuple(tags),
+        problems=tuple(checks.problems),
         **texts,
     )

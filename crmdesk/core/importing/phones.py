@@ -46,21 +46,32 @@ def normalise_phone(raw: str, region: str = DEFAULT_REGION) -> str:
         raise ValidationError(
             f"{text!r} is not a phone number (region {region})", field="phone", code="phone_syntax"
         )
-    formatted = phonenumbers.format_number(
-        phonenumbers.PhoneNumber(country_code=number.country_code,
-                                 national_number=number.national_number,
-                                 italian_leading_zero=number.italian_leading_zero,
-                                 number_of_leading_zeros=number.number_of_leading_zeros),
-        phonenumbers.PhoneNumberFormat.INTERNATIONAL,
-    )  # fmt: skip
-    if number.extension:
-        formatted = f"{formatted} ({number.extension})"
-    return check_phone(formatted)
+    extension = number.extension
+    number.extension = None  # formatted in our own way below
+    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if extension:
+        formatted = f"{formatted} ({extension})"
+    formatted = check_phone(formatted)
+    if len(_KEYS) < _KEYS_MAX:
+        # What phone_key will be asked for this number: known now, without parsing it again.
+        _KEYS[(formatted, region)] = e164
+    return formatted
+
+
+_KEYS: dict[tuple[str, str], str] = {}  # normalised number, region -> E.164
+_KEYS_MAX = 200_000
+
+
+def phone_key(text: str, region: str = DEFAULT_REGION) -> str:
+    """What two spellings of one number have in common (E.164, else the bare digits)."""
+    if (known := _KEYS.get((text, region))) is not None:
+        return known
+    return _parsed_key(text, region)
 
 
 @lru_cache(maxsize=65_536)
-def phone_key(text: str, region: str = DEFAULT_REGION) -> str:
-    """What two spellings of one number have in common (E.164, else the bare digits)."""
+def _parsed_key(text: str, region: str) -> str:
     try:
         number = phonenumbers.parse(text, region)
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -141,7 +141,8 @@ class Duplicate:
 
 @dataclass
 class ImportPlan:
-    """Rows to create, duplicates to decide on, rows rejected with reasons."""
+    """Rows to create, duplicates to decide on, rows rejected with reasons, and the fields of
+    imported rows that were set aside (``warnings``, each with its row, field and reason)."""
 
     source: str
     region: str
@@ -149,6 +150,8 @@ class ImportPlan:
     creates: list[ContactDraft] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     rejected: list[RowError] = field(default_factory=list)
+    # Rows imported with a field set aside (kept as written in the notes) or stored as written.
+    warnings: list[RowError] = field(default_factory=list)
     new_accounts: list[str] = field(default_factory=list)
 
     @property

@@ -20,22 +20,25 @@ class UnreadableFileError(ValidationError):
 
 
 @dataclass(frozen=True, slots=True)
+class CellProblem:
+    """Something the reader could not take from a row (a value not in its charset, a line that
+    is no vCard property): the field it concerns, why, and the text kept as written, if any."""
+
+    field: str
+    reason: str
+    kept: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One row (or card) of the file; ``number`` is how the user finds it in the file."""
 
     number: int
     cells: tuple[str, ...]
+    problems: tuple[CellProblem, ...] = ()
 
     def is_blank(self) -> bool:
         return not any(cell.strip() for cell in self.cells)
-
-
-@dataclass(frozen=True, slots=True)
-class BrokenRow:
-    """A row the reader could not read at all (a damaged vCard), with why."""
-
-    number: int
-    reason: str
 
 
 @dataclass
@@ -46,9 +49,10 @@ class SourceTable:
     format: FileFormat
     columns: tuple[str, ...]
     rows: list[SourceRow]
-    broken: list[BrokenRow] = field(default_factory=list)
     mapping: dict[int, str] = field(default_factory=dict)
-    encoding: str | None = None
+    encoding: str | None = None  # the file's text encoding, as users name it ("GB18030")
+    encoding_how: str | None = None  # "bom", "utf-8", "ascii", "detected" or "given"
+    charsets: tuple[str, ...] = ()  # charsets vCard lines named for themselves
     sheet: str | None = None
 
     def preview(self, limit: int = 20) -> list[SourceRow]:

@@ -1,5 +1,6 @@
-"""File > Import contacts…: choose a file, map its columns, decide on duplicates, see the rejected
-rows, import, and read the summary.
+"""File > Import contacts…: choose a file, map its columns (the preview shows the first rows as
+decoded, under the text encoding found, so a wrong guess is seen and changed before anything is
+written), decide on duplicates, see the rows with problems, import, and read the summary.
 
 Threading: reading and planning (``jobs.prepare``/``jobs.replan``) and writing
 (``jobs.run_import``) run on the database worker through the :class:`Desk`; a page whose Next
@@ -13,7 +14,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,14 +52,37 @@ from crmdesk.db.transfer.audit import record_transfer
 from crmdesk.db.transfer.exporting import write_error_report
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import code_text, error_text
+from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 from crmdesk.ui.labels import label as vocab_label
 from crmdesk.ui.transfer import jobs
-from crmdesk.ui.transfer.texts import CHOICE_LABELS, FIELD_LABELS, REASON_LABELS, label
+from crmdesk.ui.transfer.texts import (
+    CHOICE_LABELS,
+    FIELD_LABELS,
+    IMPORT_PROBLEMS,
+    REASON_LABELS,
+    label,
+)
 
 PREVIEW_ROWS = 20
 PERSISTENT_COMBOS = 300
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
 _FORMATS: tuple[FileFormat | None, ...] = (None, "vcard", "csv", "xlsx")
+# Encodings offered when the detected one reads a file wrong (names Python's codecs know).
+ENCODINGS = ("UTF-8", "GB18030", "Big5", "Shift_JIS", "EUC-KR", "Windows-1252", "Windows-1250",
+             "Windows-1251", "ISO-8859-2", "UTF-16")  # fmt: skip
+_HOW = {"detected": QT_TRANSLATE_NOOP("ImportWizard", "detected"),
+        "given": QT_TRANSLATE_NOOP("ImportWizard", "as chosen"),
+        "bom": QT_TRANSLATE_NOOP("ImportWizard", "marked in the file"),
+        "utf-8": QT_TRANSLATE_NOOP("ImportWizard", "valid UTF-8"),
+        "ascii": QT_TRANSLATE_NOOP("ImportWizard", "plain ASCII")}  # fmt: skip
+
+
+def _encoding_box(parent: QWidget, automatic: str) -> QComboBox:
+    box = QComboBox(parent)
+    box.addItem(automatic, None)
+    for name in ENCODINGS:
+        box.addItem(name, name)
+    return box
 
 
 def _item(text: Any, *, editable: bool = False) -> QStandardItem:
@@ -106,6 +137,8 @@ class FilePage(_Page):
             self.format.addItem(text, fmt)
         self.sheet = QLineEdit(self)
         self.sheet.setPlaceholderText(self.tr("the first sheet"))
+        self.encoding = _encoding_box(self, self.tr("Detect automatically"))
+        self.encoding.setObjectName("fileEncoding")
         self.region = QLineEdit(DEFAULT_REGION, self)
         self.region.setMaxLength(2)
         self.region.setToolTip(
@@ -115,6 +148,7 @@ class FilePage(_Page):
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Excel sheet:"), self.sheet)
+        form.addRow(self.tr("Text encoding:"), self.encoding)
         form.addRow(self.tr("Phone region:"), self.region)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -136,7 +170,7 @@ class FilePage(_Page):
 
     def validatePage(self) -> bool:
         key = (self.path.text().strip(), self.format.currentData(), self.sheet.text().strip(),
-               self.region.text().strip().upper())  # fmt: skip
+               self.region.text().strip().upper(), self.encoding.currentData())  # fmt: skip
         if self.wiz.prepared is not None and self.wiz.prepared_for == key:
             return True
         self.status.setText(self.tr("Reading the file…"))
@@ -147,9 +181,9 @@ class FilePage(_Page):
             self.wiz.accept_prepared(prepared, key)
             QTimer.singleShot(0, self.wiz.next)
 
-        self.wiz.desk.read(jobs.prepare, Path(key[0]).expanduser(), key[1], key[2], key[3]).success(
-            done
-        ).failure(self.show_error).run()
+        self.wiz.desk.read(
+            jobs.prepare, Path(key[0]).expanduser(), key[1], key[2], key[3], key[4]
+        ).success(done).failure(self.show_error).run()
         return False
 
 
@@ -170,9 +204,24 @@ class MappingPage(_Page):
         self.preview.setModel(self.preview_model)
         self.preview.horizontalHeader().setStretchLastSection(False)
         self.summary = QLabel(self)
+        self.encoding_text = QLabel(self)
+        self.encoding_text.setObjectName("previewEncoding")
+        self.encoding_text.setWordWrap(True)
+        self.encoding = _encoding_box(self, self.tr("Another encoding…"))
+        self.encoding.setObjectName("previewEncodingChoice")
+        self.encoding.activated.connect(lambda _i: self.reread(self.encoding.currentData()))
+        encoding_row = QHBoxLayout()
+        encoding_row.setContentsMargins(0, 0, 0, 0)
+        encoding_row.addWidget(self.encoding_text, 1)
+        encoding_row.addWidget(self.encoding)
+        preview_box = QWidget(self)
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addLayout(encoding_row)
+        preview_layout.addWidget(self.preview, 1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.mapping_view)
-        split.addWidget(self.preview)
+        split.addWidget(preview_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -209,17 +258,59 @@ class MappingPage(_Page):
             cells = [c.replace("\n", " ")[:80] for c in row.cells]
             self.preview_model.appendRow([_item(row.number), *(_item(c) for c in cells)])
         self.preview.resizeColumnsToContents()
+        self._show_encoding(table)
         self._show_counts(self.wiz.plan)
+
+    def _show_encoding(self, table: SourceTable) -> None:
+        shown = table.encoding is not None
+        self.encoding_text.setVisible(shown)
+        self.encoding.setVisible(shown)
+        if not shown:
+            return
+        how = _HOW.get(table.encoding_how or "")
+        text = self.tr("Read as %1 (%2). Check the names below: if they look wrong, choose the "
+                       "file's encoding.")  # fmt: skip
+        text = text.replace("%1", str(table.encoding)).replace(
+            "%2", QCoreApplication.translate("ImportWizard", how) if how else ""
+        )
+        if table.charsets:
+            text += " " + self.tr("Cards that name their own charset: %1.").replace(
+                "%1", ", ".join(table.charsets)
+            )
+        self.encoding_text.setText(text)
+        self.encoding.setCurrentIndex(0)
+
+    def reread(self, encoding: str | None) -> None:
+        """Read the file again in ``encoding`` and show its rows (nothing is written)."""
+        key = self.wiz.prepared_for
+        if encoding is None or key is None:
+            return
+        new_key = (*key[:4], encoding)
+        self.status.setText(self.tr("Reading the file as %1…").replace("%1", encoding))
+        self.wiz.set_busy(True)
+
+        def done(prepared: jobs.Prepared) -> None:
+            self.status.clear()
+            self.wiz.accept_prepared(prepared, new_key)
+            self.wiz.file_page.encoding.setCurrentIndex(
+                max(0, self.wiz.file_page.encoding.findData(encoding))
+            )
+            self.initializePage()
+
+        self.wiz.desk.read(
+            jobs.prepare, Path(key[0]).expanduser(), key[1], key[2], key[3], encoding
+        ).success(done).failure(self.show_error).run()
 
     def _show_counts(self, plan: ImportPlan | None) -> None:
         if plan is None:
             return
         self.summary.setText(
-            self.tr("%1 rows: %2 new, %3 duplicates, %4 rejected")
+            self.tr("%1 rows: %2 new, %3 duplicates, %4 rejected, %5 values kept in the notes")
             .replace("%1", f"{plan.total:,}")
             .replace("%2", f"{len(plan.creates):,}")
             .replace("%3", f"{len(plan.duplicates):,}")
             .replace("%4", f"{len(plan.rejected):,}")
+            .replace("%5", f"{len(plan.warnings):,}")
         )
 
     def mapping(self) -> dict[int, str]:
@@ -414,10 +505,11 @@ class DuplicatesPage(_Page):
 class RejectedPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.tr("Rows that will not be imported"))
+        self.setTitle(self.tr("Rows with problems"))
         self.setSubTitle(
-            self.tr("Each row is numbered as in the file; fix them there and import again.")
-        )
+            self.tr("Each row is numbered as in the file. A row without a name is not imported; "
+                    "any other bad value is kept as written in the contact's notes.")
+        )  # fmt: skip
         self.model = QStandardItemModel(self)
         self.view = _table_view(self)
         self.view.setObjectName("rejectedView")
@@ -441,25 +533,41 @@ class RejectedPage(_Page):
         plan = self.wiz.plan
         assert plan is not None
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Field"), self.tr("Reason")])
-        for error in plan.rejected:
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Field"), self.tr("What happens"), self.tr("Reason")]
+        )
+        rejected, kept = self.tr("Not imported"), self.tr("Imported; value in the notes")
+        problems = sorted(
+            [(e, rejected) for e in plan.rejected] + [(e, kept) for e in plan.warnings],
+            key=lambda p: p[0].number,
+        )
+        for error, outcome in problems:
             # The translated sentence where the core's code has one; the full reason (which
             # quotes the bad value) stays at hand as the tooltip.
-            reason = _item(code_text(error.code, error.reason))
+            text = (
+                label(IMPORT_PROBLEMS, error.code)
+                if error.code in IMPORT_PROBLEMS
+                else code_text(error.code, error.reason)
+            )
+            reason = _item(text)
             reason.setToolTip(error.reason)
             self.model.appendRow(
-                [_item(error.number), _item(label(FIELD_LABELS, error.field)), reason]
-            )
+                [_item(error.number), _item(label(FIELD_LABELS, error.field)), _item(outcome),
+                 reason]
+            )  # fmt: skip
         self.view.resizeColumnsToContents()
-        self.save.setEnabled(bool(plan.rejected))
+        self.save.setEnabled(bool(problems))
         choices = self.wiz.duplicates_page.choices()
         merges = sum(1 for c in choices.values() if c == "merge")
         news = sum(1 for c in choices.values() if c == "new")
         self.counts.setText(
-            self.tr("Ready: %1 new contacts, %2 merges; %3 rows rejected.")
+            self.tr(
+                "Ready: %1 new contacts, %2 merges; %3 rows rejected; %4 values kept in the notes."
+            )
             .replace("%1", f"{len(plan.creates) + news:,}")
             .replace("%2", f"{merges:,}")
             .replace("%3", f"{len(plan.rejected):,}")
+            .replace("%4", f"{len(plan.warnings):,}")
         )
 
     def save_report(self, path: str | None = None) -> None:
@@ -472,8 +580,8 @@ class RejectedPage(_Page):
             )
             if not path:
                 return
-        rejected = list(plan.rejected)
-        self.wiz.desk.runner.op(write_error_report, Path(path), rejected).success(
+        problems = sorted([*plan.rejected, *plan.warnings], key=lambda e: e.number)
+        self.wiz.desk.runner.op(write_error_report, Path(path), problems).success(
             lambda _r: self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
         ).failure(self.show_error).run()
 

@@ -26,10 +26,16 @@ class Prepared:
 
 
 def prepare(
-    session: Session, path: Path, fmt: FileFormat | None, sheet: str | None, region: str
+    session: Session,
+    path: Path,
+    fmt: FileFormat | None,
+    sheet: str | None,
+    region: str,
+    encoding: str | None = None,
 ) -> Prepared:
-    """Read the file and plan it with the guessed mapping (parsing 10k rows stays off the GUI)."""
-    table = read_table(path, fmt, sheet=sheet or None)
+    """Read the file (in ``encoding``, else the one detected) and plan it with the guessed
+    mapping (parsing 10k rows stays off the GUI)."""
+    table = read_table(path, fmt, sheet=sheet or None, encoding=encoding or None)
     return Prepared(table, plan_import(session, table, region=region, source=path.name))
 
 

@@ -39,6 +39,16 @@ REASON_LABELS = {
     "phone": QT_TRANSLATE_NOOP("Transfer", "same name and phone"),
     "email": QT_TRANSLATE_NOOP("Transfer", "same e-mail"),
 }
+# Import problems the core names by code, beyond the general error codes ``forms.code_text`` knows.
+IMPORT_PROBLEMS = {
+    "phone_dial": QT_TRANSLATE_NOOP(
+        "Transfer", "Pause or wait digits: the number is stored, the dial string kept in the notes."
+    ),
+    "phone_raw": QT_TRANSLATE_NOOP(
+        "Transfer", "Not a valid number for the region: stored as written."
+    ),
+    "unreadable": QT_TRANSLATE_NOOP("Transfer", "This value cannot be read in its character set."),
+}
 FORMAT_LABELS = {
     "vcard": QT_TRANSLATE_NOOP("Transfer", "vCard (.vcf)"),
     "csv": QT_TRANSLATE_NOOP("Transfer", "CSV (.csv)"),
