@@ -22,9 +22,20 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from crmdesk.core.errors import ValidationError
+from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.money import Money, parse_money
 from crmdesk.db.book import PASSPHRASE_ENV, Book, open_book, resolve_book_path
+
+EXIT_DAMAGED = 8
+EXIT_BUSY = 9
+
+
+def user_error(error: BaseException, path: Path) -> CrmdeskError | None:
+    """The one clear message for a driver error that escaped the book's engine (damage: which
+    book, that it is damaged, what to do; busy: who holds it), or None if it is neither."""
+    from crmdesk.db.integrity import translate
+
+    return translate(error, path)
 
 
 @dataclass(frozen=True)

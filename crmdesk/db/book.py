@@ -21,8 +21,8 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from crmdesk.core.errors import BookError, KeyStoreError
-from crmdesk.db import migrate, outbox, search
+from crmdesk.core.errors import BookError, KeyStoreError, WrongKeyError
+from crmdesk.db import integrity, migrate, outbox, search
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import BookKey, KeyringStore, Passphrase, RawKey
 
@@ -94,8 +94,17 @@ class BookInfo:
 class Book:
     """An unlocked book. Close it to drop the key and release the file."""
 
-    def __init__(self, path: Path, info: BookInfo, engine: Engine, backup: Path | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        info: BookInfo,
+        engine: Engine,
+        backup: Path | None,
+        key: BookKey | None = None,
+    ) -> None:
         self.path = path
+        # Held only to verify and restore backups (crmdesk.db.backup); dropped with the book.
+        self.key = key
         self.info = info
         self.engine = engine
         self.migration_backup = backup
@@ -108,6 +117,7 @@ class Book:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.key = None
 
     def retire(self, reason: str) -> None:
         """Close the book for good (its file is being removed).
@@ -178,7 +188,7 @@ def create_book(
         if info.key_source == "keyring":
             store.forget(book_id)
         raise
-    return Book(path, info, engine, None)
+    return Book(path, info, engine, None, key)
 
 
 def check_new_passphrase(text: str) -> None:
@@ -201,30 +211,59 @@ def _remove_partial_book(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
+def book_key(
+    path: Path,
+    info: BookInfo,
+    *,
+    keystore: KeyringStore | None = None,
+    passphrase: PassphraseProvider | None = env_passphrase,
+) -> BookKey:
+    """The key of the book at ``path``: from the keyring, or derived from the passphrase."""
+    if info.key_source == "keyring":
+        return (keystore if keystore is not None else KeyringStore()).load(info.book_id)
+    text = passphrase("unlock") if passphrase is not None else None
+    if not text:
+        raise KeyStoreError(
+            f"this book is locked with a passphrase; enter it (or set {PASSPHRASE_ENV})"
+        )
+    return Passphrase(text)
+
+
 def open_book(
     path: Path,
     *,
     keystore: KeyringStore | None = None,
     passphrase: PassphraseProvider | None = env_passphrase,
 ) -> Book:
-    """Unlock an existing book, migrating its schema (after a backup) if it is older."""
+    """Unlock an existing book, migrating its schema (after a backup) if it is older.
+
+    A quick integrity check runs on the way (``crmdesk.db.integrity.quick_check``); a damaged
+    book raises ``BookDamagedError``, which says what to do.
+    """
     if not book_exists(path):
         raise BookError(f"there is no book at {path}; create one first (crmdesk init)")
     info = BookInfo.load(path)
-    key: BookKey
-    if info.key_source == "keyring":
-        key = (keystore if keystore is not None else KeyringStore()).load(info.book_id)
-    else:
-        text = passphrase("unlock") if passphrase is not None else None
-        if not text:
-            raise KeyStoreError(
-                f"this book is locked with a passphrase; enter it (or set {PASSPHRASE_ENV})"
-            )
-        key = Passphrase(text)
-    engine = create_book_engine(path, key)
+    key = book_key(path, info, keystore=keystore, passphrase=passphrase)
+    return open_with_key(path, info, key)
+
+
+def open_with_key(path: Path, info: BookInfo, key: BookKey) -> Book:
+    """Open the book with a key already in hand (see :func:`open_book`)."""
     try:
+        engine = create_book_engine(path, key)
+    except WrongKeyError:
+        # A damaged first page looks like a wrong key. If the same key opens one of the book's
+        # own backups, the key is right and the book is damaged.
+        from crmdesk.db.backup import key_opens_a_backup
+
+        if key_opens_a_backup(path, key):
+            raise integrity.damaged(path, "its first page cannot be read") from None
+        raise
+    try:
+        with engine.connect() as conn:
+            integrity.quick_check(conn.connection.driver_connection, path)
         backup = migrate.ensure_current(engine, path)
     except BaseException:
         engine.dispose()
         raise
-    return Book(path, info, engine, backup)
+    return Book(path, info, engine, backup, key)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from crmdesk.core.errors import BookError, WrongKeyError
+from crmdesk.db import integrity
 from crmdesk.db.keys import BookKey
 
 # 64 MB of page cache (negative = KiB): decrypted pages stay in memory, which is what keeps
@@ -62,6 +63,31 @@ def connect_raw(path: Path, key: BookKey) -> Any:
     return raw
 
 
+def open_readonly(path: Path, key: BookKey) -> Any:
+    """A keyed read-only DB-API connection that never writes to the file (checks, salvage and
+    backups being verified): no WAL switch, no journal, ``query_only``."""
+    raw = sqlcipher3.connect(
+        f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+    )
+    try:
+        cur = raw.cursor()
+        cur.execute("PRAGMA cipher_log_level = NONE")
+        cur.execute(f"PRAGMA key = {key.pragma_value()}")
+        try:
+            cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongKeyError(
+                f"the key or passphrase does not open {path.name}, or its first page is damaged"
+            ) from exc
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.execute("PRAGMA query_only = ON")
+        cur.close()
+    except BaseException:
+        raw.close()
+        raise
+    return raw
+
+
 def create_book_engine(path: Path, key: BookKey) -> Engine:
     """An engine whose every connection is keyed with ``key``; raises WrongKeyError at once.
 
@@ -96,6 +122,11 @@ def create_book_engine(path: Path, key: BookKey) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
+
+    # A damaged page or a busy book becomes one clear BookError, in every command and the app.
+    @event.listens_for(engine, "handle_error")
+    def _clear_error(context: Any) -> BaseException | None:
+        return integrity.translate(context.original_exception, path)
 
     # Open one connection now so a wrong key is reported here, not on first use.
     with engine.connect():
