@@ -38,21 +38,20 @@ def check(ctx: Context, args: argparse.Namespace) -> Output:
     from crmdesk.core.errors import WrongKeyError
     from crmdesk.db import integrity
     from crmdesk.db.backup import key_opens_a_backup
-    from crmdesk.db.engine import open_readonly
     from crmdesk.db.lock import BookLock
     from crmdesk.db.recover import repair_derived
 
     info, key = _key(ctx)
     try:
-        raw = open_readonly(ctx.path, key)
+        reader = integrity.Reader(ctx.path, key)
     except WrongKeyError:
         if key_opens_a_backup(ctx.path, key):
             raise integrity.damaged(ctx.path, "its first page cannot be read") from None
         raise
     try:
-        report = integrity.full_check(raw, ctx.path)
+        report = integrity.full_check(reader)
     finally:
-        raw.close()
+        reader.close()
     data: dict[str, Any] = report.to_dict()
     text = report.summary()
     if report.derived_only:

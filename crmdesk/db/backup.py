@@ -233,20 +233,18 @@ def verify_backup(
     path: Path, key: BookKey | None, *, expected: dict[str, int] | None = None
 ) -> None:
     """Open ``path`` on its own with the book's key and check it through; raise BackupError."""
-    from crmdesk.db.engine import open_readonly
-
     if key is None:
         raise BackupError("the book's key is not at hand to check the backup")
     try:
-        raw = open_readonly(path, key)
+        reader = integrity.Reader(path, key)
     except BookError as exc:
         raise BackupError(f"the backup {path.name} does not open with the book's key") from exc
     try:
-        report = integrity.full_check(raw, path)
+        report = integrity.full_check(reader)
         if not report.ok:
             raise BackupError(f"the backup {path.name} is damaged: {report.summary()}")
         if expected is not None:
-            got = _counts(raw, "main", list(expected))
+            got = _counts(reader.raw, "main", list(expected))
             if got != expected:
                 raise BackupError(f"the backup {path.name} does not hold every row of the book")
     except BackupError:
@@ -254,7 +252,7 @@ def verify_backup(
     except Exception as exc:
         raise BackupError(f"the backup {path.name} cannot be read ({exc})") from exc
     finally:
-        raw.close()
+        reader.close()
 
 
 def key_opens_a_backup(book_path: Path, key: BookKey) -> bool:

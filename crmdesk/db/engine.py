@@ -67,7 +67,13 @@ def open_readonly(path: Path, key: BookKey) -> Any:
     """A keyed read-only DB-API connection that never writes to the file (checks, salvage and
     backups being verified): no WAL switch, no journal, ``query_only``."""
     raw = sqlcipher3.connect(
-        f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+        f"file:{path}?mode=ro",
+        uri=True,
+        check_same_thread=False,
+        isolation_level=None,
+        # A statement that hit a refused page must not linger in a cache: it would keep the
+        # failed read transaction, and with it the error, for every later statement.
+        cached_statements=0,
     )
     try:
         cur = raw.cursor()

@@ -20,12 +20,16 @@ that names the book and says what can be done, and offers two checks:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.core.errors import BookError
+
+if TYPE_CHECKING:
+    from crmdesk.db.keys import BookKey
 
 # SQLite's primary result codes for a damaged file (https://sqlite.org/rescode.html).
 SQLITE_BUSY = 5
@@ -154,8 +158,12 @@ def quick_check(raw: Any, path: Path) -> None:
         for table in tables:
             q = _quoted(table)
             order = "rowid" if _has_rowid(raw, table) else "1"
-            raw.execute(f"SELECT * FROM {q} ORDER BY {order} LIMIT 1").fetchall()
-            raw.execute(f"SELECT * FROM {q} ORDER BY {order} DESC LIMIT 1").fetchall()
+            for direction in ("", " DESC"):
+                cur = raw.cursor()
+                try:
+                    cur.execute(f"SELECT * FROM {q} ORDER BY {order}{direction} LIMIT 1").fetchall()
+                finally:
+                    cur.close()
     except Exception as exc:
         if is_damage(exc):
             raise damaged(path) from exc
@@ -218,9 +226,9 @@ class CheckReport:
         }
 
 
-def _hmac_failures(raw: Any) -> list[int]:
+def _hmac_failures(reader: Reader) -> list[int]:
     pages: list[int] = []
-    for (line,) in raw.execute("PRAGMA cipher_integrity_check").fetchall():
+    for (line,) in reader.fetch("PRAGMA cipher_integrity_check"):
         text = str(line)
         digits = "".join(ch for ch in text.rsplit(" ", 1)[-1] if ch.isdigit())
         if "page" in text and digits:
@@ -228,13 +236,96 @@ def _hmac_failures(raw: Any) -> list[int]:
     return pages
 
 
-def full_check(raw: Any, path: Path) -> CheckReport:
-    """Every page's HMAC, then every record table read in full. ``raw``: a keyed connection."""
-    report = CheckReport(path)
-    report.pages = int(raw.execute("PRAGMA page_count").fetchone()[0])
-    report.bad_pages = _hmac_failures(raw)
+class Reader:
+    """A read-only connection to a possibly damaged file that starts afresh after each refused
+    page: once SQLCipher refuses a page, the connection it happened on keeps failing (even
+    reads of sound pages), so every later read would look damaged too."""
+
+    def __init__(self, path: Path, key: BookKey) -> None:
+        from crmdesk.db.engine import open_readonly
+
+        self.path = path
+        self._open = open_readonly
+        self.key: BookKey | _SaltedKey = fast_key(path, key)
+        self.raw = self._open(path, self.key)
+
+    def fetch(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        cur = self.raw.cursor()
+        try:
+            rows = list(cur.execute(sql, params).fetchall())
+        except Exception as exc:
+            cur.close()
+            if is_damage(exc):
+                self.reopen()
+            raise
+        cur.close()
+        return rows
+
+    def each(self, sql: str, size: int = 2000) -> Iterator[list[Any]]:
+        cur = self.raw.cursor()
+        try:
+            cur.execute(sql)
+            while batch := cur.fetchmany(size):
+                yield batch
+        except Exception as exc:
+            cur.close()
+            if is_damage(exc):
+                self.reopen()
+            raise
+        cur.close()
+
+    def reopen(self) -> None:
+        self.raw.close()
+        self.raw = self._open(self.path, self.key)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+@dataclass(frozen=True)
+class _SaltedKey:
+    """A passphrase's derived key with the file's salt: re-opening the file costs no key
+    derivation (SQLCipher's raw key form ``x'<key><salt>'``)."""
+
+    key: bytes = field(repr=False)
+    salt: bytes
+
+    def pragma_value(self) -> str:
+        return f"\"x'{self.key.hex()}{self.salt.hex()}'\""
+
+
+# SQLCipher 4's defaults, with which every passphrase book is made.
+_KDF_ITERATIONS = 256_000
+
+
+def fast_key(path: Path, key: BookKey) -> BookKey | _SaltedKey:
+    """For a passphrase, the key SQLCipher derives from it for this file (derived once here);
+    a raw key as it is. Falls back to ``key`` if the derived one does not open the file."""
+    from crmdesk.db.keys import Passphrase
+
+    if not isinstance(key, Passphrase):
+        return key
+    from crmdesk.db.engine import open_readonly
+
+    with open(path, "rb") as f:
+        salt = f.read(16)
+    derived = hashlib.pbkdf2_hmac("sha512", key.text.encode(), salt, _KDF_ITERATIONS, 32)
+    salted = _SaltedKey(derived, salt)
     try:
-        tables = record_tables(raw)
+        open_readonly(path, salted).close()  # type: ignore[arg-type]
+    except Exception:
+        return key
+    return salted
+
+
+def full_check(reader: Reader) -> CheckReport:
+    """Every page's HMAC, then every record table read in full."""
+    report = CheckReport(reader.path)
+    report.pages = int(reader.fetch("PRAGMA page_count")[0][0])
+    report.bad_pages = _hmac_failures(reader)
+    reader.reopen()
+    try:
+        tables = record_tables(reader.raw)
     except Exception as exc:
         if not is_damage(exc):
             raise
@@ -242,8 +333,7 @@ def full_check(raw: Any, path: Path) -> CheckReport:
         return report
     for table in tables:
         try:
-            cursor = raw.execute(f"SELECT * FROM {_quoted(table)} NOT INDEXED")
-            while cursor.fetchmany(2000):
+            for _batch in reader.each(f"SELECT * FROM {_quoted(table)} NOT INDEXED"):
                 pass
         except Exception as exc:
             if not is_damage(exc):
@@ -252,7 +342,7 @@ def full_check(raw: Any, path: Path) -> CheckReport:
     if not report.bad_pages and not report.damaged_tables:
         # A page whose HMAC is sound but whose b-tree is not (a bug, a bad disk write).
         try:
-            rows = raw.execute("PRAGMA quick_check").fetchall()
+            rows = reader.fetch("PRAGMA quick_check")
         except Exception as exc:
             if not is_damage(exc):
                 raise

@@ -35,14 +35,15 @@ from sqlalchemy import Connection, insert, select, update
 from crmdesk.core.errors import BookError
 from crmdesk.db import integrity, search
 from crmdesk.db.backup import list_backups, move_aside, verify_backup
+from crmdesk.db.integrity import Reader
 
 if TYPE_CHECKING:
     from crmdesk.db.book import Book, BookInfo
     from crmdesk.db.keys import BookKey
 
 BATCH = 256
-_MIN_ROWID = -(2**63)
-_MAX_ROWID = 2**63 - 1
+_MIN_ROWID = 0  # SQLite gives rowids from 1 up
+_MAX_ROWID = 2**62
 # Enrolment values carried into the rebuilt book; the cursor is not: the pull starts afresh.
 _KEPT_META = (
     "server_url", "device_id", "username", "user_id", "role", "book_id", "token_in",
@@ -121,10 +122,10 @@ def columns_of(raw: Any, table: str) -> list[str]:
     return [str(r[1]) for r in raw.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()]
 
 
-def _probe(raw: Any, q: str, at: int) -> bool:
+def _probe(src: Reader, q: str, at: int) -> bool:
     """Can the first row at or after rowid ``at`` be read? (An empty answer counts as yes.)"""
     try:
-        raw.execute(f"SELECT * FROM {q} WHERE rowid >= ? ORDER BY rowid LIMIT 1", (at,)).fetchall()
+        src.fetch(f"SELECT * FROM {q} WHERE rowid >= ? ORDER BY rowid LIMIT 1", (at,))
     except Exception as exc:
         if not integrity.is_damage(exc):
             raise
@@ -132,13 +133,13 @@ def _probe(raw: Any, q: str, at: int) -> bool:
     return True
 
 
-def _skip_damage(raw: Any, q: str, after: int) -> int | None:
+def _skip_damage(src: Reader, q: str, after: int) -> int | None:
     """The smallest rowid > ``after`` from which reading works again (None: none does)."""
     lo, step = after + 1, 1  # _probe(lo) failed
     hi = None
     while hi is None:
         candidate = min(after + 1 + step, _MAX_ROWID)
-        if _probe(raw, q, candidate):
+        if _probe(src, q, candidate):
             hi = candidate
         elif candidate == _MAX_ROWID:
             return None
@@ -146,23 +147,22 @@ def _skip_damage(raw: Any, q: str, after: int) -> int | None:
             lo, step = candidate, step * 2
     while hi - lo > 1:  # probe(lo) fails, probe(hi) works
         mid = (lo + hi) // 2
-        if _probe(raw, q, mid):
+        if _probe(src, q, mid):
             hi = mid
         else:
             lo = mid
     return hi
 
 
-def salvage_rows(raw: Any, table: str, stats: TableSalvage) -> Iterator[tuple[Any, ...]]:
+def salvage_rows(src: Reader, table: str, stats: TableSalvage) -> Iterator[tuple[Any, ...]]:
     """Every readable row of ``table`` (all columns, in ``columns_of`` order)."""
     q = _quoted(table)
-    cols = ", ".join(_quoted(c) for c in columns_of(raw, table))
-    sql_has_rowid = raw.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-    ).fetchone()
+    cols = ", ".join(_quoted(c) for c in columns_of(src.raw, table))
+    found = src.fetch("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
+    sql_has_rowid = found[0] if found else None
     if sql_has_rowid and "WITHOUT ROWID" in str(sql_has_rowid[0]).upper():
         try:
-            rows = raw.execute(f"SELECT {cols} FROM {q}").fetchall()
+            rows = src.fetch(f"SELECT {cols} FROM {q}")
         except Exception as exc:
             if not integrity.is_damage(exc):
                 raise
@@ -174,17 +174,19 @@ def salvage_rows(raw: Any, table: str, stats: TableSalvage) -> Iterator[tuple[An
     last, size = _MIN_ROWID, BATCH
     while True:
         try:
-            batch = raw.execute(
-                f"SELECT rowid, {cols} FROM {q} WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                (last, size),
-            ).fetchall()
+            batch = src.fetch(
+                # ">= last + 1", not "> last": the latter steps over the last row's cell, and
+                # fails if that row's page is the damaged one.
+                f"SELECT rowid, {cols} FROM {q} WHERE rowid >= ? ORDER BY rowid LIMIT ?",
+                (last + 1, size),
+            )
         except Exception as exc:
             if not integrity.is_damage(exc):
                 raise
             if size > 1:
                 size = 1  # go row by row up to the damage
                 continue
-            resume = _skip_damage(raw, q, last)
+            resume = _skip_damage(src, q, last)
             stats.gaps += 1
             if resume is None:
                 if last == _MIN_ROWID:
@@ -202,7 +204,7 @@ def salvage_rows(raw: Any, table: str, stats: TableSalvage) -> Iterator[tuple[An
 
 
 def copy_rows(
-    source: Any,
+    source: Reader,
     target: Connection,
     table: str,
     stats: TableSalvage,
@@ -213,7 +215,7 @@ def copy_rows(
     """Copy ``table``'s readable rows into ``target`` (same schema; foreign keys off); return the
     rows written. ``replace``: a row already there is overwritten, else kept."""
     target_cols = set(columns_of(target.connection.driver_connection, table))
-    cols = columns_of(source, table)
+    cols = columns_of(source.raw, table)
     shared = [c for c in cols if c in target_cols]
     verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
     sql = (
@@ -276,26 +278,24 @@ def _swap_in(path: Path, staging: Path, book: Book) -> Path | None:
     return aside
 
 
-def _open_source(path: Path, key: BookKey, report: RecoveryReport) -> Any | None:
+def _open_source(path: Path, key: BookKey, report: RecoveryReport) -> Reader | None:
     """A read-only connection to the damaged file, or None when even its schema is gone."""
-    from crmdesk.db.engine import open_readonly
-
     try:
-        raw = open_readonly(path, key)
-        raw.execute("SELECT name FROM sqlite_master").fetchall()
+        src = Reader(path, key)
+        src.fetch("SELECT name FROM sqlite_master")
     except Exception as exc:
         if isinstance(exc, BookError) or integrity.is_damage(exc):
             report.schema_readable = False
             return None
         raise
-    return raw
+    return src
 
 
-def _source_tables(raw: Any | None, report: RecoveryReport) -> list[str]:
-    if raw is None:
+def _source_tables(src: Reader | None, report: RecoveryReport) -> list[str]:
+    if src is None:
         return []
     try:
-        return [t for t in integrity.record_tables(raw) if t != "alembic_version"]
+        return [t for t in integrity.record_tables(src.raw) if t != "alembic_version"]
     except Exception as exc:
         if not integrity.is_damage(exc):
             raise
@@ -303,11 +303,11 @@ def _source_tables(raw: Any | None, report: RecoveryReport) -> list[str]:
         return []
 
 
-def _meta(raw: Any, report: RecoveryReport) -> dict[str, str]:
+def _meta(src: Reader, report: RecoveryReport) -> dict[str, str]:
     stats = report.tables.setdefault("sync_meta", TableSalvage())
     try:
-        cols = columns_of(raw, "sync_meta")
-        rows = list(salvage_rows(raw, "sync_meta", stats))
+        cols = columns_of(src.raw, "sync_meta")
+        rows = list(salvage_rows(src, "sync_meta", stats))
     except Exception as exc:
         if not integrity.is_damage(exc):
             raise
@@ -371,7 +371,7 @@ def _from_backup(
     path: Path,
     info: BookInfo,
     key: BookKey,
-    source: Any | None,
+    source: Reader | None,
     tables: list[str],
     report: RecoveryReport,
 ) -> Book:
@@ -400,7 +400,7 @@ def _from_server(
     staging: Path,
     info: BookInfo,
     key: BookKey,
-    source: Any,
+    source: Reader,
     tables: list[str],
     meta: dict[str, str],
     pull: Callable[[Book], object],
@@ -421,9 +421,8 @@ def _from_server(
         )
         report.pending_carried = len(pending)
         try:
-            hwm = source.execute(
-                "SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'"
-            ).fetchone()
+            found = source.fetch("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'")
+            hwm = found[0] if found else None
         except Exception as exc:
             if not integrity.is_damage(exc):
                 raise
@@ -443,8 +442,7 @@ def _from_server(
     shadows: set[tuple[str, str]] | None
     try:
         shadows = {
-            (str(t), str(r))
-            for t, r in source.execute("SELECT tbl, record_id FROM sync_shadow").fetchall()
+            (str(t), str(r)) for t, r in source.fetch("SELECT tbl, record_id FROM sync_shadow")
         }
     except Exception as exc:
         if not integrity.is_damage(exc):
