@@ -8,6 +8,7 @@ whether to ask the keyring or the user, and never guesses.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -111,6 +112,18 @@ class Book:
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         search.attach(self.sessions)
         outbox.attach(self.sessions)
+        # Connections in use, so that quitting can interrupt what they run (see interrupt()).
+        self._in_use: set[Any] = set()
+        event.listen(engine, "checkout", lambda dbapi, _rec, _proxy: self._in_use.add(dbapi))
+        event.listen(engine, "checkin", lambda dbapi, _rec: self._in_use.discard(dbapi))
+
+    def interrupt(self) -> None:
+        """Stop the statements running on this book now (from any thread): a read ends with an
+        error, a write transaction rolls back. For quitting while work is under way."""
+        for raw in list(self._in_use):
+            # A connection closing meanwhile has nothing left to stop.
+            with contextlib.suppress(Exception):
+                raw.interrupt()
 
     def session(self) -> Session:
         return self.sessions()

@@ -177,12 +177,20 @@ def run(
     app.setApplicationDisplayName("crmdesk")
     app.setDesktopFileName("crmdesk")
     app.setWindowIcon(icon("crmdesk"))
+    from crmdesk.ui import single_instance
+
+    # One app per book: a second start brings the first window forward and leaves.
+    instance = single_instance.claim(book_path)
+    if instance is None:
+        return single_instance.EXIT_ALREADY_RUNNING
     built = build(book_path, settings_path=settings_path, keystore=keystore, start=True)
+    instance.attach(built.window, built.session)
     built.window.show()
     if on_built is not None:
         on_built(built)
+    code = 0
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        built.session.close()
-        built.runner.shutdown(wait=True)
+        single_instance.quit_promptly(built, instance, code)
+    return code
