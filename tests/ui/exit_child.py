@@ -13,6 +13,7 @@ import keyring.backend
 from crmdesk.db.book import book_exists, create_book
 from crmdesk.db.keys import KeyringStore
 
+
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """A keyring for this process only (the machine has none)."""
 
