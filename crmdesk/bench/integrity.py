@@ -36,7 +36,7 @@ def _median_ms(action: Callable[[], Any], times: int) -> float:
 def _book(ctx: BenchContext) -> tuple[Path, RawKey]:
     kept = ctx.shared.get("raw_key_book")
     if kept is not None:
-        return kept  # type: ignore[no-any-return]
+        return kept
     from crmdesk.bench.search import _load
     from crmdesk.bench.synthetic import fill_name_keys, generate
 

@@ -9,7 +9,7 @@ temp storage (temp files would otherwise hold plaintext pages) and a page cache 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
@@ -63,7 +63,13 @@ def connect_raw(path: Path, key: BookKey) -> Any:
     return raw
 
 
-def open_readonly(path: Path, key: BookKey) -> Any:
+class PragmaKey(Protocol):
+    """Anything that gives a value for ``PRAGMA key`` (a book key, a derived key with salt)."""
+
+    def pragma_value(self) -> str: ...
+
+
+def open_readonly(path: Path, key: PragmaKey) -> Any:
     """A keyed read-only DB-API connection that never writes to the file (checks, salvage and
     backups being verified): no WAL switch, no journal, ``query_only``."""
     raw = sqlcipher3.connect(

@@ -312,14 +312,15 @@ def fast_key(path: Path, key: BookKey) -> BookKey | _SaltedKey:
     derived = hashlib.pbkdf2_hmac("sha512", key.text.encode(), salt, _KDF_ITERATIONS, 32)
     salted = _SaltedKey(derived, salt)
     try:
-        open_readonly(path, salted).close()  # type: ignore[arg-type]
+        open_readonly(path, salted).close()
     except Exception:
         return key
     return salted
 
 
-def full_check(reader: Reader) -> CheckReport:
-    """Every page's HMAC, then every record table read in full."""
+def full_check(reader: Reader, *, scan_tables: bool = True) -> CheckReport:
+    """Every page's HMAC, then (``scan_tables``) every record table read in full, which tells
+    damaged records from damaged derived data."""
     report = CheckReport(reader.path)
     report.pages = int(reader.fetch("PRAGMA page_count")[0][0])
     report.bad_pages = _hmac_failures(reader)
@@ -331,7 +332,7 @@ def full_check(reader: Reader) -> CheckReport:
             raise
         report.schema_readable = False
         return report
-    for table in tables:
+    for table in tables if scan_tables else []:
         try:
             for _batch in reader.each(f"SELECT * FROM {_quoted(table)} NOT INDEXED"):
                 pass

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
 
 from crmdesk.core.errors import BookError
 from crmdesk.db import integrity, search
@@ -232,10 +232,10 @@ def copy_rows(
         batch.append(tuple(row[i] for i in index))
         written.append(values)
         if len(batch) >= 500:
-            target.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
+            target.exec_driver_sql(sql, batch)
             batch.clear()
     if batch:
-        target.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
+        target.exec_driver_sql(sql, batch)
     return written
 
 
@@ -323,6 +323,7 @@ def _fk_off(book: Book) -> Any:
     def ctx() -> Iterator[Connection]:
         with book.engine.connect() as conn:
             raw = conn.connection.driver_connection
+            assert raw is not None
             raw.execute("PRAGMA foreign_keys = OFF")
             try:
                 with conn.begin():
@@ -351,7 +352,7 @@ def recover_book(
         meta = _meta(source, report) if source is not None and "sync_meta" in tables else {}
         enrolled = bool(meta.get("server_url") and meta.get("device_id"))
         staging = _staging(path)
-        if enrolled and use_server:
+        if enrolled and use_server and source is not None:
             if pull is None:
                 raise BookError("recovering an enrolled book needs the company server")
             target = _from_server(staging, info, key, source, tables, meta, pull, report)
@@ -453,7 +454,8 @@ def _from_server(
     with _fk_off(target) as conn:
         for model in SYNCED_MODELS:
             table = model.__table__
-            name = table.name  # type: ignore[attr-defined]
+            assert isinstance(table, Table)
+            name = table.name
             if name not in tables:
                 continue
             present = {r[0] for r in conn.exec_driver_sql(f"SELECT id FROM {_quoted(name)}")}
@@ -475,7 +477,7 @@ def _from_server(
                 rid = str(row["id"])
                 if rid in mine:
                     continue
-                full = conn.execute(select(table).where(table.c.id == rid)).mappings().one()  # type: ignore[attr-defined]
+                full = conn.execute(select(table).where(table.c.id == rid)).mappings().one()
                 fields = {f: encode_value(full[f]) for f in spec.fields}
                 conn.execute(
                     insert(SyncOutbox).values(
@@ -494,12 +496,10 @@ def _from_server(
                 decoded = {
                     f: decode_value(spec, f, v) for f, v in values.items() if f in spec.fields
                 }
-                exists = conn.execute(
-                    select(table.c.id).where(table.c.id == rid)  # type: ignore[attr-defined]
-                ).first()
+                exists = conn.execute(select(table.c.id).where(table.c.id == rid)).first()
                 if exists is not None:
                     if decoded:
-                        conn.execute(update(table).where(table.c.id == rid).values(**decoded))  # type: ignore[attr-defined]
+                        conn.execute(update(table).where(table.c.id == rid).values(**decoded))
                 elif p["row"] is not None:
                     conn.execute(insert(table).values(id=rid, **decoded))
     return target

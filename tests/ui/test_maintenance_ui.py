@@ -73,9 +73,7 @@ def test_tools_menu_backs_up_checks_and_restores(
     keyring_app.session.desk.write(contacts.add_contact, changes="contact", name="备份之后").run()
     qtbot.waitUntil(lambda: window.contacts.model.rowCount() == before + 1)
     dialog.table.selectRow(0)
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: keyring_app.session.desk is not None)
     qtbot.waitUntil(lambda: window.contacts.model.rowCount() == before)
