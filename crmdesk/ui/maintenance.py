@@ -95,6 +95,7 @@ class Maintenance(QObject):
     backed_up = Signal(object)  # BackupFile
     checked = Signal(object)  # CheckReport
     failed = Signal(object)  # the error
+    repaired = Signal(object)  # RecoveryReport, after derived data was rebuilt
 
     def __init__(self, session: BookSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,7 @@ class Maintenance(QObject):
         self._last_version: int | None = None
         self._own_writes = 0
         self._writes_seen = 0
+        self._checking = False
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.backup_if_due)
@@ -118,10 +120,28 @@ class Maintenance(QObject):
     def _on_opened(self, desk: Desk) -> None:
         self.desk = desk
         self._last_version = None
+        self._watch_for_damage()
         desk.changed.connect(self._count_own)
         self._backup_timer.start()
         self._watch.start()
         QTimer.singleShot(FIRST_BACKUP_DELAY_MS, self.backup_if_due)
+
+    def _watch_for_damage(self) -> None:
+        """Work that fails on a damaged page starts a full check; damage in derived data only
+        (the search index, an index) is then repaired without asking (see :meth:`_on_checked`)."""
+        runner = self.session.runner
+        previous = runner.unhandled
+        if getattr(previous, "damage_aware", False):
+            return
+
+        def unhandled(error: BaseException) -> None:
+            if getattr(error, "code", "") == "book_damaged" and not self._checking:
+                self.check()
+            if previous is not None:
+                previous(error)
+
+        unhandled.damage_aware = True  # type: ignore[attr-defined]
+        runner.unhandled = unhandled
 
     def _on_locked(self) -> None:
         self.desk = None
@@ -172,9 +192,21 @@ class Maintenance(QObject):
         held = self.key_in_hand()
         if held is None:
             return
+        self._checking = True
         self.session.runner.op(check_book, self.session.path, held[0]).success(
-            self.checked.emit
-        ).failure(self.failed.emit).run()
+            self._on_checked
+        ).failure(self.failed.emit).finally_(self._done_checking).run()
+
+    def _done_checking(self) -> None:
+        self._checking = False
+
+    def _on_checked(self, report: CheckReport) -> None:
+        self.checked.emit(report)
+        if report.derived_only:
+            from crmdesk.ui.maintenance_dialog import repair
+
+            self.message.emit(self.tr("The search index was damaged; rebuilding it…"))
+            self.replace_book(repair, self.repaired.emit)
 
     def replace_book(self, work: Any, done: Any) -> bool:
         """Close the book, run ``work(path, info, key)`` on the worker, reopen; ``done(result)``.

@@ -143,6 +143,7 @@ class MaintenanceDialog(QDialog):
         maintenance.backed_up.connect(self._on_backed_up)
         maintenance.checked.connect(self._on_checked)
         maintenance.failed.connect(self._on_failed)
+        maintenance.repaired.connect(self._on_recovered)
         self.retranslate()
         self.resize(760, 560)
         self.reload()
@@ -206,7 +207,6 @@ class MaintenanceDialog(QDialog):
             text = self.tr("The book is sound: %n page(s) checked.", "", report.pages)
         elif report.derived_only:
             text = self.tr("Only the search index is damaged; it is being rebuilt.")
-            self.maintenance.replace_book(_repair, self._on_recovered)
         else:
             text = self.tr(
                 "The book is damaged (%n page(s)). Recover it: nothing more is written to it.",
@@ -302,7 +302,8 @@ class MaintenanceDialog(QDialog):
         self.reload()
 
 
-def _repair(path: Path, info: BookInfo, key: BookKey) -> RecoveryReport:
+def repair(path: Path, info: BookInfo, key: BookKey) -> RecoveryReport:
+    """Rebuild the search index and indexes of a book whose records all read back (worker)."""
     from crmdesk.db.recover import repair_derived
 
     return repair_derived(path, info, key)

@@ -1349,6 +1349,10 @@
         <source>Backing up the book…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceDialog</name>

@@ -1344,6 +1344,10 @@
         <source>Backing up the book…</source>
         <translation>正在備份客戶簿…</translation>
     </message>
+    <message>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceDialog</name>

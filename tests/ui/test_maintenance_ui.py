@@ -95,3 +95,49 @@ def test_a_write_made_by_another_process_refreshes_the_lists(keyring_app: Any, q
         s.add(Contact(name="命令行写入"))
     maintenance._poll()
     qtbot.waitUntil(lambda: window.contacts.model.rowCount() == before + 1)
+
+
+def test_damage_in_the_search_index_is_repaired_without_asking(
+    keyring_app: Any, qtbot: Any
+) -> None:
+    import shutil
+
+    from crmdesk.db.integrity import Reader, full_check
+    from tests.db.damage_kit import flip, pages
+
+    window = keyring_app.window
+    book = keyring_app.session.desk.book
+    key = book.key
+    with book.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = keyring_app.session.path
+    probe = path.with_name("probe.crmdesk")
+    derived_page = None
+    for page in range(pages(path), 2, -1):
+        shutil.copyfile(path, probe)
+        flip(probe, page)
+        reader = Reader(probe, key)
+        try:
+            if full_check(reader).derived_only:
+                derived_page = page
+                break
+        finally:
+            reader.close()
+    assert derived_page is not None
+    probe.unlink()
+    flip(path, derived_page)
+    before = window.contacts.model.rowCount()
+    repaired: list[Any] = []
+    window.tools.maintenance.repaired.connect(repaired.append)
+    # As if a search had just failed on the damaged page.
+    from crmdesk.db.integrity import damaged
+
+    keyring_app.runner.unhandled(damaged(path))
+    qtbot.waitUntil(lambda: bool(repaired) and keyring_app.session.desk is not None)
+    assert not repaired[0].lost_anything
+    qtbot.waitUntil(lambda: window.contacts.model.rowCount() == before)
+    reader = Reader(path, key)
+    try:
+        assert full_check(reader).ok
+    finally:
+        reader.close()
