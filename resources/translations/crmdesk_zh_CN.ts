@@ -1346,7 +1346,7 @@
     </message>
     <message>
         <source>The search index was damaged; rebuilding it…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索索引已损坏，正在重建…</translation>
     </message>
 </context>
 <context>

@@ -1346,7 +1346,7 @@
     </message>
     <message>
         <source>The search index was damaged; rebuilding it…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋索引已損壞，正在重建…</translation>
     </message>
 </context>
 <context>
