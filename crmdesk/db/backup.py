@@ -258,10 +258,10 @@ def verify_backup(
 
 
 def key_opens_a_backup(book_path: Path, key: BookKey) -> bool:
-    """Does ``key`` open one of the newest backups? (Then a book it cannot open is damaged.)"""
+    """Does ``key`` open the newest backup? (Then a book it cannot open is damaged.)"""
     from crmdesk.db.engine import open_readonly
 
-    for b in list_backups(book_path)[:3]:
+    for b in list_backups(book_path)[:1]:  # one key derivation at most for a wrong passphrase
         try:
             open_readonly(b.path, key).close()
         except Exception:  # a damaged or foreign backup: try the next
