@@ -24,7 +24,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     """An OS keyring stand-in for machines without one (the book layer checks it like any
     other: it stores and reads back). The CLI then opens books with no key derivation."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

@@ -17,7 +17,7 @@ from crmdesk.db.keys import KeyringStore
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """A keyring for this process only (the machine has none)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
     values: dict[tuple[str, str], str] = {}  # noqa: RUF012 - one store per process
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -69,7 +69,6 @@ def main() -> int:
             app.window.close()
 
         app.session.opened.connect(opened)
-        app.window.activated_by_second = 0  # type: ignore[attr-defined]
 
     return run(book_path, settings_path=book_path.with_suffix(".ini"), keystore=store,
                on_built=on_built)  # fmt: skip

@@ -44,7 +44,7 @@ def keyring_app(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
     built.window.show()
     model = built.window.contacts.model
     qtbot.waitUntil(lambda: model.rowCount() > 0 and model.cached_row(0) is not None)
-    built.store = store
+    built.store = store  # type: ignore[attr-defined]
     yield built
     built.session.close()
     built.runner.shutdown()
