@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from crmdesk.db.keys import KeyringStore
@@ -72,6 +72,7 @@ class App:
     runner: TaskRunner
     settings: Settings
     guard: BookGuard | None = None
+    instance: Any = None  # crmdesk.ui.single_instance.Instance, when run() made one
 
     def close(self) -> None:
         self.window.close()
@@ -185,6 +186,7 @@ def run(
         return single_instance.EXIT_ALREADY_RUNNING
     built = build(book_path, settings_path=settings_path, keystore=keystore, start=True)
     instance.attach(built.window, built.session)
+    built.instance = instance
     built.window.show()
     if on_built is not None:
         on_built(built)

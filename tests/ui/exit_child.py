@@ -69,6 +69,7 @@ def main() -> int:
             app.window.close()
 
         app.session.opened.connect(opened)
+        app.instance.activated.connect(lambda: print("brought forward", flush=True))
 
     return run(book_path, settings_path=book_path.with_suffix(".ini"), keystore=store,
                on_built=on_built)  # fmt: skip

@@ -61,6 +61,7 @@ def test_a_second_app_brings_the_first_forward_and_leaves(tmp_path: Path) -> Non
         assert second.returncode == 0
         assert "opened" not in out  # it never opened the book
         assert "already open on book.crmdesk; its window was brought forward" in err
+        assert first.stdout.readline().strip() == "brought forward"
     finally:
         first.kill()
         first.wait()
