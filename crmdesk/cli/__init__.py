@@ -28,7 +28,15 @@ from typing import Any, NoReturn
 from crmdesk import __version__
 from crmdesk.cli import activity, details, maintenance, records, tiers, transfer
 from crmdesk.cli import sync as sync_commands
-from crmdesk.cli.context import EXIT_BUSY, EXIT_DAMAGED, Context, Output, ask_passphrase, user_error
+from crmdesk.cli.context import (
+    EXIT_BUSY,
+    EXIT_DAMAGED,
+    Context,
+    Output,
+    ask_passphrase,
+    run_repairing,
+    user_error,
+)
 from crmdesk.cli.planner import add_planner_commands
 from crmdesk.cli.render import dumps
 from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError, WrongKeyError
@@ -160,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_desktop(resolve_book_path(args.book))
     ctx = Context(args)
     try:
-        out = args.handler(ctx, args)
+        out = run_repairing(ctx, args)  # damage in the search index is rebuilt, not reported
     except CrmdeskError as exc:
         return _report(exc, args.json)
     except Exception as exc:

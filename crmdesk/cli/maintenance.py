@@ -65,6 +65,42 @@ def check(ctx: Context, args: argparse.Namespace) -> Output:
     return Output(data, text)
 
 
+def repair_if_derived(ctx: Context) -> str | None:
+    """After a command met damage: if it lies only in derived data and the app does not hold
+    the book, rebuild it; the note to print, or None (then the damage is reported)."""
+    from crmdesk.core.errors import CrmdeskError
+    from crmdesk.db import integrity
+    from crmdesk.db.book import BookInfo
+    from crmdesk.db.lock import BookLock
+    from crmdesk.db.recover import repair_derived
+
+    key = ctx.key_in_hand()
+    ctx.close()
+    if key is None:
+        return None
+    try:
+        reader = integrity.Reader(ctx.path, key)
+        try:
+            report = integrity.full_check(reader)
+        finally:
+            reader.close()
+        if not report.derived_only:
+            return None
+        lock = BookLock(ctx.path, purpose="repair")
+        if not lock.try_acquire():
+            return None  # the app has it open; it repairs such damage itself
+        try:
+            repaired = repair_derived(ctx.path, BookInfo.load(ctx.path), key)
+        finally:
+            lock.release()
+    except CrmdeskError:
+        return None
+    return (
+        f"the search index of {ctx.path.name} was damaged and has been rebuilt (no record was "
+        f"lost; the damaged file is kept as {repaired.damaged_kept})"
+    )
+
+
 def _policy_from(args: argparse.Namespace, ctx: Context) -> Any:
     from dataclasses import replace
 

@@ -121,7 +121,7 @@ def test_damage_in_the_search_index_only_is_rebuilt_without_loss(
 ) -> None:
     key = _key(template)
     original = rows_by_id(template, key)
-    rebuilt = 0
+    rebuilt = notes = 0
     for page in range(1, pages(template) + 1):
         path = copy_book(template, tmp_path / f"p{page}")
         flip(path, page)
@@ -134,11 +134,18 @@ def test_damage_in_the_search_index_only_is_rebuilt_without_loss(
             reader.close()
         if not report.derived_only:
             continue
+        # An ordinary command that meets the damage rebuilds the index and answers anyway.
+        other = copy_book(path, tmp_path / f"q{page}")
+        for query in ("曾", "zgl", "华东", "138"):
+            code, out, err = _run(other, capsys, "search", query)
+            assert code == 0, (page, query, err)
+            notes += "was damaged and has been rebuilt" in err
         code, out, err = _run(path, capsys, "check")
         assert code == 0, err
         assert "rebuilt" in out.lower()
         assert rows_by_id(path, key) == original
         rebuilt += 1
-        if rebuilt >= 3:
+        if rebuilt >= 6:
             break
     assert rebuilt, "some page of a small book belongs to the search index"
+    assert notes, "a search met a damaged index page and rebuilt the index"
