@@ -63,7 +63,7 @@ class Section:
 
 SECTIONS: dict[str, Section] = {}
 # The modules that register sections; the others (bundle, sync, ui, planner) run on their own.
-SECTION_MODULES = ("search", "dashboard", "transfer")
+SECTION_MODULES = ("search", "dashboard", "transfer", "integrity")
 
 
 def section(

@@ -12,6 +12,8 @@ Every subcommand takes ``--book PATH`` (else ``$CRMDESK_BOOK``, else the default
 * 5 — the book's lease lapsed and the server could not renew it
 * 6 — the desktop app has no display here
 * 7 — this device was revoked: its book was wiped
+* 8 — the book is damaged (the message says what to do: crmdesk check / recover)
+* 9 — the book is busy or open in the app (for restore and recover)
 """
 
 from __future__ import annotations
@@ -24,9 +26,17 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crmdesk import __version__
-from crmdesk.cli import activity, campaigns, details, records, tiers, transfer
+from crmdesk.cli import activity, campaigns, details, maintenance, records, tiers, transfer
 from crmdesk.cli import sync as sync_commands
-from crmdesk.cli.context import Context, Output, ask_passphrase
+from crmdesk.cli.context import (
+    EXIT_BUSY,
+    EXIT_DAMAGED,
+    Context,
+    Output,
+    ask_passphrase,
+    run_repairing,
+    user_error,
+)
 from crmdesk.cli.planner import add_planner_commands
 from crmdesk.cli.render import dumps
 from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError, WrongKeyError
@@ -100,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     tiers.register(sub, common)
     transfer.register(sub, common)
     sync_commands.register(sub, common)
+    maintenance.register(sub, common)
     add_planner_commands(sub, common)
     campaigns.register(sub, common)
     return parser
@@ -114,6 +125,10 @@ def _exit_code(error: CrmdeskError) -> int:
         return EXIT_LEASE_LAPSED
     if error.code == "device_revoked":
         return EXIT_REVOKED
+    if error.code == "book_damaged":
+        return EXIT_DAMAGED
+    if error.code == "book_busy":
+        return EXIT_BUSY
     if isinstance(error, ValidationError | UsageError):
         return EXIT_BAD_INPUT
     return EXIT_FAILURE
@@ -154,9 +169,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_desktop(resolve_book_path(args.book))
     ctx = Context(args)
     try:
-        out = args.handler(ctx, args)
+        out = run_repairing(ctx, args)  # damage in the search index is rebuilt, not reported
     except CrmdeskError as exc:
         return _report(exc, args.json)
+    except Exception as exc:
+        known = user_error(exc, ctx.path)  # a damaged page or a busy book, never a traceback
+        if known is None:
+            raise
+        return _report(known, args.json)
     except KeyboardInterrupt:
         _write(sys.stderr, "crmdesk: interrupted; nothing was written")
         return 130

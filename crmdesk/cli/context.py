@@ -22,9 +22,43 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from crmdesk.core.errors import ValidationError
+from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.money import Money, parse_money
 from crmdesk.db.book import PASSPHRASE_ENV, Book, open_book, resolve_book_path
+from crmdesk.db.keys import BookKey, Passphrase
+
+EXIT_DAMAGED = 8
+EXIT_BUSY = 9
+
+
+def user_error(error: BaseException, path: Path) -> CrmdeskError | None:
+    """The one clear message for a driver error that escaped the book's engine (damage: which
+    book, that it is damaged, what to do; busy: who holds it), or None if it is neither."""
+    from crmdesk.db.integrity import translate
+
+    return translate(error, path)
+
+
+def run_repairing(ctx: Context, args: argparse.Namespace) -> Output:
+    """Run the command; if it meets damage that lies only in derived data (the search index, an
+    index), rebuild that without asking and run the command once more (it wrote nothing: every
+    command is one transaction). Other damage, or a book the app holds, is reported as is."""
+    from crmdesk.db.integrity import is_damage
+
+    try:
+        out: Output = args.handler(ctx, args)
+        return out
+    except Exception as exc:
+        if not is_damage(exc):
+            raise
+        from crmdesk.cli.maintenance import repair_if_derived
+
+        note = repair_if_derived(ctx)
+        if note is None:
+            raise
+        sys.stderr.write(f"crmdesk: note: {note}\n")
+        out = args.handler(ctx, args)
+        return out
 
 
 @dataclass(frozen=True)
@@ -57,6 +91,7 @@ class Context:
         self.args = args
         self.path: Path = resolve_book_path(getattr(args, "book", None))
         self._book: Book | None = None
+        self._key: BookKey | None = None
 
     @property
     def book(self) -> Book:
@@ -64,7 +99,7 @@ class Context:
             from crmdesk.sync.client import SyncClient  # httpx: only when a book is opened
             from crmdesk.sync.lease import check_lease
 
-            book = open_book(self.path, passphrase=ask_passphrase)
+            book = open_book(self.path, passphrase=self._remembered)
             try:
                 # An enrolled book whose lease lapsed opens only once the server renews it.
                 check_lease(book, lambda b: SyncClient(b))
@@ -79,8 +114,31 @@ class Context:
         with self.book.session() as session, session.begin():
             yield session
 
+    def _remembered(self, purpose: str) -> str | None:
+        """The passphrase, asked for once per command (a repair reopens the book)."""
+        if isinstance(self._key, Passphrase):
+            return self._key.text
+        text = ask_passphrase(purpose)
+        if text:
+            self._key = Passphrase(text)
+        return text
+
+    def key_in_hand(self) -> BookKey | None:
+        """The key the book was (or was to be) opened with, for repairing it after damage."""
+        if self._book is not None and self._book.key is not None:
+            return self._book.key
+        if self._key is not None:
+            return self._key
+        from crmdesk.db.book import BookInfo, book_exists, book_key
+
+        if not book_exists(self.path):
+            return None
+        info = BookInfo.load(self.path)
+        return book_key(self.path, info, passphrase=None) if info.key_source == "keyring" else None
+
     def close(self) -> None:
         if self._book is not None:
+            self._key = self._book.key or self._key
             self._book.close()
             self._book = None
 

@@ -8,6 +8,7 @@ whether to ask the keyring or the user, and never guesses.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -17,12 +18,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from crmdesk.core.errors import BookError, KeyStoreError
-from crmdesk.db import migrate, outbox, search
+from crmdesk.core.errors import BookError, KeyStoreError, WrongKeyError
+from crmdesk.db import integrity, migrate, outbox, search
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import BookKey, KeyringStore, Passphrase, RawKey
 
@@ -94,20 +95,42 @@ class BookInfo:
 class Book:
     """An unlocked book. Close it to drop the key and release the file."""
 
-    def __init__(self, path: Path, info: BookInfo, engine: Engine, backup: Path | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        info: BookInfo,
+        engine: Engine,
+        backup: Path | None,
+        key: BookKey | None = None,
+    ) -> None:
         self.path = path
+        # Held only to verify and restore backups (crmdesk.db.backup); dropped with the book.
+        self.key = key
         self.info = info
         self.engine = engine
         self.migration_backup = backup
         self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         search.attach(self.sessions)
         outbox.attach(self.sessions)
+        # Connections in use, so that quitting can interrupt what they run (see interrupt()).
+        self._in_use: set[Any] = set()
+        event.listen(engine, "checkout", lambda dbapi, _rec, _proxy: self._in_use.add(dbapi))
+        event.listen(engine, "checkin", lambda dbapi, _rec: self._in_use.discard(dbapi))
+
+    def interrupt(self) -> None:
+        """Stop the statements running on this book now (from any thread): a read ends with an
+        error, a write transaction rolls back. For quitting while work is under way."""
+        for raw in list(self._in_use):
+            # A connection closing meanwhile has nothing left to stop.
+            with contextlib.suppress(Exception):
+                raw.interrupt()
 
     def session(self) -> Session:
         return self.sessions()
 
     def close(self) -> None:
         self.engine.dispose()
+        self.key = None
 
     def retire(self, reason: str) -> None:
         """Close the book for good (its file is being removed).
@@ -178,7 +201,7 @@ def create_book(
         if info.key_source == "keyring":
             store.forget(book_id)
         raise
-    return Book(path, info, engine, None)
+    return Book(path, info, engine, None, key)
 
 
 def check_new_passphrase(text: str) -> None:
@@ -201,30 +224,59 @@ def _remove_partial_book(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
+def book_key(
+    path: Path,
+    info: BookInfo,
+    *,
+    keystore: KeyringStore | None = None,
+    passphrase: PassphraseProvider | None = env_passphrase,
+) -> BookKey:
+    """The key of the book at ``path``: from the keyring, or derived from the passphrase."""
+    if info.key_source == "keyring":
+        return (keystore if keystore is not None else KeyringStore()).load(info.book_id)
+    text = passphrase("unlock") if passphrase is not None else None
+    if not text:
+        raise KeyStoreError(
+            f"this book is locked with a passphrase; enter it (or set {PASSPHRASE_ENV})"
+        )
+    return Passphrase(text)
+
+
 def open_book(
     path: Path,
     *,
     keystore: KeyringStore | None = None,
     passphrase: PassphraseProvider | None = env_passphrase,
 ) -> Book:
-    """Unlock an existing book, migrating its schema (after a backup) if it is older."""
+    """Unlock an existing book, migrating its schema (after a backup) if it is older.
+
+    A quick integrity check runs on the way (``crmdesk.db.integrity.quick_check``); a damaged
+    book raises ``BookDamagedError``, which says what to do.
+    """
     if not book_exists(path):
         raise BookError(f"there is no book at {path}; create one first (crmdesk init)")
     info = BookInfo.load(path)
-    key: BookKey
-    if info.key_source == "keyring":
-        key = (keystore if keystore is not None else KeyringStore()).load(info.book_id)
-    else:
-        text = passphrase("unlock") if passphrase is not None else None
-        if not text:
-            raise KeyStoreError(
-                f"this book is locked with a passphrase; enter it (or set {PASSPHRASE_ENV})"
-            )
-        key = Passphrase(text)
-    engine = create_book_engine(path, key)
+    key = book_key(path, info, keystore=keystore, passphrase=passphrase)
+    return open_with_key(path, info, key)
+
+
+def open_with_key(path: Path, info: BookInfo, key: BookKey) -> Book:
+    """Open the book with a key already in hand (see :func:`open_book`)."""
     try:
+        engine = create_book_engine(path, key)
+    except WrongKeyError:
+        # A damaged first page looks like a wrong key. If the same key opens one of the book's
+        # own backups, the key is right and the book is damaged.
+        from crmdesk.db.backup import key_opens_a_backup
+
+        if key_opens_a_backup(path, key):
+            raise integrity.damaged(path, "its first page cannot be read") from None
+        raise
+    try:
+        with engine.connect() as conn:
+            integrity.quick_check(conn.connection.driver_connection, path)
         backup = migrate.ensure_current(engine, path)
     except BaseException:
         engine.dispose()
         raise
-    return Book(path, info, engine, backup)
+    return Book(path, info, engine, backup, key)

@@ -9,13 +9,14 @@ temp storage (temp files would otherwise hold plaintext pages) and a page cache 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from crmdesk.core.errors import BookError, WrongKeyError
+from crmdesk.db import integrity
 from crmdesk.db.keys import BookKey
 
 # 64 MB of page cache (negative = KiB): decrypted pages stay in memory, which is what keeps
@@ -62,6 +63,43 @@ def connect_raw(path: Path, key: BookKey) -> Any:
     return raw
 
 
+class PragmaKey(Protocol):
+    """Anything that gives a value for ``PRAGMA key`` (a book key, a derived key with salt)."""
+
+    def pragma_value(self) -> str: ...
+
+
+def open_readonly(path: Path, key: PragmaKey) -> Any:
+    """A keyed read-only DB-API connection that never writes to the file (checks, salvage and
+    backups being verified): no WAL switch, no journal, ``query_only``."""
+    raw = sqlcipher3.connect(
+        f"file:{path}?mode=ro",
+        uri=True,
+        check_same_thread=False,
+        isolation_level=None,
+        # A statement that hit a refused page must not linger in a cache: it would keep the
+        # failed read transaction, and with it the error, for every later statement.
+        cached_statements=0,
+    )
+    try:
+        cur = raw.cursor()
+        cur.execute("PRAGMA cipher_log_level = NONE")
+        cur.execute(f"PRAGMA key = {key.pragma_value()}")
+        try:
+            cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongKeyError(
+                f"the key or passphrase does not open {path.name}, or its first page is damaged"
+            ) from exc
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.execute("PRAGMA query_only = ON")
+        cur.close()
+    except BaseException:
+        raw.close()
+        raise
+    return raw
+
+
 def create_book_engine(path: Path, key: BookKey) -> Engine:
     """An engine whose every connection is keyed with ``key``; raises WrongKeyError at once.
 
@@ -96,6 +134,11 @@ def create_book_engine(path: Path, key: BookKey) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
+
+    # A damaged page or a busy book becomes one clear BookError, in every command and the app.
+    @event.listens_for(engine, "handle_error")
+    def _clear_error(context: Any) -> BaseException | None:
+        return integrity.translate(context.original_exception, path)
 
     # Open one connection now so a wrong key is reported here, not on first use.
     with engine.connect():

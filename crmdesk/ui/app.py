@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from crmdesk.db.keys import KeyringStore
@@ -72,6 +72,7 @@ class App:
     runner: TaskRunner
     settings: Settings
     guard: BookGuard | None = None
+    instance: Any = None  # crmdesk.ui.single_instance.Instance, when run() made one
 
     def close(self) -> None:
         self.window.close()
@@ -177,12 +178,21 @@ def run(
     app.setApplicationDisplayName("crmdesk")
     app.setDesktopFileName("crmdesk")
     app.setWindowIcon(icon("crmdesk"))
+    from crmdesk.ui import single_instance
+
+    # One app per book: a second start brings the first window forward and leaves.
+    instance = single_instance.claim(book_path)
+    if instance is None:
+        return single_instance.EXIT_ALREADY_RUNNING
     built = build(book_path, settings_path=settings_path, keystore=keystore, start=True)
+    instance.attach(built.window, built.session)
+    built.instance = instance
     built.window.show()
     if on_built is not None:
         on_built(built)
+    code = 0
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        built.session.close()
-        built.runner.shutdown(wait=True)
+        single_instance.quit_promptly(built, instance, code)
+    return code

@@ -42,6 +42,14 @@ _MESSAGES = {
     "day_out_of_range": QT_TRANSLATE_NOOP("Errors", "This day does not exist in that month."),
     "month_out_of_range": QT_TRANSLATE_NOOP("Errors", "The month must be between 1 and 12."),
     "future": QT_TRANSLATE_NOOP("Errors", "This date is in the future."),
+    "book_damaged": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The book is damaged: part of it can no longer be read, and nothing more is written to "
+        "it. Open Tools → Restore… to recover it from the company server or a backup.",
+    ),
+    "book_busy": QT_TRANSLATE_NOOP(
+        "Errors", "The book is busy: another crmdesk is writing to it. Try again in a moment."
+    ),
     "wrong_key": QT_TRANSLATE_NOOP(
         "Errors", "Wrong passphrase: it does not open this book. Check it and try again."
     ),

@@ -42,6 +42,7 @@ from crmdesk.ui.editors import (
 )
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import Translations, resolve_language
+from crmdesk.ui.maintenance import ToolsMenu
 from crmdesk.ui.panels import AccountPanel, ContactPanel, RecordPanel
 from crmdesk.ui.planner import PlannerNotifier, PlannerView
 from crmdesk.ui.quick_open import QuickOpenDialog
@@ -267,6 +268,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_enrol, self.act_sync_now, self.act_conflicts):
             self.menu_sync.addAction(action)
         self.company = CompanyActions(self.sync, self.menu_sync, self)  # managers and admins
+        self.tools = ToolsMenu(self)  # check, back up, restore (crmdesk.ui.maintenance)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("crmdesk — %1").replace("%1", self.session.path.name))
@@ -305,6 +307,7 @@ class MainWindow(QMainWindow):
         self.menu_record.setTitle(self.tr("&Record"))
         self.menu_sync.setTitle(self.tr("S&ync"))
         self.company.retranslate()
+        self.tools.retranslate()
         self.sync_label.setText(self.sync.status_text(self.sync.status))
         self.tabs.setTabText(0, self.tr("Contacts"))
         self.tabs.setTabText(1, self.tr("Accounts"))

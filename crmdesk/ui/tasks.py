@@ -18,6 +18,10 @@ Threading contract
 
 A failure without a ``failure`` callback goes to the runner's ``unhandled`` handler (the main
 window shows it); in inline mode with no handler set it is raised, so a test cannot miss it.
+
+On quit, :meth:`TaskRunner.stop` drops the queued tasks, interrupts the running one (SQLite's
+``interrupt``: a query stops, a write rolls back) and waits a bounded time for it: closing the
+window never waits for a 100,000-contact load to finish.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -109,6 +114,7 @@ class TaskRunner(QObject):
         self._latest: dict[str, int] = {}
         self._counter = 0
         self._pending = 0
+        self._futures: set[Future[Any]] = set()
         self.unhandled: FailureCallback | None = None
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -122,7 +128,7 @@ class TaskRunner(QObject):
         if self.inline:
             fn()
             return None
-        return self._pool().submit(fn)
+        return self._submit(fn)
 
     @property
     def pending(self) -> int:
@@ -137,6 +143,19 @@ class TaskRunner(QObject):
         executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=wait, cancel_futures=not wait)
+
+    def stop(self, *, timeout: float, interrupt: Callable[[], None] | None = None) -> bool:
+        """Quit promptly: drop every queued task, ``interrupt`` the running one (from this
+        thread), and wait up to ``timeout`` seconds for it. True if the worker is idle."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return True
+        executor.shutdown(wait=False, cancel_futures=True)
+        running = {f for f in list(self._futures) if not f.done()}
+        if running and interrupt is not None:
+            interrupt()
+        _done, left = wait_futures(running, timeout=timeout)
+        return not left
 
     # -- internals --------------------------------------------------------------------------
 
@@ -157,7 +176,13 @@ class TaskRunner(QObject):
         if self.inline:
             self._deliver(self._execute(op))
             return
-        self._pool().submit(self._work, op)
+        self._submit(self._work, op)
+
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        future = self._pool().submit(fn, *args)
+        self._futures.add(future)
+        future.add_done_callback(self._futures.discard)
+        return future
 
     def _superseded(self, op: Op[Any]) -> bool:
         if op._key is None:

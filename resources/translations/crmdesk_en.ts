@@ -868,6 +868,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The book is damaged: part of it can no longer be read, and nothing more is written to it. Open Tools → Restore… to recover it from the company server or a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The book is busy: another crmdesk is writing to it. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,6 +1372,166 @@
     </message>
     <message>
         <source>Visit logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>Backing up the book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceDialog</name>
+    <message>
+        <source>Backups and recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The book %1 is backed up automatically, encrypted with its own key, and each backup is checked after it is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MB at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the book is damaged: rebuild it from the company server (an enrolled book) or the newest good backup, with every record the damaged file still holds. The damaged file is kept aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover the book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The book is sound: %n page(s) checked.</source>
+        <translation>
+            <numerusform>The book is sound: %n page checked.</numerusform>
+            <numerusform>The book is sound: %n pages checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the search index is damaged; it is being rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The book is damaged (%n page(s)). Recover it: nothing more is written to it.</source>
+        <translation>
+            <numerusform>The book is damaged (%n page). Recover it: nothing more is written to it.</numerusform>
+            <numerusform>The book is damaged (%n pages). Recover it: nothing more is written to it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The book goes back to how it was at %1. Changes made since are not in the backup; the current file is kept aside, not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored. The file it replaced is kept as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover the book?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crmdesk rebuilds the book in a new file and keeps the current one aside. This can take a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered; some records could not be saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered. Nothing was lost.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2666,6 +2834,29 @@
     </message>
     <message>
         <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolsMenu</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check the book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up and checked at %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -865,6 +865,14 @@
         <translation>这个日期还没到。</translation>
     </message>
     <message>
+        <source>The book is damaged: part of it can no longer be read, and nothing more is written to it. Open Tools → Restore… to recover it from the company server or a backup.</source>
+        <translation>客户簿已损坏：其中一部分已无法读取，之后不会再写入它。请打开“工具 → 恢复…”，从公司服务器或备份恢复。</translation>
+    </message>
+    <message>
+        <source>The book is busy: another crmdesk is writing to it. Try again in a moment.</source>
+        <translation>客户簿正忙：另一个 crmdesk 正在写入。请稍后再试。</translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密码短语错误：无法打开这个客户簿。请检查后重试。</translation>
     </message>
@@ -1360,6 +1368,164 @@
     <message>
         <source>Visit logged</source>
         <translation>拜访已记录</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>Backing up the book…</source>
+        <translation>正在备份客户簿…</translation>
+    </message>
+    <message>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>搜索索引已损坏，正在重建…</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceDialog</name>
+    <message>
+        <source>Backups and recovery</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>The book %1 is backed up automatically, encrypted with its own key, and each backup is checked after it is written.</source>
+        <translation>客户簿 %1 会自动备份，备份用它自己的密钥加密，每份备份写入后都会校验。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Check the book</source>
+        <translation>检查客户簿</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>份每日</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>份每周</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>份每月</translation>
+    </message>
+    <message>
+        <source>MB at most</source>
+        <translation>MB 以内</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>If the book is damaged: rebuild it from the company server (an enrolled book) or the newest good backup, with every record the damaged file still holds. The damaged file is kept aside.</source>
+        <translation>如果客户簿损坏：从公司服务器（已登记的客户簿）或最新的完好备份重建，并带上损坏文件中仍可读取的每条记录。损坏的文件会另行保留。</translation>
+    </message>
+    <message>
+        <source>Recover the book…</source>
+        <translation>修复客户簿…</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Checking every page…</source>
+        <translation>正在检查每一页…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The book is sound: %n page(s) checked.</source>
+        <translation>
+            <numerusform>客户簿完好：已检查 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the search index is damaged; it is being rebuilt.</source>
+        <translation>只有搜索索引损坏，正在重建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The book is damaged (%n page(s)). Recover it: nothing more is written to it.</source>
+        <translation>
+            <numerusform>客户簿已损坏（%n 页）。请修复：之后不会再写入它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1.</source>
+        <translation>已备份并校验：%1。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复此备份？</translation>
+    </message>
+    <message>
+        <source>The book goes back to how it was at %1. Changes made since are not in the backup; the current file is kept aside, not deleted.</source>
+        <translation>客户簿将回到 %1 时的状态。此后的修改不在备份中；当前文件会另行保留，不会删除。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Restored. The file it replaced is kept as %1.</source>
+        <translation>已恢复。被替换的文件保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Recover the book?</source>
+        <translation>修复客户簿？</translation>
+    </message>
+    <message>
+        <source>crmdesk rebuilds the book in a new file and keeps the current one aside. This can take a while.</source>
+        <translation>crmdesk 会在新文件中重建客户簿，并保留当前文件。这可能需要一些时间。</translation>
+    </message>
+    <message>
+        <source>Recovering…</source>
+        <translation>正在修复…</translation>
+    </message>
+    <message>
+        <source>Recovered; some records could not be saved:</source>
+        <translation>已修复；部分记录无法挽回：</translation>
+    </message>
+    <message>
+        <source>Recovered. Nothing was lost.</source>
+        <translation>已修复，没有丢失任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2813,29 @@
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsMenu</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Check the book…</source>
+        <translation>检查客户簿(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Backed up and checked at %1</source>
+        <translation>已于 %1 备份并校验</translation>
     </message>
 </context>
 <context>

@@ -865,6 +865,14 @@
         <translation>這個日期還沒到。</translation>
     </message>
     <message>
+        <source>The book is damaged: part of it can no longer be read, and nothing more is written to it. Open Tools → Restore… to recover it from the company server or a backup.</source>
+        <translation>客戶簿已損壞：其中一部分已無法讀取，之後不會再寫入它。請開啟「工具 → 還原…」，從公司伺服器或備份復原。</translation>
+    </message>
+    <message>
+        <source>The book is busy: another crmdesk is writing to it. Try again in a moment.</source>
+        <translation>客戶簿正忙：另一個 crmdesk 正在寫入。請稍後再試。</translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密碼短語錯誤：無法開啟這個客戶簿。請檢查後重試。</translation>
     </message>
@@ -1360,6 +1368,164 @@
     <message>
         <source>Visit logged</source>
         <translation>拜訪已記錄</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>Backing up the book…</source>
+        <translation>正在備份客戶簿…</translation>
+    </message>
+    <message>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>搜尋索引已損壞，正在重建…</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceDialog</name>
+    <message>
+        <source>Backups and recovery</source>
+        <translation>備份與復原</translation>
+    </message>
+    <message>
+        <source>The book %1 is backed up automatically, encrypted with its own key, and each backup is checked after it is written.</source>
+        <translation>客戶簿 %1 會自動備份，備份以它自己的金鑰加密，每份備份寫入後都會校驗。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <source>Check the book</source>
+        <translation>檢查客戶簿</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>備份</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>備份時間</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即備份</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>還原此備份…</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>份每日</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>份每週</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>份每月</translation>
+    </message>
+    <message>
+        <source>MB at most</source>
+        <translation>MB 以內</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>修復</translation>
+    </message>
+    <message>
+        <source>If the book is damaged: rebuild it from the company server (an enrolled book) or the newest good backup, with every record the damaged file still holds. The damaged file is kept aside.</source>
+        <translation>如果客戶簿損壞：從公司伺服器（已登記的客戶簿）或最新的完好備份重建，並帶上損壞檔案中仍可讀取的每筆記錄。損壞的檔案會另行保留。</translation>
+    </message>
+    <message>
+        <source>Recover the book…</source>
+        <translation>修復客戶簿…</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>還沒有備份。</translation>
+    </message>
+    <message>
+        <source>Checking every page…</source>
+        <translation>正在檢查每一頁…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The book is sound: %n page(s) checked.</source>
+        <translation>
+            <numerusform>客戶簿完好：已檢查 %n 頁。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the search index is damaged; it is being rebuilt.</source>
+        <translation>只有搜尋索引損壞，正在重建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The book is damaged (%n page(s)). Recover it: nothing more is written to it.</source>
+        <translation>
+            <numerusform>客戶簿已損壞（%n 頁）。請修復：之後不會再寫入它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在備份…</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1.</source>
+        <translation>已備份並校驗：%1。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>還原此備份？</translation>
+    </message>
+    <message>
+        <source>The book goes back to how it was at %1. Changes made since are not in the backup; the current file is kept aside, not deleted.</source>
+        <translation>客戶簿將回到 %1 時的狀態。此後的修改不在備份中；目前的檔案會另行保留，不會刪除。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在還原…</translation>
+    </message>
+    <message>
+        <source>Restored. The file it replaced is kept as %1.</source>
+        <translation>已還原。被取代的檔案保留為 %1。</translation>
+    </message>
+    <message>
+        <source>Recover the book?</source>
+        <translation>修復客戶簿？</translation>
+    </message>
+    <message>
+        <source>crmdesk rebuilds the book in a new file and keeps the current one aside. This can take a while.</source>
+        <translation>crmdesk 會在新檔案中重建客戶簿，並保留目前的檔案。這可能需要一些時間。</translation>
+    </message>
+    <message>
+        <source>Recovering…</source>
+        <translation>正在修復…</translation>
+    </message>
+    <message>
+        <source>Recovered; some records could not be saved:</source>
+        <translation>已修復；部分記錄無法挽回：</translation>
+    </message>
+    <message>
+        <source>Recovered. Nothing was lost.</source>
+        <translation>已修復，沒有遺失任何內容。</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2813,29 @@
     <message>
         <source>Exported to %1</source>
         <translation>已匯出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsMenu</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Check the book…</source>
+        <translation>檢查客戶簿(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即備份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>還原(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Backed up and checked at %1</source>
+        <translation>已於 %1 備份並校驗</translation>
     </message>
 </context>
 <context>
