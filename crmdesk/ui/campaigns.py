@@ -12,7 +12,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -398,3 +405,44 @@ def _export(view: CampaignView, path: Path) -> Path:
 
     write_xlsx(view, path)
     return path
+
+
+class CampaignsAction(QObject):
+    """Tools > Festival campaigns… (Ctrl+Shift+G): enabled while a book is open."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        from PySide6.QtGui import QAction, QKeySequence
+
+        self.window = window
+        self.dialog: CampaignsDialog | None = None
+        self.action = QAction(window)
+        self.action.setObjectName("festivalCampaigns")
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.action.triggered.connect(lambda _checked=False: self.open())
+        menu = window.tools.menu
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, self.action)
+        menu.insertSeparator(first)
+        window.session.opened.connect(lambda _desk: self.action.setEnabled(True))
+        window.session.locked.connect(self._locked)
+        self.action.setEnabled(False)
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("Festival &campaigns…"))
+
+    def _locked(self) -> None:
+        self.action.setEnabled(False)
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+
+    def open(self) -> CampaignsDialog | None:
+        desk = self.window.session.desk
+        if desk is None:
+            return None
+        if self.dialog is None:
+            self.dialog = CampaignsDialog(desk, parent=self.window)
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog

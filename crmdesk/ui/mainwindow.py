@@ -28,6 +28,7 @@ from crmdesk.core.views import AccountView, ContactView, DeletionView
 from crmdesk.db import browse
 from crmdesk.ui import settings as s
 from crmdesk.ui.brief import BriefDialog, brief_html
+from crmdesk.ui.campaigns import CampaignsAction
 from crmdesk.ui.company_menu import CompanyActions
 from crmdesk.ui.dashboard import TeamView
 from crmdesk.ui.desk import Desk
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
             self.menu_sync.addAction(action)
         self.company = CompanyActions(self.sync, self.menu_sync, self)  # managers and admins
         self.tools = ToolsMenu(self)  # check, back up, restore (crmdesk.ui.maintenance)
+        self.campaigns = CampaignsAction(self)  # festival campaigns (crmdesk.ui.campaigns)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("crmdesk — %1").replace("%1", self.session.path.name))
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
         self.menu_sync.setTitle(self.tr("S&ync"))
         self.company.retranslate()
         self.tools.retranslate()
+        self.campaigns.retranslate()
         self.sync_label.setText(self.sync.status_text(self.sync.status))
         self.tabs.setTabText(0, self.tr("Contacts"))
         self.tabs.setTabText(1, self.tr("Accounts"))

@@ -77,3 +77,13 @@ def test_a_campaign_for_nobody_says_so(qtbot, book: Book, desk) -> None:
     assert dialog.list.count() == 0
     assert dialog.make_button.isEnabled()
     assert dt.date.today().year == dialog.year.value()
+
+
+def test_tools_menu_opens_the_campaigns_of_the_open_book(window, qtbot) -> None:
+    action = window.campaigns.action
+    assert action.isEnabled()
+    assert action in window.tools.menu.actions()
+    action.trigger()
+    dialog = window.campaigns.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.festival.count() > 5
