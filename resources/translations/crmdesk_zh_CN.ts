@@ -1178,106 +1178,6 @@
         <translation>crmdesk — %1</translation>
     </message>
     <message>
-        <source>New &amp;contact</source>
-        <translation>新建联系人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>New &amp;account</source>
-        <translation>新建客户(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete</source>
-        <translation>撤销删除(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Log a visit</source>
-        <translation>记录拜访(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Brief</source>
-        <translation>拜访简报(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation>联系人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation>客户(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Planner</source>
-        <translation>客情维护(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Team</source>
-        <translation>团队(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>锁定(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>立即同步(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Enrol…</source>
-        <translation>登记(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts…</source>
-        <translation>冲突(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import contacts…</source>
-        <translation>导入联系人(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Record</source>
-        <translation>记录(&amp;R)</translation>
-    </message>
-    <message>
-        <source>S&amp;ync</source>
-        <translation>同步(&amp;Y)</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
@@ -1308,26 +1208,6 @@
     <message>
         <source>Working…</source>
         <translation>处理中……</translation>
-    </message>
-    <message>
-        <source>Done: %1</source>
-        <translation>已完成：%1</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Deleted %1. Undo with Ctrl+Z.</source>
-        <translation>已删除 %1。按 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <source>Restored %1</source>
-        <translation>已恢复 %1</translation>
-    </message>
-    <message>
-        <source>Visit logged</source>
-        <translation>拜访已记录</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +1835,29 @@
     <message>
         <source>Preference</source>
         <translation>喜好</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommands</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undo with Ctrl+Z.</source>
+        <translation>已删除 %1。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢复 %1</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation>拜访已记录</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +2975,109 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>New &amp;contact</source>
+        <translation>新建联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;account</source>
+        <translation>新建客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log a visit</source>
+        <translation>记录拜访(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Brief</source>
+        <translation>拜访简报(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Planner</source>
+        <translation>客情维护(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>登记(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>导入联系人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
     </message>
 </context>
 <context>

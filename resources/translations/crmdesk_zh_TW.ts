@@ -1178,106 +1178,6 @@
         <translation>crmdesk — %1</translation>
     </message>
     <message>
-        <source>New &amp;contact</source>
-        <translation>新增聯絡人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>New &amp;account</source>
-        <translation>新增客戶(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編輯(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>刪除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete</source>
-        <translation>復原刪除(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Log a visit</source>
-        <translation>記錄拜訪(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Brief</source>
-        <translation>拜訪簡報(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>尋找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation>聯絡人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation>客戶(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Planner</source>
-        <translation>客戶維繫(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Team</source>
-        <translation>團隊(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>重新整理(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>鎖定(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>設定(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>立即同步(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Enrol…</source>
-        <translation>登記(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts…</source>
-        <translation>衝突(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import contacts…</source>
-        <translation>匯入聯絡人(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>匯出(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>前往(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Record</source>
-        <translation>記錄(&amp;R)</translation>
-    </message>
-    <message>
-        <source>S&amp;ync</source>
-        <translation>同步(&amp;Y)</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
@@ -1308,26 +1208,6 @@
     <message>
         <source>Working…</source>
         <translation>處理中……</translation>
-    </message>
-    <message>
-        <source>Done: %1</source>
-        <translation>已完成：%1</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已儲存 %1</translation>
-    </message>
-    <message>
-        <source>Deleted %1. Undo with Ctrl+Z.</source>
-        <translation>已刪除 %1。按 Ctrl+Z 復原。</translation>
-    </message>
-    <message>
-        <source>Restored %1</source>
-        <translation>已恢復 %1</translation>
-    </message>
-    <message>
-        <source>Visit logged</source>
-        <translation>拜訪已記錄</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +1835,29 @@
     <message>
         <source>Preference</source>
         <translation>喜好</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommands</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undo with Ctrl+Z.</source>
+        <translation>已刪除 %1。按 Ctrl+Z 復原。</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢復 %1</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation>拜訪已記錄</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +2975,109 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>New &amp;contact</source>
+        <translation>新增聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;account</source>
+        <translation>新增客戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>復原刪除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log a visit</source>
+        <translation>記錄拜訪(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Brief</source>
+        <translation>拜訪簡報(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>尋找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>客戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Planner</source>
+        <translation>客戶維繫(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>團隊(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>鎖定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>登記(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>衝突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>匯入聯絡人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>匯出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>記錄(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
     </message>
 </context>
 <context>
