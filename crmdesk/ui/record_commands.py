@@ -28,6 +28,7 @@ from crmdesk.ui.editors import (
     RecordDialog,
 )
 from crmdesk.ui.forms import error_text
+from crmdesk.ui.i18n import Translations
 from crmdesk.ui.panels import AccountPanel, ContactPanel, RecordPanel
 from crmdesk.ui.session import BookSession
 from crmdesk.ui.tasks import Op
@@ -59,6 +60,7 @@ class RecordCommands(QMainWindow):
     accounts: AccountPanel
     detail: DetailPane
     brief_dialog: BriefDialog
+    translations: Translations
 
     def _update_actions(self) -> None:
         """Enable what applies now (the window's actions override this)."""
@@ -266,7 +268,9 @@ class RecordCommands(QMainWindow):
         title = (
             page.detail.contact.name if isinstance(page, browse.ContactPage) else page.account.name
         )
-        dialog = BriefDialog(html, title, self.session.runner, self)
+        dialog = BriefDialog(
+            html, title, self.session.runner, self, language=self.translations.language
+        )
         dialog.setObjectName("briefDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
 from crmdesk.ui import settings as s
 from crmdesk.ui.company_menu import CompanyActions
 from crmdesk.ui.dashboard import TeamView
-from crmdesk.ui.i18n import Translations, resolve_language
+from crmdesk.ui.i18n import resolve_language
 from crmdesk.ui.planner import PlannerView
 from crmdesk.ui.record_commands import RecordCommands
 from crmdesk.ui.settingsdialog import SettingsDialog
@@ -28,7 +28,6 @@ class WindowActions(RecordCommands):
     """Builds the actions, toolbar and menus of the window and keeps their texts translated."""
 
     # Set by MainWindow.__init__ before the actions are made.
-    translations: Translations
     planner: PlannerView
     team: TeamView
     sync: SyncController

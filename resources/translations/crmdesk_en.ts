@@ -225,6 +225,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 visit brief %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1953,6 +1957,14 @@
     <message>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>S:</name>
+    <message>
+        <source></source>
+        <comment>the PDF&apos;s file name: %1 the contact or account, %2 today&apos;s date.</comment>
+        <translation></translation>
     </message>
 </context>
 <context>

@@ -223,6 +223,10 @@
         <translation>导出 &amp;PDF…</translation>
     </message>
     <message>
+        <source>%1 visit brief %2</source>
+        <translation>%1 拜访简报 %2</translation>
+    </message>
+    <message>
         <source>Export brief as PDF</source>
         <translation>将简报导出为 PDF</translation>
     </message>
@@ -1934,6 +1938,14 @@
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>S:</name>
+    <message>
+        <source></source>
+        <comment>the PDF&apos;s file name: %1 the contact or account, %2 today&apos;s date.</comment>
+        <translation></translation>
     </message>
 </context>
 <context>
