@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from crmdesk.core.views import AccountView, ContactView, DeletionView
 from crmdesk.db import browse
+from crmdesk.ui import labels
 from crmdesk.ui import settings as s
 from crmdesk.ui.brief import BriefDialog, brief_html
 from crmdesk.ui.desk import Desk
@@ -160,7 +161,8 @@ class RecordCommands(QMainWindow):
             )
             .success(
                 lambda view: self.statusBar().showMessage(
-                    self.tr("Done: %1").replace("%1", view.description), STATUS_MS
+                    self.tr("Done: %1").replace("%1", labels.follow_up_text(view.description)),
+                    STATUS_MS,
                 )
             )
             .failure(self._on_unhandled)

@@ -872,6 +872,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This year is outside the supported span.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This date is outside the supported span.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lunar date can be in a leap month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That lunar year has no such leap month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a time of day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person already received this gift: choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,6 +1178,13 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Follow up the %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Opening your book…</source>
@@ -1265,6 +1300,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,6 +1369,10 @@
     </message>
     <message>
         <source>next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turns %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

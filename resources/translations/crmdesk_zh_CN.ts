@@ -869,6 +869,34 @@
         <translation>这个日期还没到。</translation>
     </message>
     <message>
+        <source>This year is outside the supported span.</source>
+        <translation>年份超出支持的范围。</translation>
+    </message>
+    <message>
+        <source>This date is outside the supported span.</source>
+        <translation>日期超出支持的范围。</translation>
+    </message>
+    <message>
+        <source>Only a lunar date can be in a leap month.</source>
+        <translation>只有农历日期才能在闰月。</translation>
+    </message>
+    <message>
+        <source>That lunar year has no such leap month.</source>
+        <translation>该农历年没有这个闰月。</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>This is not a time of day.</source>
+        <translation>这不是有效的时间。</translation>
+    </message>
+    <message>
+        <source>This person already received this gift: choose another one.</source>
+        <translation>此人已收到过这份礼物，请另选一份。</translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密码短语错误：无法打开这个客户簿。请检查后重试。</translation>
     </message>
@@ -1145,6 +1173,13 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Follow up the %1 of %2</source>
+        <translation>跟进 %2 的%1</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Opening your book…</source>
@@ -1260,6 +1295,10 @@
         <translation>农历%1月%2日</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
@@ -1328,8 +1367,12 @@
         <translation>下次：%1</translation>
     </message>
     <message>
+        <source>turns %1</source>
+        <translation>%1 岁</translation>
+    </message>
+    <message>
         <source>%1 years</source>
-        <translation>满 %1 年</translation>
+        <translation>%1 周年</translation>
     </message>
     <message>
         <source>Outcome: %1</source>
@@ -1676,12 +1719,12 @@
     </message>
     <message>
         <source>turns %1</source>
-        <translation>满 %1 岁</translation>
+        <translation>%1 岁</translation>
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
         <translation>
-            <numerusform>满 %n 年</numerusform>
+            <numerusform>%n 周年</numerusform>
         </translation>
     </message>
     <message>

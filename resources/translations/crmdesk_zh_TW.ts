@@ -869,6 +869,34 @@
         <translation>這個日期還沒到。</translation>
     </message>
     <message>
+        <source>This year is outside the supported span.</source>
+        <translation>年份超出支援的範圍。</translation>
+    </message>
+    <message>
+        <source>This date is outside the supported span.</source>
+        <translation>日期超出支援的範圍。</translation>
+    </message>
+    <message>
+        <source>Only a lunar date can be in a leap month.</source>
+        <translation>只有農曆日期才能在閏月。</translation>
+    </message>
+    <message>
+        <source>That lunar year has no such leap month.</source>
+        <translation>該農曆年沒有這個閏月。</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>結束日期早於開始日期。</translation>
+    </message>
+    <message>
+        <source>This is not a time of day.</source>
+        <translation>這不是有效的時間。</translation>
+    </message>
+    <message>
+        <source>This person already received this gift: choose another one.</source>
+        <translation>此人已收到過這份禮物，請另選一份。</translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密碼短語錯誤：無法開啟這個客戶簿。請檢查後重試。</translation>
     </message>
@@ -1145,6 +1173,13 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Follow up the %1 of %2</source>
+        <translation>跟進 %2 的%1</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Opening your book…</source>
@@ -1260,6 +1295,10 @@
         <translation>農曆%1月%2日</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>新增……</translation>
     </message>
@@ -1328,8 +1367,12 @@
         <translation>下次：%1</translation>
     </message>
     <message>
+        <source>turns %1</source>
+        <translation>%1 歲</translation>
+    </message>
+    <message>
         <source>%1 years</source>
-        <translation>滿 %1 年</translation>
+        <translation>%1 週年</translation>
     </message>
     <message>
         <source>Outcome: %1</source>
@@ -1676,12 +1719,12 @@
     </message>
     <message>
         <source>turns %1</source>
-        <translation>滿 %1 歲</translation>
+        <translation>%1 歲</translation>
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
         <translation>
-            <numerusform>滿 %n 年</numerusform>
+            <numerusform>%n 週年</numerusform>
         </translation>
     </message>
     <message>

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from crmdesk.core.planner import AgendaDay, ItemKind, Plan, PlanItem
+from crmdesk.ui.pages import colon
 from crmdesk.ui.planner.texts import PlannerTexts, money_text, qdate_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -149,7 +150,7 @@ class AgendaModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self.texts.kind(item.kind)}: {self.texts.why(item)}"
+            return f"{self.texts.kind(item.kind)}{colon()}{self.texts.why(item)}"
         if role == Qt.ItemDataRole.FontRole and item.kind is ItemKind.DORMANT:
             return self._bold
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == WHO:
