@@ -141,6 +141,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,6 +158,22 @@
     </message>
     <message>
         <source>Last gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue (oldest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -246,6 +266,28 @@
     </message>
     <message>
         <source>The PDF could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDoneDialog</name>
+    <message numerus="yes">
+        <source>Mark %n item(s) done</source>
+        <translation>
+            <numerusform>Mark %n item done</numerusform>
+            <numerusform>Mark %n items done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is logged as its own interaction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log each with its tier&apos;s suggested budget as the cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was logged. %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1841,7 +1883,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Log each selected item as done, with its suggested cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only these (several may be chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1858,9 +1912,12 @@
             <numerusform>%n stored dates could not be read and are left out</numerusform>
         </translation>
     </message>
-    <message>
-        <source>All tiers</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Mark %n done</source>
+        <translation>
+            <numerusform>Mark %n done</numerusform>
+            <numerusform>Mark %n done</numerusform>
+        </translation>
     </message>
     <message>
         <source>All owners</source>

@@ -140,6 +140,10 @@
         <translation>对象</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>事由</translation>
     </message>
@@ -154,6 +158,22 @@
     <message>
         <source>Last gift</source>
         <translation>上次礼品</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Overdue (oldest first)</source>
+        <translation>已逾期（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n item(s)</source>
@@ -245,6 +265,27 @@
     <message>
         <source>The PDF could not be written: %1</source>
         <translation>无法写入 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDoneDialog</name>
+    <message numerus="yes">
+        <source>Mark %n item(s) done</source>
+        <translation>
+            <numerusform>将 %n 项标记为完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is logged as its own interaction:</source>
+        <translation>每一项都记为一次单独的往来：</translation>
+    </message>
+    <message>
+        <source>Log each with its tier&apos;s suggested budget as the cost</source>
+        <translation>以所属级别的建议预算作为每项的费用</translation>
+    </message>
+    <message>
+        <source>Nothing was logged. %1: %2</source>
+        <translation>没有记录任何内容。%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1825,8 +1866,20 @@
         <translation>为所选事项记录问候或礼品及其费用</translation>
     </message>
     <message>
+        <source>Log each selected item as done, with its suggested cost</source>
+        <translation>将所选各项记为完成，并记入建议费用</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>设置……</translation>
+    </message>
+    <message>
+        <source>Show only these (several may be chosen)</source>
+        <translation>只显示这些（可多选）</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -1840,9 +1893,11 @@
             <numerusform>有 %n 个已存日期无法读取，已略过</numerusform>
         </translation>
     </message>
-    <message>
-        <source>All tiers</source>
-        <translation>全部级别</translation>
+    <message numerus="yes">
+        <source>Mark %n done</source>
+        <translation>
+            <numerusform>%n 项标为完成</numerusform>
+        </translation>
     </message>
     <message>
         <source>All owners</source>

@@ -140,6 +140,10 @@
         <translation>對象</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>事由</translation>
     </message>
@@ -154,6 +158,22 @@
     <message>
         <source>Last gift</source>
         <translation>上次禮品</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本週</translation>
+    </message>
+    <message>
+        <source>Overdue (oldest first)</source>
+        <translation>已逾期（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以後</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n item(s)</source>
@@ -245,6 +265,27 @@
     <message>
         <source>The PDF could not be written: %1</source>
         <translation>無法寫入 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDoneDialog</name>
+    <message numerus="yes">
+        <source>Mark %n item(s) done</source>
+        <translation>
+            <numerusform>將 %n 項標記為完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is logged as its own interaction:</source>
+        <translation>每一項都記為一次單獨的往來：</translation>
+    </message>
+    <message>
+        <source>Log each with its tier&apos;s suggested budget as the cost</source>
+        <translation>以所屬級別的建議預算作為每項的費用</translation>
+    </message>
+    <message>
+        <source>Nothing was logged. %1: %2</source>
+        <translation>沒有記錄任何內容。%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1825,8 +1866,20 @@
         <translation>為所選事項記錄問候或禮品及其費用</translation>
     </message>
     <message>
+        <source>Log each selected item as done, with its suggested cost</source>
+        <translation>將所選各項記為完成，並記入建議費用</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>設定……</translation>
+    </message>
+    <message>
+        <source>Show only these (several may be chosen)</source>
+        <translation>只顯示這些（可多選）</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 級</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -1840,9 +1893,11 @@
             <numerusform>有 %n 個已存日期無法讀取，已略過</numerusform>
         </translation>
     </message>
-    <message>
-        <source>All tiers</source>
-        <translation>全部級別</translation>
+    <message numerus="yes">
+        <source>Mark %n done</source>
+        <translation>
+            <numerusform>%n 項標為完成</numerusform>
+        </translation>
     </message>
     <message>
         <source>All owners</source>
