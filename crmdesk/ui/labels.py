@@ -124,3 +124,24 @@ def follow_up_text(description: str) -> str:
         .replace("%1", label(INTERACTION_KINDS, code))
         .replace("%2", shown_day)
     )
+
+
+# The default tier scheme's names (Huawei's S/A/B/C), stored in English when a book is made; a
+# renamed tier is the rep's own text and shows as written.
+_DEFAULT_TIER_NAMES = (
+    QT_TRANSLATE_NOOP("Tiers", "Strategic"),
+    QT_TRANSLATE_NOOP("Tiers", "Partner"),
+    QT_TRANSLATE_NOOP("Tiers", "Key"),
+    QT_TRANSLATE_NOOP("Tiers", "General"),
+)
+
+
+def tier_name(name: str) -> str:
+    """A tier's name as shown: the default scheme's names in the user's language."""
+    return QCoreApplication.translate("Tiers", name) if name in _DEFAULT_TIER_NAMES else name
+
+
+def tier_choice(label: str) -> str:
+    """A "CODE · Name" tier label with its name as :func:`tier_name` shows it."""
+    code, sep, name = label.partition(" · ")
+    return f"{code}{sep}{tier_name(name)}" if sep else tier_name(label)

@@ -402,8 +402,8 @@ def _spend_table(page: AccountPage) -> str:
         cost, gifts = Money(s.cost_minor, s.currency), Money(s.gifts_minor, s.currency)
         total = Money(s.cost_minor + s.gifts_minor, s.currency)
         rows.append(
-            f"<tr><td>{s.year}</td><td>{s.interactions}</td><td>{_e(cost)}</td>"
-            f"<td>{_e(gifts)}</td><td><b>{_e(total)}</b></td></tr>"
+            f"<tr><td>{s.year}</td><td>{s.interactions}</td><td>{_e(money(cost))}</td>"
+            f"<td>{_e(money(gifts))}</td><td><b>{_e(money(total))}</b></td></tr>"
         )
     return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>"
 

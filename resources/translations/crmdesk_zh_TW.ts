@@ -2578,6 +2578,25 @@
     </message>
 </context>
 <context>
+    <name>Tiers</name>
+    <message>
+        <source>Strategic</source>
+        <translation>戰略</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>夥伴</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>重點</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
         <source>(ignore)</source>

@@ -63,6 +63,7 @@ from crmdesk.core.planner import (
 from crmdesk.core.planner_config import DEFAULT_SETTINGS, PlannerSettings
 from crmdesk.db.planner_settings import load_settings
 from crmdesk.db.planning import load_plan_input
+from crmdesk.ui import labels
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.planner.bulk_done import BulkDoneDialog
@@ -435,7 +436,7 @@ class PlannerView(QWidget):
             chip.setChecked(code in chosen)
             chip.blockSignals(False)
             chip.setText(self.tr("Tier %1").replace("%1", code))
-            chip.setToolTip(name)
+            chip.setToolTip(labels.tier_name(name))
             self.tier_bar.addWidget(chip)
             self.tier_chips[code] = chip
 
