@@ -7,17 +7,19 @@ work from anywhere in the application.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from crmdesk.db import browse
+from crmdesk.db.book import Book
 from crmdesk.ui import settings as s
 from crmdesk.ui.dashboard import TeamView
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.detail import DetailPane, Shown
+from crmdesk.ui.first_steps import FirstSteps, make_sample_book, scratch_folder
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import Translations
 from crmdesk.ui.panels import AccountPanel, ContactPanel, RecordPanel
@@ -28,6 +30,9 @@ from crmdesk.ui.sync_ui import SyncController
 from crmdesk.ui.theme import icon
 from crmdesk.ui.unlock import LockScreen, WelcomeDialog
 from crmdesk.ui.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from crmdesk.ui.app import App
 
 __all__ = ["STATUS_MS", "Deleted", "MainWindow"]
 
@@ -78,6 +83,9 @@ class MainWindow(WindowActions):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.lock_screen)
         self.stack.addWidget(self.splitter)
+        self.first_steps = FirstSteps(self)  # an empty book's three ways forward
+        self.sample_app: App | None = None
+        self.stack.addWidget(self.first_steps)
         self.setCentralWidget(self.stack)
 
         self.book_label = QLabel(self)
@@ -112,6 +120,10 @@ class MainWindow(WindowActions):
         self.detail.add_requested.connect(self.add_to_contact)
         self.detail.follow_up_done.connect(self.complete_follow_up)
         self.contacts.model.loaded.connect(self._maybe_ready)
+        self.contacts.model.loaded.connect(self._show_first_steps_if_empty)
+        self.first_steps.import_requested.connect(self.open_import)
+        self.first_steps.add_requested.connect(self.new_contact)
+        self.first_steps.sample_requested.connect(self.open_sample)
         self.contacts.model.dataChanged.connect(lambda *_a: self._maybe_ready())
         self.lock_screen.unlock_requested.connect(self._unlock)
         session.runner.busy_changed.connect(self._on_busy)
@@ -141,6 +153,7 @@ class MainWindow(WindowActions):
         self.contacts.retranslate()
         self.accounts.retranslate()
         self.detail.retranslate()
+        self.first_steps.retranslate()
         self.lock_screen.retranslate()
         self.book_label.setText(self.tr("Book: %1").replace("%1", self.session.path.name))
         self.book_label.setToolTip(str(self.session.path))
@@ -194,7 +207,8 @@ class MainWindow(WindowActions):
         self.team.set_desk(desk)
         self.notifier.set_desk(desk)
         self.sync.set_desk(desk)
-        self.stack.setCurrentWidget(self.splitter)
+        if self.stack.currentWidget() is not self.first_steps:  # an empty book keeps it
+            self.stack.setCurrentWidget(self.splitter)
         self._update_lock_label()
         self._update_actions()
         desk.changed.connect(self._on_changed)
@@ -229,6 +243,39 @@ class MainWindow(WindowActions):
 
     def _on_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def _show_first_steps_if_empty(self, count: int) -> None:
+        # The book has no contact at all (not merely none matching a filter): show the way in.
+        panel = self.contacts
+        unfiltered = not panel.search.text().strip() and all(
+            box.currentIndex() <= 0 for box in panel._filter_boxes()
+        )
+        if self.desk is None:
+            return
+        if count == 0 and unfiltered:
+            self.stack.setCurrentWidget(self.first_steps)
+        elif self.stack.currentWidget() is self.first_steps:
+            self.stack.setCurrentWidget(self.splitter)
+
+    def open_sample(self) -> None:
+        """Make a sample book on the worker and open it in a window of its own."""
+        self.first_steps.set_busy(True)
+        (
+            self.session.runner.op(make_sample_book, scratch_folder())
+            .success(self._open_sample_window)
+            .failure(self._on_unhandled)
+            .finally_(lambda: self.first_steps.set_busy(False))
+            .run()
+        )
+
+    def _open_sample_window(self, book: Book) -> None:
+        from crmdesk.ui.app import build
+
+        sample = build(book.path, settings_path=self.settings.path)
+        sample.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sample.window.show()
+        sample.session.adopt(book)
+        self.sample_app = sample
 
     def _maybe_ready(self, *_args: Any) -> None:
         if self._ready_sent or self.desk is None or self.contacts.model.is_loading:

@@ -1076,6 +1076,45 @@
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Your book is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three ways to start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import your phone&apos;s contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vCard (.vcf) exported from a phone or address book, or a CSV/Excel list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your first contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, company, phone: the rest can come later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a sample book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a separate book with sample customers in a new window; your own book stays empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the sample book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Hand over a rep&apos;s accounts</source>

@@ -1072,6 +1072,45 @@
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Your book is empty</source>
+        <translation>你的客户簿还是空的</translation>
+    </message>
+    <message>
+        <source>Three ways to start:</source>
+        <translation>三种开始方式：</translation>
+    </message>
+    <message>
+        <source>Import your phone&apos;s contacts…</source>
+        <translation>导入手机通讯录…</translation>
+    </message>
+    <message>
+        <source>A vCard (.vcf) exported from a phone or address book, or a CSV/Excel list.</source>
+        <translation>从手机或通讯录导出的 vCard (.vcf) 文件，或 CSV/Excel 名单。</translation>
+    </message>
+    <message>
+        <source>Add your first contact…</source>
+        <translation>添加第一位联系人…</translation>
+    </message>
+    <message>
+        <source>Name, company, phone: the rest can come later.</source>
+        <translation>姓名、公司、电话即可，其余以后再补。</translation>
+    </message>
+    <message>
+        <source>Try a sample book</source>
+        <translation>打开示例客户簿试用</translation>
+    </message>
+    <message>
+        <source>Opens a separate book with sample customers in a new window; your own book stays empty.</source>
+        <translation>在新窗口中打开一本含示例客户的独立客户簿；你自己的客户簿保持不变。</translation>
+    </message>
+    <message>
+        <source>Making the sample book…</source>
+        <translation>正在生成示例客户簿…</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Hand over a rep&apos;s accounts</source>

@@ -1072,6 +1072,45 @@
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Your book is empty</source>
+        <translation>你的客戶簿還是空的</translation>
+    </message>
+    <message>
+        <source>Three ways to start:</source>
+        <translation>三種開始方式：</translation>
+    </message>
+    <message>
+        <source>Import your phone&apos;s contacts…</source>
+        <translation>匯入手機通訊錄…</translation>
+    </message>
+    <message>
+        <source>A vCard (.vcf) exported from a phone or address book, or a CSV/Excel list.</source>
+        <translation>從手機或通訊錄匯出的 vCard (.vcf) 檔案，或 CSV/Excel 名單。</translation>
+    </message>
+    <message>
+        <source>Add your first contact…</source>
+        <translation>新增第一位聯絡人…</translation>
+    </message>
+    <message>
+        <source>Name, company, phone: the rest can come later.</source>
+        <translation>姓名、公司、電話即可，其餘以後再補。</translation>
+    </message>
+    <message>
+        <source>Try a sample book</source>
+        <translation>開啟範例客戶簿試用</translation>
+    </message>
+    <message>
+        <source>Opens a separate book with sample customers in a new window; your own book stays empty.</source>
+        <translation>在新視窗中開啟一本含範例客戶的獨立客戶簿；你自己的客戶簿保持不變。</translation>
+    </message>
+    <message>
+        <source>Making the sample book…</source>
+        <translation>正在產生範例客戶簿…</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Hand over a rep&apos;s accounts</source>
