@@ -60,10 +60,16 @@ class AgendaModel(QAbstractItemModel):
     def sections(self) -> list[Section]:
         return self._sections
 
-    def set_plan(self, plan: Plan | None) -> None:
+    def set_plan(self, plan: Plan | None, split: list[Section] | None = None) -> None:
+        """Show ``plan``; ``split`` is its :func:`sections`, made on the worker (at 100,000
+        contacts the first day's tens of thousands of overdue items are sorted there), else
+        here."""
         self.beginResetModel()
         self._plan = plan
-        self._sections = sections(plan) if plan is not None else []
+        if plan is None:
+            self._sections = []
+        else:
+            self._sections = split if split is not None else sections(plan)
         self.endResetModel()
 
     def section_index(self, kind: SectionKind) -> QModelIndex:

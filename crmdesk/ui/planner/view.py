@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core.agenda_sections import SectionKind, key_occasion_days
+from crmdesk.core.agenda_sections import Section, SectionKind, key_occasion_days, sections
 from crmdesk.core.planner import (
     MAX_PLAN_DAYS,
     ItemKind,
@@ -84,6 +84,12 @@ class Loaded:
     settings: PlannerSettings
     owners: tuple[str, ...]
     tags: tuple[str, ...]
+
+
+def plan_in_sections(data: PlanInput, **options: Any) -> tuple[Plan, list[Section]]:
+    """Runs on the worker: the plan and its sections (today, this week, overdue, later)."""
+    plan = build_plan(data, **options)
+    return plan, sections(plan)
 
 
 def load_for_planner(session: Any) -> Loaded:
@@ -272,7 +278,7 @@ class PlannerView(QWidget):
         self._generation += 1
         generation = self._generation
         job = partial(
-            build_plan,
+            plan_in_sections,
             self._loaded.data,
             start=self._today(),
             days=self.days.value(),
@@ -282,7 +288,7 @@ class PlannerView(QWidget):
         (
             self._desk.runner.op(job)
             .key(f"planner.{id(self)}.plan")
-            .success(lambda plan: self._on_plan(generation, plan))
+            .success(lambda planned: self._on_plan(generation, *planned))
             .failure(self._on_failed)
             .run()
         )
@@ -387,11 +393,11 @@ class PlannerView(QWidget):
         self._fill_choices(loaded.owners, loaded.tags)
         self.replan()
 
-    def _on_plan(self, generation: int, plan: Plan) -> None:
+    def _on_plan(self, generation: int, plan: Plan, split: list[Section]) -> None:
         if generation != self._generation:
             return
         current = self.current_item()
-        self.model.set_plan(plan)
+        self.model.set_plan(plan, split)
         self._mark_calendar()
         # Today, this week and later open; overdue stays folded under its count.
         for row, section in enumerate(self.model.sections):
