@@ -77,9 +77,9 @@ class FirstSteps(QFrame):
         self.import_button.clicked.connect(self.import_requested)
         self.add_button.clicked.connect(self.add_requested)
         self.sample_button.clicked.connect(self.sample_requested)
-        # One column as wide as ~46 characters: labels wrap inside it at any scaling.
+        # One column thirty lines of text wide: descriptions wrap inside it at any scaling.
         column = QWidget(self)
-        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        column.setFixedWidth(self.fontMetrics().height() * 30)
         inner = QVBoxLayout(column)
         widgets: tuple[QWidget, ...] = (self.symbol, self.heading, self.intro)
         for widget in widgets:

@@ -1959,6 +1959,10 @@
         </translation>
     </message>
     <message>
+        <source>Mark selected done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1939,6 +1939,10 @@
         </translation>
     </message>
     <message>
+        <source>Mark selected done</source>
+        <translation>所选项标为完成</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>

@@ -1939,6 +1939,10 @@
         </translation>
     </message>
     <message>
+        <source>Mark selected done</source>
+        <translation>所選項標為完成</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>全部負責人</translation>
     </message>

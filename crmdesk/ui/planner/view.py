@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -484,7 +485,11 @@ class PlannerView(QWidget):
         item = self.current_item()
         self.done_button.setEnabled(self._desk is not None and item is not None and not item.done)
         selected = len(self.selected_items()) if self._desk is not None else 0
-        self.bulk_button.setText(self.tr("Mark %n done", "", max(selected, 2)))
+        self.bulk_button.setText(
+            self.tr("Mark %n done", "", selected)
+            if selected >= 2
+            else self.tr("Mark selected done")
+        )
         self.bulk_button.setEnabled(selected >= 2)
         self.settings_button.setEnabled(self._desk is not None)
 
@@ -512,7 +517,8 @@ class PlannerView(QWidget):
                     text = self.model.data(self.model.index(r, c, parent))
                     if text:
                         wanted[c] = max(wanted[c], metrics.horizontalAdvance(str(text)) + pad)
-        wanted[0] += self.tree.indentation() + pad  # the branch and the check box
+        check_box = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        wanted[0] += self.tree.indentation() * 2 + check_box + pad  # branch, check box
         available = max(self.tree.viewport().width(), 200)
         total = sum(wanted)
         if total <= available:
