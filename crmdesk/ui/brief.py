@@ -200,7 +200,7 @@ class BriefDialog(QDialog):
             self.browser.document().print_(printer)
 
     def ask_pdf(self) -> None:
-        # TRANSLATORS: the PDF's file name: %1 the contact or account, %2 today's date.
+        # The file name: %1 the contact or account, %2 the date.
         file_name = pdf_file_name(self.tr("%1 visit brief %2"), self.title, dt.date.today())
         name, _filter = QFileDialog.getSaveFileName(
             self,

@@ -2082,14 +2082,6 @@
     </message>
 </context>
 <context>
-    <name>S:</name>
-    <message>
-        <source></source>
-        <comment>the PDF&apos;s file name: %1 the contact or account, %2 today&apos;s date.</comment>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>Settings</name>
     <message>
         <source>Language</source>
