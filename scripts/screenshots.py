@@ -12,6 +12,11 @@ script starts ``crmdesk-server`` on a loopback port with a temporary SQLite data
 team, a manager and two reps with the server's CLI, enrols two rep books and then the sample
 book as the manager, and stops the server at the end.
 
+Every screen in English, Simplified and Traditional Chinese, at 100% and 150% scaling (the 150%
+set is made by a second run of this script with ``QT_SCALE_FACTOR=1.5``, named ``…@150.png``),
+plus the first-run screens: the welcome dialog, the lock screen after a wrong passphrase with a
+long book path, and an empty book's three ways forward.
+
 Runs on a display, under ``xvfb-run``, or with no display at all (Qt's offscreen platform is used
 then). Chinese needs a CJK font (Debian: ``apt-get install fonts-noto-cjk``).
 """
@@ -33,7 +38,24 @@ OUT = ROOT / "docs" / "screenshots"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--scales", default="1,1.5", help="scale factors, each run in its own process (1,1.5)"
+    )
+    parser.add_argument("--scale", type=float, help=argparse.SUPPRESS)  # one run's own scale
+    parser.add_argument("--languages", default="en,zh_CN,zh_TW")
     args = parser.parse_args(argv)
+    if args.scale is None:
+        # Qt reads the scale factor when the application starts: one process per scale.
+        for scale in (float(x) for x in args.scales.split(",")):
+            env = {**os.environ, "QT_SCALE_FACTOR": f"{scale:g}"}
+            command = [sys.executable, str(Path(__file__).resolve()), "--out", str(args.out),
+                       "--scale", f"{scale:g}", "--languages", args.languages]  # fmt: skip
+            done = subprocess.run(command, env=env, check=False)
+            if done.returncode:
+                return done.returncode
+        return 0
+    suffix_scale = "" if args.scale == 1 else f"@{round(args.scale * 100)}"
+    languages = args.languages.split(",")
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
@@ -69,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             waited += 50
 
     def save(widget: QWidget, name: str) -> None:
-        path = args.out / f"{name}.png"
+        path = args.out / f"{name}{suffix_scale}.png"
         widget.grab().save(str(path))
         sys.stdout.write(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}\n")
 
@@ -147,9 +169,46 @@ def main(argv: list[str] | None = None) -> int:
             brief.reject()
             window.hide()
 
-        shoot("en", "light", full=True)
-        shoot("zh_CN", "light", full=True)
-        shoot("zh_TW", "light", full=False)
+        def shoot_first_run(language: str) -> None:
+            from crmdesk.core.errors import WrongKeyError
+            from crmdesk.ui.unlock import WelcomeDialog
+
+            settings_path = work / f"settings-first-{language}.ini"
+            store = s.Settings(settings_path)
+            store.set(s.LANGUAGE, language)
+            store.sync()
+            empty_path = work / f"empty-{language}.crmdesk"
+            built = build(empty_path, settings_path=settings_path, translations_cache=work / "qm")
+            window = built.window
+            window.resize(1360, 820)
+            window.show()
+            # The lock screen after a wrong passphrase, with a long book path.
+            window.lock_screen.set_path(LONG_PATH)
+            window._show_locked("passphrase")
+            window.lock_screen.show_error(WrongKeyError("wrong key", code="wrong_key"))
+            settle()
+            save(window, f"unlock-{language}")
+            welcome = WelcomeDialog(empty_path, built.runner, window)
+            welcome.show()
+            welcome.use_passphrase.setChecked(True)
+            settle()
+            save(welcome, f"welcome-{language}")
+            welcome.reject()
+            # An empty book: three ways forward.
+            engine = create_book_engine(empty_path, RawKey.generate())
+            ensure_current(engine, empty_path)
+            empty = Book(empty_path, BookInfo(book_id=f"empty-{language}", key_source="passphrase"),
+                         engine, None)  # fmt: skip
+            built.session.adopt(empty)
+            wait_for(lambda: window.stack.currentWidget() is window.first_steps)
+            settle()
+            save(window, f"first-steps-{language}")
+            window.hide()
+            empty.close()
+
+        for language in languages:
+            shoot(language, "light", full=True)
+            shoot_first_run(language)
         shoot("en", "dark", full=False)
 
         # -- issue #6: the Team tab, the import wizard, the manager's dialogs ------------------
@@ -219,13 +278,17 @@ def main(argv: list[str] | None = None) -> int:
                 devices.reject()
                 window.hide()
 
-            shoot_company("en")
-            shoot_company("zh_CN")
+            for language in languages:
+                shoot_company(language)
         finally:
             server.stop()
             book.close()
     return 0
 
+
+LONG_PATH = Path(
+    "/home/zhangwei/文档/客户资料/华东区/2026 年度重点客户/工程机械事业部/book.crmdesk"
+)
 
 # A contact list as a Chinese spreadsheet saves it: GBK, Chinese headers. Row 3 is 曾国梁 again
 # (same mobile: a duplicate of the sample book's contact), row 4 has a broken e-mail (rejected).

@@ -26,7 +26,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crmdesk import __version__
-from crmdesk.cli import activity, campaigns, details, maintenance, records, tiers, transfer
+from crmdesk.cli import (
+    activity,
+    campaigns,
+    conflicts,
+    details,
+    maintenance,
+    records,
+    tiers,
+    transfer,
+)
 from crmdesk.cli import sync as sync_commands
 from crmdesk.cli.context import (
     EXIT_BUSY,
@@ -111,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     transfer.register(sub, common)
     sync_commands.register(sub, common)
     maintenance.register(sub, common)
+    conflicts.register(sub, common)
     add_planner_commands(sub, common)
     campaigns.register(sub, common)
     return parser

@@ -3,14 +3,32 @@
 The page's data is read on the worker (``browse.contact_page`` / ``browse.account_page``); the
 HTML comes from :mod:`crmdesk.ui.pages`. A PDF is laid out and written on the worker too
 (``QTextDocument`` and ``QPdfWriter`` are reentrant), so a slow disk never freezes the window.
+
+The PDF is laid out at the writer's own resolution (the document's paint device is the writer),
+so point sizes are real points: body text at 10.5 pt across the page's width within 15 mm
+margins, A4 or Letter (the locale's), Chinese fonts embedded, and no entry split over two pages.
+It is saved as "<name> 拜访简报 <date>.pdf" (translated) in the user's documents folder.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, Signal
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPdfWriter, QShortcut, QTextDocument
+from PySide6.QtCore import QLocale, QMarginsF, QSizeF, QStandardPaths, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QShortcut,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +44,7 @@ from PySide6.QtWidgets import (
 from crmdesk.db import browse
 from crmdesk.ui import pages
 from crmdesk.ui.forms import error_text
+from crmdesk.ui.i18n import CJK_FAMILIES
 from crmdesk.ui.tasks import TaskRunner
 from crmdesk.ui.theme import icon
 
@@ -38,21 +57,99 @@ def brief_html(
     return pages.account_brief_html(page, interactions=interactions, days=days)
 
 
-def write_pdf(html: str, path: Path) -> Path:
-    """Lay out ``html`` on A4 and write it to ``path`` (any thread)."""
+BODY_POINTS = 10.5
+PDF_DPI = 300
+MARGIN_MM = 15
+# The brief's sizes on paper; the screen keeps the widget's own.
+PRINT_STYLE = """
+<style>
+body { font-size: 10.5pt; }
+h1 { font-size: 18pt; margin-bottom: 2pt; }
+h3 { font-size: 12.5pt; margin-top: 10pt; margin-bottom: 3pt; }
+td.k { padding-right: 10pt; }
+</style>
+"""
+
+
+def default_page_size(locale: QLocale | None = None) -> QPageSize.PageSizeId:
+    """Letter where paper is Letter (the US, Canada, Mexico...), else A4."""
+    loc = locale if locale is not None else QLocale()
+    if loc.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize.PageSizeId.Letter
+    return QPageSize.PageSizeId.A4
+
+
+def _pdf_font(language: str) -> QFont:
+    font = QFont()
+    families = CJK_FAMILIES.get(language, CJK_FAMILIES["zh_CN"])
+    font.setFamilies(["Noto Sans", "DejaVu Sans", "Arial", *families])
+    font.setPointSizeF(BODY_POINTS)
+    return font
+
+
+def _keep_entries_whole(document: QTextDocument) -> None:
+    """Move to the next page any entry (a list item, a paragraph, a table cell's line) that
+    would start on one page and end on the next. Qt breaks a block between its lines; CSS
+    ``page-break-inside`` is not supported, so the laid-out document is walked instead."""
+    page = document.pageSize().height()
+    layout = document.documentLayout()
+    cursor = QTextCursor(document)
+    block = document.begin()
+    previous = None
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        first, last = int(rect.top() // page), int((rect.bottom() - 1) // page)
+        if first != last and rect.height() < page:
+            # A heading goes with its first entry.
+            moved = block
+            if previous is not None and previous.blockFormat().headingLevel() > 0:
+                moved = previous
+            fmt = moved.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setPosition(moved.position())
+            cursor.setBlockFormat(fmt)
+        previous = block
+        block = block.next()
+
+
+def write_pdf(
+    html: str,
+    path: Path,
+    *,
+    page_size: QPageSize.PageSizeId | None = None,
+    language: str = "zh_CN",
+    title: str = "crmdesk brief",
+) -> Path:
+    """Lay out ``html`` on A4 (or ``page_size``) and write it to ``path`` (any thread)."""
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle("crmdesk brief")
+    writer.setPageSize(QPageSize(page_size or default_page_size()))
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    writer.setPageMargins(margins, QPageLayout.Unit.Millimeter)
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(title)
     writer.setCreator("crmdesk")
     document = QTextDocument()
-    document.setHtml(html)
-    layout = writer.pageLayout()
-    rect = layout.paintRectPixels(writer.resolution())
+    # Points are the writer's points: without this they are the screen's, and print tiny.
+    document.documentLayout().setPaintDevice(writer)
+    document.setDefaultFont(_pdf_font(language))
+    document.setDocumentMargin(0)
+    document.setHtml(PRINT_STYLE + html)
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
+    _keep_entries_whole(document)
     document.print_(writer)
     return path
+
+
+def pdf_file_name(template: str, name: str, day: dt.date) -> str:
+    """``template`` with %1 the record's name (made safe for a file name) and %2 the date."""
+    safe = " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).split()).strip(".") or "brief"
+    return template.replace("%1", safe).replace("%2", day.isoformat()) + ".pdf"
+
+
+def documents_dir() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 class BriefDialog(QDialog):
@@ -60,9 +157,19 @@ class BriefDialog(QDialog):
 
     exported = Signal(Path)
 
-    def __init__(self, html: str, title: str, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        html: str,
+        title: str,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        language: str = "zh_CN",
+    ):
         super().__init__(parent)
         self.html = html
+        self.title = title
+        self.language = language
         self.runner = runner
         self.setWindowTitle(self.tr("Brief: %1").replace("%1", title))
         self.browser = QTextBrowser(self)
@@ -93,8 +200,13 @@ class BriefDialog(QDialog):
             self.browser.document().print_(printer)
 
     def ask_pdf(self) -> None:
+        # The file name: %1 the contact or account, %2 the date.
+        file_name = pdf_file_name(self.tr("%1 visit brief %2"), self.title, dt.date.today())
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export brief as PDF"), "brief.pdf", self.tr("PDF files (*.pdf)")
+            self,
+            self.tr("Export brief as PDF"),
+            str(documents_dir() / file_name),
+            self.tr("PDF files (*.pdf)"),
         )
         if name:
             self.export_pdf(Path(name))
@@ -105,7 +217,9 @@ class BriefDialog(QDialog):
         self.pdf_button.setEnabled(False)
         self.status.setText(self.tr("Writing %1…").replace("%1", str(path)))
         (
-            self.runner.op(write_pdf, self.html, path)
+            self.runner.op(
+                partial(write_pdf, language=self.language, title=self.title), self.html, path
+            )
             .success(self._on_exported)
             .failure(self._on_failed)
             .finally_(lambda: self.pdf_button.setEnabled(True))

@@ -50,6 +50,15 @@ _MESSAGES = {
     "book_busy": QT_TRANSLATE_NOOP(
         "Errors", "The book is busy: another crmdesk is writing to it. Try again in a moment."
     ),
+    "year_out_of_range": QT_TRANSLATE_NOOP("Errors", "This year is outside the supported span."),
+    "date_out_of_range": QT_TRANSLATE_NOOP("Errors", "This date is outside the supported span."),
+    "leap_not_lunar": QT_TRANSLATE_NOOP("Errors", "Only a lunar date can be in a leap month."),
+    "leap_month_missing": QT_TRANSLATE_NOOP("Errors", "That lunar year has no such leap month."),
+    "range_reversed": QT_TRANSLATE_NOOP("Errors", "The range ends before it starts."),
+    "time_syntax": QT_TRANSLATE_NOOP("Errors", "This is not a time of day."),
+    "gift_repeated": QT_TRANSLATE_NOOP(
+        "Errors", "This person already received this gift: choose another one."
+    ),
     "wrong_key": QT_TRANSLATE_NOOP(
         "Errors", "Wrong passphrase: it does not open this book. Check it and try again."
     ),

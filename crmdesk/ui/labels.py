@@ -7,9 +7,12 @@ A term added to the core later shows in English until it is added here and trans
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from PySide6.QtCore import QCoreApplication
 
-from crmdesk.core.vocab import Vocabulary
+from crmdesk.core.vocab import INTERACTION_KINDS, Vocabulary
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 _LABELS = (
@@ -88,3 +91,57 @@ def label(vocabulary: Vocabulary, code: str | None) -> str:
 def choices(vocabulary: Vocabulary) -> list[tuple[str, str]]:
     """``(code, translated label)`` for every term, in the vocabulary's order."""
     return [(t.code, QCoreApplication.translate("Vocab", t.label)) for t in vocabulary]
+
+
+# The description the book writes for a follow-up made from an interaction with no next step
+# (crmdesk.db.services.interactions, also from the CLI): "Follow up the meal of 2026-12-02".
+# It is stored in English; shown, it is rendered again in the user's language.
+_GENERATED_FOLLOW_UP = re.compile(r"^Follow up the (?P<kind>.+) of (?P<day>\d{4}-\d{2}-\d{2})$")
+
+
+def follow_up_text(description: str) -> str:
+    """A follow-up's description as shown: a generated one in the user's language."""
+    found = _GENERATED_FOLLOW_UP.match(description)
+    if found is None:
+        return description
+    kind = found["kind"]
+    code = next(
+        (t.code for t in INTERACTION_KINDS if t.label.lower() == kind or t.code == kind), None
+    )
+    if code is None:
+        return description
+    try:
+        day = dt.date.fromisoformat(found["day"])
+    except ValueError:
+        return description
+    from PySide6.QtCore import QDate, QLocale
+
+    shown_day = QLocale().toString(
+        QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
+    )
+    return (
+        QCoreApplication.translate("Labels", "Follow up the %1 of %2")
+        .replace("%1", label(INTERACTION_KINDS, code))
+        .replace("%2", shown_day)
+    )
+
+
+# The default tier scheme's names (Huawei's S/A/B/C), stored in English when a book is made; a
+# renamed tier is the rep's own text and shows as written.
+_DEFAULT_TIER_NAMES = (
+    QT_TRANSLATE_NOOP("Tiers", "Strategic"),
+    QT_TRANSLATE_NOOP("Tiers", "Partner"),
+    QT_TRANSLATE_NOOP("Tiers", "Key"),
+    QT_TRANSLATE_NOOP("Tiers", "General"),
+)
+
+
+def tier_name(name: str) -> str:
+    """A tier's name as shown: the default scheme's names in the user's language."""
+    return QCoreApplication.translate("Tiers", name) if name in _DEFAULT_TIER_NAMES else name
+
+
+def tier_choice(label: str) -> str:
+    """A "CODE · Name" tier label with its name as :func:`tier_name` shows it."""
+    code, sep, name = label.partition(" · ")
+    return f"{code}{sep}{tier_name(name)}" if sep else tier_name(label)

@@ -24,7 +24,7 @@ from crmdesk.core.views import (
     InteractionView,
 )
 from crmdesk.db.browse import AccountPage, ComingDate, ContactPage, GiftRecord, OrgNode
-from crmdesk.ui import labels
+from crmdesk.ui import formats, labels
 
 # Links the pane understands: crmdesk://contact/<id>, crmdesk://account/<id>.
 SCHEME = "crmdesk"
@@ -105,8 +105,13 @@ def when(value: dt.datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def colon() -> str:
+    """The label-value separator of the language: ": " in English, "：" in Chinese."""
+    return translate("Pages", ": ")
+
+
 def money(value: Money | None) -> str:
-    return str(value) if value is not None else ""
+    return formats.money_text(value)
 
 
 def _e(value: object) -> str:
@@ -196,10 +201,13 @@ def _coming_items(coming: Sequence[ComingDate], *, with_contact: bool = False) -
         next_on = ""
         if c.next_on is not None:
             next_on = translate("Pages", "next: %1").replace("%1", c.next_on.isoformat())
-            if c.years is not None:
+            if c.years is not None and d.kind == "birthday":
+                next_on += " · " + translate("Pages", "turns %1").replace("%1", str(c.years))
+            elif c.years is not None:
                 next_on += " · " + translate("Pages", "%1 years").replace("%1", str(c.years))
         items.append(
-            f"{head}{_e(label)}: {_e(date_text(d))} <span class='muted'>({_e(next_on)})</span>"
+            f"{head}{_e(label)}{colon()}{_e(date_text(d))} "
+            f"<span class='muted'>({_e(next_on)})</span>"
         )
     return items
 
@@ -252,7 +260,8 @@ def _follow_up_items(page_follow_ups: Iterable[object], *, actions: bool = False
         due = getattr(f, "due_on", None)
         css = "overdue" if getattr(f, "overdue", False) else ""
         who = getattr(f, "contact_name", None)
-        text = f"<span class='{css}'>{_e(day(due))}</span> · {_e(getattr(f, 'description', ''))}"
+        what = labels.follow_up_text(getattr(f, "description", ""))
+        text = f"<span class='{css}'>{_e(day(due))}</span> · {_e(what)}"
         if who:
             text += f" <span class='muted'>({_e(who)})</span>"
         if actions:
@@ -270,7 +279,7 @@ def _preference_items(page: ContactPage, *, cautions_first: bool) -> list[str]:
     for p in prefs:
         label = _e(labels.label(vocab.PREFERENCE_CATEGORIES, p.category))
         css = " class='caution'" if p.category in CAUTION_CATEGORIES else ""
-        text = f"<span{css}>{label}: {_e(p.value)}</span>"
+        text = f"<span{css}>{label}{colon()}{_e(p.value)}</span>"
         if p.note:
             text += f" <span class='muted'>— {_e(p.note)}</span>"
         out.append(text)
@@ -393,8 +402,8 @@ def _spend_table(page: AccountPage) -> str:
         cost, gifts = Money(s.cost_minor, s.currency), Money(s.gifts_minor, s.currency)
         total = Money(s.cost_minor + s.gifts_minor, s.currency)
         rows.append(
-            f"<tr><td>{s.year}</td><td>{s.interactions}</td><td>{_e(cost)}</td>"
-            f"<td>{_e(gifts)}</td><td><b>{_e(total)}</b></td></tr>"
+            f"<tr><td>{s.year}</td><td>{s.interactions}</td><td>{_e(money(cost))}</td>"
+            f"<td>{_e(money(gifts))}</td><td><b>{_e(money(total))}</b></td></tr>"
         )
     return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>"
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.db import browse
+from crmdesk.ui import labels
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.models import AccountTableModel, ChoiceModel, ContactTableModel, LazyTableModel
 from crmdesk.ui.theme import icon
@@ -184,7 +185,11 @@ class RecordPanel(QWidget):
 
     def set_choices(self, choices: browse.FilterChoices) -> None:
         """Offer these tiers, tags, owners (and accounts) in the filter boxes."""
-        self._fill(self.tier, self.tr("All tiers"), [(c.value, c.label) for c in choices.tiers])
+        self._fill(
+            self.tier,
+            self.tr("All tiers"),
+            [(c.value, labels.tier_choice(c.label)) for c in choices.tiers],
+        )
         self._fill(self.tag, self.tr("All tags"), [(t, t) for t in choices.tags])
         self._fill(self.owner, self.tr("All owners"), [(o, o) for o in choices.owners])
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -107,15 +109,15 @@ class WelcomeDialog(QDialog):
         self.repeat.setObjectName("repeat")
         self.form.add_row("passphrase", self.tr("&Passphrase"), self.passphrase)
         self.form.add_row("repeat", self.tr("&Repeat it"), self.repeat)
-        warning = QLabel(
+        self.warning = QLabel(
             self.tr(
                 "Write the passphrase down somewhere safe: without it the book cannot be opened, "
                 "by you or anyone."
             ),
             self,
         )
-        warning.setWordWrap(True)
-        warning.setProperty("role", "muted")
+        self.warning.setWordWrap(True)
+        self.warning.setProperty("role", "muted")
         self.general_error = QLabel(self)
         self.general_error.setProperty("role", "fieldError")
         self.general_error.setWordWrap(True)
@@ -137,10 +139,13 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.use_passphrase)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.form)
-        layout.addWidget(warning)
+        layout.addWidget(self.warning)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.resize(520, 460)
+        # Wide enough for the labels to wrap in a few lines at any scaling; the height follows
+        # the wrapped text (no fixed size to clip it).
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.passphrase.setFocus()
         self.runner.op(keyring_usable, keystore).success(self._on_keyring).failure(
             lambda _e: self._on_keyring(False)
@@ -160,7 +165,10 @@ class WelcomeDialog(QDialog):
             )
 
     def _show_passphrase(self, on: bool) -> None:
+        # The keyring path says nothing of passphrases.
         self.form.setVisible(on)
+        self.warning.setVisible(on)
+        self.adjustSize()
 
     def create_book(self) -> None:
         self.form.clear_errors()
@@ -233,7 +241,6 @@ class LockScreen(QFrame):
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("unlockPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setMaximumWidth(320)
         self.passphrase.returnPressed.connect(self._request)
         self.button = QPushButton(icon("unlock"), "", self)
         self.button.setObjectName("unlockButton")
@@ -244,22 +251,44 @@ class LockScreen(QFrame):
         self.error.setProperty("role", "fieldError")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setWordWrap(True)
+        # One column of a fixed width in characters: the path and the error wrap inside it
+        # (a centred label of its own width would be cut at top and bottom), and the passphrase
+        # field is as wide as the column.
+        self.column = QWidget(self)
+        self.column.setFixedWidth(self.fontMetrics().averageCharWidth() * 56)
+        inner = self.column_layout = QVBoxLayout(self.column)
+        for widget in (self.symbol, self.heading, self.where, self.passphrase):
+            inner.addWidget(widget)
+        inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.error)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (
-            self.symbol,
-            self.heading,
-            self.where,
-            self.passphrase,
-            self.button,
-            self.error,
-        ):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
         self.set_mode("opening")
 
     def set_path(self, path: Path) -> None:
-        self.where.setText(str(path))
+        # A zero-width space after each separator lets a long path wrap between folders.
+        self.where.setText(str(path).replace("/", "/\u200b").replace("\\", "\\\u200b"))
+        self.where.setToolTip(str(path))
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        # A wrapped label in a vertical layout gets its one-line height unless told its
+        # wrapped height; without this the path and the error are cut at top and bottom.
+        width = self.column.contentsRect().width() - 2 * self.column_layout.spacing()
+        for label in (self.heading, self.where, self.error):
+            label.setMinimumHeight(label.heightForWidth(max(width, 50)) if label.text() else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.column.setFixedWidth(self.fontMetrics().averageCharWidth() * 56)
+            self._fit_labels()
 
     def set_mode(self, mode: str) -> None:
         """``opening``, ``passphrase`` (ask for it) or ``keyring`` (an Unlock button)."""
@@ -281,12 +310,14 @@ class LockScreen(QFrame):
         )
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.button.setText(self.tr("&Unlock"))
+        self._fit_labels()
 
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy)
         self.passphrase.setEnabled(not busy)
         if busy:
             self.error.setText(self.tr("Unlocking…"))
+        self._fit_labels()
 
     def show_error(self, error: BaseException) -> None:
         self.set_busy(False)
@@ -297,12 +328,14 @@ class LockScreen(QFrame):
             self.passphrase.setFocus()
         else:
             self.error.setText(error_text(error))
+        self._fit_labels()
 
     def _request(self) -> None:
         if self._mode == "passphrase":
             text = self.passphrase.text()
             if not text:
                 self.error.setText(self.tr("Type the book's passphrase."))
+                self._fit_labels()
                 return
             self.set_busy(True)
             self.unlock_requested.emit(text)

@@ -141,6 +141,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,6 +158,22 @@
     </message>
     <message>
         <source>Last gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue (oldest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -225,6 +245,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 visit brief %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,6 +266,205 @@
     </message>
     <message>
         <source>The PDF could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDoneDialog</name>
+    <message numerus="yes">
+        <source>Mark %n item(s) done</source>
+        <translation>
+            <numerusform>Mark %n item done</numerusform>
+            <numerusform>Mark %n items done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is logged as its own interaction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log each with its tier&apos;s suggested budget as the cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was logged. %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Campaigns</name>
+    <message>
+        <source>to buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thanked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact matches these tiers: nobody to greet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a gift before marking it sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gift is thanked for only after it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who the greetings are from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsAction</name>
+    <message>
+        <source>Festival &amp;campaigns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Festival campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. S, A (empty: every tier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your name and company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Festival:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a campaign, or choose one on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shopping list: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people to greet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greeting copied: paste it into WeChat, SMS or e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gift(s) logged as sent; items sent before were not logged again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -876,6 +1099,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This year is outside the supported span.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This date is outside the supported span.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lunar date can be in a leap month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That lunar year has no such leap month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a time of day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person already received this gift: choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,6 +1265,45 @@
     </message>
     <message>
         <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Your book is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three ways to start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import your phone&apos;s contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vCard (.vcf) exported from a phone or address book, or a CSV/Excel list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your first contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, company, phone: the rest can come later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a sample book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a separate book with sample customers in a new window; your own book stays empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the sample book…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1182,6 +1472,13 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Follow up the %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Opening your book…</source>
@@ -1219,110 +1516,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New &amp;contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Log a visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Brief</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Go to…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Planner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Enrol…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import contacts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;ync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,26 +1545,6 @@
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted %1. Undo with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restored %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visit logged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1597,6 +1770,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,6 +1839,10 @@
     </message>
     <message>
         <source>next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turns %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2130,7 +2311,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Log each selected item as done, with its suggested cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only these (several may be chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2147,8 +2340,15 @@
             <numerusform>%n stored dates could not be read and are left out</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Mark %n done</source>
+        <translation>
+            <numerusform>Mark %n done</numerusform>
+            <numerusform>Mark %n done</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>All tiers</source>
+        <source>Mark selected done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2215,6 +2415,29 @@
             <numerusform>%n match shown</numerusform>
             <numerusform>%n matches shown</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommands</name>
+    <message>
+        <source>Done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undo with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2838,6 +3061,25 @@
     </message>
 </context>
 <context>
+    <name>Tiers</name>
+    <message>
+        <source>Strategic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ToolsMenu</name>
     <message>
         <source>&amp;Tools</source>
@@ -3380,6 +3622,113 @@
     </message>
     <message>
         <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>New &amp;contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

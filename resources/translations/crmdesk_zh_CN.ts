@@ -140,6 +140,10 @@
         <translation>对象</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>事由</translation>
     </message>
@@ -154,6 +158,22 @@
     <message>
         <source>Last gift</source>
         <translation>上次礼品</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Overdue (oldest first)</source>
+        <translation>已逾期（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n item(s)</source>
@@ -223,6 +243,10 @@
         <translation>导出 &amp;PDF…</translation>
     </message>
     <message>
+        <source>%1 visit brief %2</source>
+        <translation>%1 拜访简报 %2</translation>
+    </message>
+    <message>
         <source>Export brief as PDF</source>
         <translation>将简报导出为 PDF</translation>
     </message>
@@ -241,6 +265,204 @@
     <message>
         <source>The PDF could not be written: %1</source>
         <translation>无法写入 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDoneDialog</name>
+    <message numerus="yes">
+        <source>Mark %n item(s) done</source>
+        <translation>
+            <numerusform>将 %n 项标记为完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is logged as its own interaction:</source>
+        <translation>每一项都记为一次单独的往来：</translation>
+    </message>
+    <message>
+        <source>Log each with its tier&apos;s suggested budget as the cost</source>
+        <translation>以所属级别的建议预算作为每项的费用</translation>
+    </message>
+    <message>
+        <source>Nothing was logged. %1: %2</source>
+        <translation>没有记录任何内容。%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Campaigns</name>
+    <message>
+        <source>to buy</source>
+        <translation>待购买</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>已购买</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已送出</translation>
+    </message>
+    <message>
+        <source>thanked</source>
+        <translation>已致谢</translation>
+    </message>
+    <message>
+        <source>No contact matches these tiers: nobody to greet.</source>
+        <translation>没有联系人符合这些级别：没有需要问候的人。</translation>
+    </message>
+    <message>
+        <source>Choose a gift before marking it sent.</source>
+        <translation>请先选定礼品，再标记为已送出。</translation>
+    </message>
+    <message>
+        <source>A gift is thanked for only after it was sent.</source>
+        <translation>礼品送出之后才能标记为已致谢。</translation>
+    </message>
+    <message>
+        <source>Say who the greetings are from.</source>
+        <translation>请写明问候的落款（谁发出）。</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>事由</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsAction</name>
+    <message>
+        <source>Festival &amp;campaigns…</source>
+        <translation>节日礼品计划(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Festival campaigns</source>
+        <translation>节日礼品计划</translation>
+    </message>
+    <message>
+        <source>e.g. S, A (empty: every tier)</source>
+        <translation>例如 S, A（留空：所有级别）</translation>
+    </message>
+    <message>
+        <source>your name and company</source>
+        <translation>您的姓名和公司</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>正式</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>亲切</translation>
+    </message>
+    <message>
+        <source>&amp;Make campaign</source>
+        <translation>生成计划(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Festival:</source>
+        <translation>节日：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Tiers:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>落款：</translation>
+    </message>
+    <message>
+        <source>Tone:</source>
+        <translation>语气：</translation>
+    </message>
+    <message>
+        <source>Campaigns:</source>
+        <translation>计划：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy greeting</source>
+        <translation>复制问候语(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;bought</source>
+        <translation>标记已购买(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;sent</source>
+        <translation>标记已送出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 people)</source>
+        <translation>%1（%2 人）</translation>
+    </message>
+    <message>
+        <source>Make a campaign, or choose one on the left.</source>
+        <translation>生成一个计划，或在左侧选择一个。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.</source>
+        <translation>%1，%2——%3 前购买，%4 前送出。待购买 %5，已购买 %6，已送出 %7，已致谢 %8。</translation>
+    </message>
+    <message>
+        <source>Shopping list: %1</source>
+        <translation>采购清单：%1</translation>
+    </message>
+    <message>
+        <source>Making the campaign…</source>
+        <translation>正在生成计划…</translation>
+    </message>
+    <message>
+        <source>%1 people to greet.</source>
+        <translation>共 %1 人需要问候。</translation>
+    </message>
+    <message>
+        <source>Greeting copied: paste it into WeChat, SMS or e-mail.</source>
+        <translation>问候语已复制：可粘贴到微信、短信或邮件。</translation>
+    </message>
+    <message>
+        <source>%1 gift(s) logged as sent; items sent before were not logged again.</source>
+        <translation>已记录 %1 份礼品送出；之前已送出的不会重复记录。</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1095,34 @@
         <translation>客户簿正忙：另一个 crmdesk 正在写入。请稍后再试。</translation>
     </message>
     <message>
+        <source>This year is outside the supported span.</source>
+        <translation>年份超出支持的范围。</translation>
+    </message>
+    <message>
+        <source>This date is outside the supported span.</source>
+        <translation>日期超出支持的范围。</translation>
+    </message>
+    <message>
+        <source>Only a lunar date can be in a leap month.</source>
+        <translation>只有农历日期才能在闰月。</translation>
+    </message>
+    <message>
+        <source>That lunar year has no such leap month.</source>
+        <translation>该农历年没有这个闰月。</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>This is not a time of day.</source>
+        <translation>这不是有效的时间。</translation>
+    </message>
+    <message>
+        <source>This person already received this gift: choose another one.</source>
+        <translation>此人已收到过这份礼物，请另选一份。</translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密码短语错误：无法打开这个客户簿。请检查后重试。</translation>
     </message>
@@ -1012,6 +1262,45 @@
     <message>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Your book is empty</source>
+        <translation>你的客户簿还是空的</translation>
+    </message>
+    <message>
+        <source>Three ways to start:</source>
+        <translation>三种开始方式：</translation>
+    </message>
+    <message>
+        <source>Import your phone&apos;s contacts…</source>
+        <translation>导入手机通讯录…</translation>
+    </message>
+    <message>
+        <source>A vCard (.vcf) exported from a phone or address book, or a CSV/Excel list.</source>
+        <translation>从手机或通讯录导出的 vCard (.vcf) 文件，或 CSV/Excel 名单。</translation>
+    </message>
+    <message>
+        <source>Add your first contact…</source>
+        <translation>添加第一位联系人…</translation>
+    </message>
+    <message>
+        <source>Name, company, phone: the rest can come later.</source>
+        <translation>姓名、公司、电话即可，其余以后再补。</translation>
+    </message>
+    <message>
+        <source>Try a sample book</source>
+        <translation>打开示例客户簿试用</translation>
+    </message>
+    <message>
+        <source>Opens a separate book with sample customers in a new window; your own book stays empty.</source>
+        <translation>在新窗口中打开一本含示例客户的独立客户簿；你自己的客户簿保持不变。</translation>
+    </message>
+    <message>
+        <source>Making the sample book…</source>
+        <translation>正在生成示例客户簿…</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1466,13 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Follow up the %1 of %2</source>
+        <translation>跟进 %2 的%1</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Opening your book…</source>
@@ -1214,110 +1510,6 @@
         <translation>crmdesk — %1</translation>
     </message>
     <message>
-        <source>New &amp;contact</source>
-        <translation>新建联系人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>New &amp;account</source>
-        <translation>新建客户(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete</source>
-        <translation>撤销删除(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Log a visit</source>
-        <translation>记录拜访(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Brief</source>
-        <translation>拜访简报(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Go to…</source>
-        <translation>转到(&amp;G)…</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation>联系人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation>客户(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Planner</source>
-        <translation>客情维护(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Team</source>
-        <translation>团队(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>锁定(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>立即同步(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Enrol…</source>
-        <translation>登记(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts…</source>
-        <translation>冲突(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import contacts…</source>
-        <translation>导入联系人(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Record</source>
-        <translation>记录(&amp;R)</translation>
-    </message>
-    <message>
-        <source>S&amp;ync</source>
-        <translation>同步(&amp;Y)</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
@@ -1348,26 +1540,6 @@
     <message>
         <source>Working…</source>
         <translation>处理中……</translation>
-    </message>
-    <message>
-        <source>Done: %1</source>
-        <translation>已完成：%1</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Deleted %1. Undo with Ctrl+Z.</source>
-        <translation>已删除 %1。按 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <source>Restored %1</source>
-        <translation>已恢复 %1</translation>
-    </message>
-    <message>
-        <source>Visit logged</source>
-        <translation>拜访已记录</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1762,10 @@
         <translation>农历%1月%2日</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
@@ -1656,6 +1832,10 @@
     <message>
         <source>next: %1</source>
         <translation>下次：%1</translation>
+    </message>
+    <message>
+        <source>turns %1</source>
+        <translation>满 %1 岁</translation>
     </message>
     <message>
         <source>%1 years</source>
@@ -2112,8 +2292,20 @@
         <translation>为所选事项记录问候或礼品及其费用</translation>
     </message>
     <message>
+        <source>Log each selected item as done, with its suggested cost</source>
+        <translation>将所选各项记为完成，并记入建议费用</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>设置……</translation>
+    </message>
+    <message>
+        <source>Show only these (several may be chosen)</source>
+        <translation>只显示这些（可多选）</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -2127,9 +2319,15 @@
             <numerusform>有 %n 个已存日期无法读取，已略过</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Mark %n done</source>
+        <translation>
+            <numerusform>%n 项标为完成</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>All tiers</source>
-        <translation>全部级别</translation>
+        <source>Mark selected done</source>
+        <translation>所选项标为完成</translation>
     </message>
     <message>
         <source>All owners</source>
@@ -2194,6 +2392,29 @@
         <translation>
             <numerusform>显示 %n 条结果</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommands</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undo with Ctrl+Z.</source>
+        <translation>已删除 %1。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢复 %1</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation>拜访已记录</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +3037,25 @@
     </message>
 </context>
 <context>
+    <name>Tiers</name>
+    <message>
+        <source>Strategic</source>
+        <translation>战略</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>伙伴</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>重点</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
     <name>ToolsMenu</name>
     <message>
         <source>&amp;Tools</source>
@@ -3358,6 +3598,113 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>New &amp;contact</source>
+        <translation>新建联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;account</source>
+        <translation>新建客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log a visit</source>
+        <translation>记录拜访(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Brief</source>
+        <translation>拜访简报(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>转到(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>客户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Planner</source>
+        <translation>客情维护(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>登记(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>导入联系人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,10 @@
         <translation>對象</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>事由</translation>
     </message>
@@ -154,6 +158,22 @@
     <message>
         <source>Last gift</source>
         <translation>上次禮品</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本週</translation>
+    </message>
+    <message>
+        <source>Overdue (oldest first)</source>
+        <translation>已逾期（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以後</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n item(s)</source>
@@ -223,6 +243,10 @@
         <translation>匯出 &amp;PDF…</translation>
     </message>
     <message>
+        <source>%1 visit brief %2</source>
+        <translation>%1 拜訪簡報 %2</translation>
+    </message>
+    <message>
         <source>Export brief as PDF</source>
         <translation>將簡報匯出為 PDF</translation>
     </message>
@@ -241,6 +265,204 @@
     <message>
         <source>The PDF could not be written: %1</source>
         <translation>無法寫入 PDF：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDoneDialog</name>
+    <message numerus="yes">
+        <source>Mark %n item(s) done</source>
+        <translation>
+            <numerusform>將 %n 項標記為完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is logged as its own interaction:</source>
+        <translation>每一項都記為一次單獨的往來：</translation>
+    </message>
+    <message>
+        <source>Log each with its tier&apos;s suggested budget as the cost</source>
+        <translation>以所屬級別的建議預算作為每項的費用</translation>
+    </message>
+    <message>
+        <source>Nothing was logged. %1: %2</source>
+        <translation>沒有記錄任何內容。%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Campaigns</name>
+    <message>
+        <source>to buy</source>
+        <translation>待購買</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>已購買</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已送出</translation>
+    </message>
+    <message>
+        <source>thanked</source>
+        <translation>已致謝</translation>
+    </message>
+    <message>
+        <source>No contact matches these tiers: nobody to greet.</source>
+        <translation>沒有聯絡人符合這些級別：沒有需要問候的人。</translation>
+    </message>
+    <message>
+        <source>Choose a gift before marking it sent.</source>
+        <translation>請先選定禮品，再標記為已送出。</translation>
+    </message>
+    <message>
+        <source>A gift is thanked for only after it was sent.</source>
+        <translation>禮品送出之後才能標記為已致謝。</translation>
+    </message>
+    <message>
+        <source>Say who the greetings are from.</source>
+        <translation>請寫明問候的落款（誰發出）。</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>級別</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>禮品</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>事由</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsAction</name>
+    <message>
+        <source>Festival &amp;campaigns…</source>
+        <translation>節日禮品計畫(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsDialog</name>
+    <message>
+        <source>Festival campaigns</source>
+        <translation>節日禮品計畫</translation>
+    </message>
+    <message>
+        <source>e.g. S, A (empty: every tier)</source>
+        <translation>例如 S, A（留空：所有級別）</translation>
+    </message>
+    <message>
+        <source>your name and company</source>
+        <translation>您的姓名和公司</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>正式</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>親切</translation>
+    </message>
+    <message>
+        <source>&amp;Make campaign</source>
+        <translation>產生計畫(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Festival:</source>
+        <translation>節日：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Tiers:</source>
+        <translation>級別：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>落款：</translation>
+    </message>
+    <message>
+        <source>Tone:</source>
+        <translation>語氣：</translation>
+    </message>
+    <message>
+        <source>Campaigns:</source>
+        <translation>計畫：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy greeting</source>
+        <translation>複製問候語(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;bought</source>
+        <translation>標記已購買(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;sent</source>
+        <translation>標記已送出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 people)</source>
+        <translation>%1（%2 人）</translation>
+    </message>
+    <message>
+        <source>Make a campaign, or choose one on the left.</source>
+        <translation>產生一個計畫，或在左側選擇一個。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.</source>
+        <translation>%1，%2——%3 前購買，%4 前送出。待購買 %5，已購買 %6，已送出 %7，已致謝 %8。</translation>
+    </message>
+    <message>
+        <source>Shopping list: %1</source>
+        <translation>採購清單：%1</translation>
+    </message>
+    <message>
+        <source>Making the campaign…</source>
+        <translation>正在產生計畫…</translation>
+    </message>
+    <message>
+        <source>%1 people to greet.</source>
+        <translation>共 %1 人需要問候。</translation>
+    </message>
+    <message>
+        <source>Greeting copied: paste it into WeChat, SMS or e-mail.</source>
+        <translation>問候語已複製：可貼到微信、簡訊或郵件。</translation>
+    </message>
+    <message>
+        <source>%1 gift(s) logged as sent; items sent before were not logged again.</source>
+        <translation>已記錄 %1 份禮品送出；之前已送出的不會重複記錄。</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>匯出到</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已儲存 %1。</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1095,34 @@
         <translation>客戶簿正忙：另一個 crmdesk 正在寫入。請稍後再試。</translation>
     </message>
     <message>
+        <source>This year is outside the supported span.</source>
+        <translation>年份超出支援的範圍。</translation>
+    </message>
+    <message>
+        <source>This date is outside the supported span.</source>
+        <translation>日期超出支援的範圍。</translation>
+    </message>
+    <message>
+        <source>Only a lunar date can be in a leap month.</source>
+        <translation>只有農曆日期才能在閏月。</translation>
+    </message>
+    <message>
+        <source>That lunar year has no such leap month.</source>
+        <translation>該農曆年沒有這個閏月。</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>結束日期早於開始日期。</translation>
+    </message>
+    <message>
+        <source>This is not a time of day.</source>
+        <translation>這不是有效的時間。</translation>
+    </message>
+    <message>
+        <source>This person already received this gift: choose another one.</source>
+        <translation>此人已收到過這份禮物，請另選一份。</translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密碼短語錯誤：無法開啟這個客戶簿。請檢查後重試。</translation>
     </message>
@@ -1012,6 +1262,45 @@
     <message>
         <source>Reading the file…</source>
         <translation>正在讀取檔案…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Your book is empty</source>
+        <translation>你的客戶簿還是空的</translation>
+    </message>
+    <message>
+        <source>Three ways to start:</source>
+        <translation>三種開始方式：</translation>
+    </message>
+    <message>
+        <source>Import your phone&apos;s contacts…</source>
+        <translation>匯入手機通訊錄…</translation>
+    </message>
+    <message>
+        <source>A vCard (.vcf) exported from a phone or address book, or a CSV/Excel list.</source>
+        <translation>從手機或通訊錄匯出的 vCard (.vcf) 檔案，或 CSV/Excel 名單。</translation>
+    </message>
+    <message>
+        <source>Add your first contact…</source>
+        <translation>新增第一位聯絡人…</translation>
+    </message>
+    <message>
+        <source>Name, company, phone: the rest can come later.</source>
+        <translation>姓名、公司、電話即可，其餘以後再補。</translation>
+    </message>
+    <message>
+        <source>Try a sample book</source>
+        <translation>開啟範例客戶簿試用</translation>
+    </message>
+    <message>
+        <source>Opens a separate book with sample customers in a new window; your own book stays empty.</source>
+        <translation>在新視窗中開啟一本含範例客戶的獨立客戶簿；你自己的客戶簿保持不變。</translation>
+    </message>
+    <message>
+        <source>Making the sample book…</source>
+        <translation>正在產生範例客戶簿…</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1466,13 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Follow up the %1 of %2</source>
+        <translation>跟進 %2 的%1</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Opening your book…</source>
@@ -1214,110 +1510,6 @@
         <translation>crmdesk — %1</translation>
     </message>
     <message>
-        <source>New &amp;contact</source>
-        <translation>新增聯絡人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>New &amp;account</source>
-        <translation>新增客戶(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編輯(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>刪除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete</source>
-        <translation>復原刪除(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Log a visit</source>
-        <translation>記錄拜訪(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Brief</source>
-        <translation>拜訪簡報(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>尋找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Go to…</source>
-        <translation>前往(&amp;G)…</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation>聯絡人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation>客戶(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Planner</source>
-        <translation>客戶維繫(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Team</source>
-        <translation>團隊(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>重新整理(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>鎖定(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>設定(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>立即同步(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Enrol…</source>
-        <translation>登記(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts…</source>
-        <translation>衝突(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import contacts…</source>
-        <translation>匯入聯絡人(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>匯出(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>前往(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Record</source>
-        <translation>記錄(&amp;R)</translation>
-    </message>
-    <message>
-        <source>S&amp;ync</source>
-        <translation>同步(&amp;Y)</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
@@ -1348,26 +1540,6 @@
     <message>
         <source>Working…</source>
         <translation>處理中……</translation>
-    </message>
-    <message>
-        <source>Done: %1</source>
-        <translation>已完成：%1</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已儲存 %1</translation>
-    </message>
-    <message>
-        <source>Deleted %1. Undo with Ctrl+Z.</source>
-        <translation>已刪除 %1。按 Ctrl+Z 復原。</translation>
-    </message>
-    <message>
-        <source>Restored %1</source>
-        <translation>已恢復 %1</translation>
-    </message>
-    <message>
-        <source>Visit logged</source>
-        <translation>拜訪已記錄</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1762,10 @@
         <translation>農曆%1月%2日</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>新增……</translation>
     </message>
@@ -1656,6 +1832,10 @@
     <message>
         <source>next: %1</source>
         <translation>下次：%1</translation>
+    </message>
+    <message>
+        <source>turns %1</source>
+        <translation>滿 %1 歲</translation>
     </message>
     <message>
         <source>%1 years</source>
@@ -2112,8 +2292,20 @@
         <translation>為所選事項記錄問候或禮品及其費用</translation>
     </message>
     <message>
+        <source>Log each selected item as done, with its suggested cost</source>
+        <translation>將所選各項記為完成，並記入建議費用</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>設定……</translation>
+    </message>
+    <message>
+        <source>Show only these (several may be chosen)</source>
+        <translation>只顯示這些（可多選）</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 級</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
@@ -2127,9 +2319,15 @@
             <numerusform>有 %n 個已存日期無法讀取，已略過</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Mark %n done</source>
+        <translation>
+            <numerusform>%n 項標為完成</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>All tiers</source>
-        <translation>全部級別</translation>
+        <source>Mark selected done</source>
+        <translation>所選項標為完成</translation>
     </message>
     <message>
         <source>All owners</source>
@@ -2194,6 +2392,29 @@
         <translation>
             <numerusform>顯示 %n 筆結果</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommands</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Undo with Ctrl+Z.</source>
+        <translation>已刪除 %1。按 Ctrl+Z 復原。</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢復 %1</translation>
+    </message>
+    <message>
+        <source>Visit logged</source>
+        <translation>拜訪已記錄</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +3037,25 @@
     </message>
 </context>
 <context>
+    <name>Tiers</name>
+    <message>
+        <source>Strategic</source>
+        <translation>戰略</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>夥伴</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>重點</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
     <name>ToolsMenu</name>
     <message>
         <source>&amp;Tools</source>
@@ -3358,6 +3598,113 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>New &amp;contact</source>
+        <translation>新增聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;account</source>
+        <translation>新增客戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>復原刪除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log a visit</source>
+        <translation>記錄拜訪(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Brief</source>
+        <translation>拜訪簡報(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>尋找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>前往(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>客戶(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Planner</source>
+        <translation>客戶維繫(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>團隊(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>鎖定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>登記(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>衝突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>匯入聯絡人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>匯出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>記錄(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,7 @@ ENV_FILE = SERVER / "crmdesk-server.env"
 SITE = SERVER / "nginx" / "crmdesk.conf"
 INSTALLED_BINARY = "/opt/crmdesk-server/venv/bin/crmdesk-server"
 PASSWORD = "a long passphrase for rep one"
-QT_PACKAGES = ("pyside6-essentials", "shiboken6")
+QT_PACKAGES = ("pyside6-essentials", "pyside6-addons", "shiboken6")
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 pytestmark = [

@@ -10,19 +10,29 @@ import datetime as dt
 
 import pytest
 from lunardate import LunarDate as RefLunar
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from crmdesk.core.agenda_sections import SectionKind
 from crmdesk.core.dates import DateSpec
 from crmdesk.core.money import Money
-from crmdesk.core.planner import ItemKind, PlanInput, build_plan
+from crmdesk.core.planner import PlanInput, build_plan
 from crmdesk.core.planner_config import PlannerSettings
 from crmdesk.db import planner_settings
 from crmdesk.db.book import Book
 from crmdesk.db.services import accounts, contacts, followups, important_dates, interactions, tiers
 from crmdesk.db.services.interactions import NewGift
 from crmdesk.ui.planner import PlannerNotifier, PlannerView
-from crmdesk.ui.planner.model import DAY_ROLE, ITEM_ID_ROLE, AgendaModel
+from crmdesk.ui.planner.model import (
+    BUDGET,
+    DAY_ROLE,
+    ITEM_ID_ROLE,
+    LAST_GIFT,
+    SECTION_ROLE,
+    WHEN,
+    WHY,
+    AgendaModel,
+)
 
 TODAY = dt.date(2026, 1, 10)
 LUNAR_BIRTHDAY = RefLunar(2025, 12, 5).to_solar_date()  # 2026-01-23, by lunardate
@@ -79,39 +89,64 @@ def test_the_agenda_model_passes_the_model_tester(qtmodeltester, book: Book, ids
     qtmodeltester.check(model)
 
 
-def test_the_view_shows_the_plan_grouped_by_day_and_marks_the_calendar(
+def test_the_view_shows_the_plan_in_sections_and_marks_the_calendar(
     view: PlannerView, ids: dict[str, str]
 ) -> None:
     assert f"date:{ids['own']}:{LUNAR_BIRTHDAY.isoformat()}" in item_ids(view)
     model = view.model
-    days = [model.data(model.index(row, 0), DAY_ROLE) for row in range(model.rowCount())]
-    assert days == sorted(days)
-    assert LUNAR_BIRTHDAY in days and dt.date(2026, 1, 15) in days
+    kinds = [model.data(model.index(row, 0), SECTION_ROLE) for row in range(model.rowCount())]
+    # 10 January: nothing today; the follow-up (12th) and 李娜's birthday (15th) this week;
+    # 张伟's lunar birthday (23rd) later.
+    assert kinds == ["today", "week", "later"]
+    week = model.section_index(SectionKind.WEEK)
+    assert view.tree.isExpanded(week)
+    days = [model.data(model.index(r, 0, week), DAY_ROLE) for r in range(model.rowCount(week))]
+    assert days == [dt.date(2026, 1, 12), dt.date(2026, 1, 15)]
     birthday = model.day_index(LUNAR_BIRTHDAY)
-    assert model.rowCount(birthday) == 1
-    child = model.index(0, 0, birthday)
-    assert "张伟" in model.data(child)
-    assert "turns 50" in model.data(model.index(0, 1, birthday))
-    assert model.data(model.index(0, 3, birthday)) == "1000.00 CNY"  # tier S's budget
-    assert "茶叶" in model.data(model.index(0, 4, birthday))  # the last gift
-    fmt = view.calendar.dateTextFormat(QDate(2026, 1, 23))
-    assert fmt.fontWeight() == 700
+    assert birthday.parent() == model.section_index(SectionKind.LATER)
+    row, parent = birthday.row(), birthday.parent()
+    assert "张伟" in model.data(birthday)
+    assert model.data(model.index(row, WHEN, parent)) == QLocale().toString(
+        QDate(2026, 1, 23), QLocale.FormatType.ShortFormat
+    )
+    assert "turns 50" in model.data(model.index(row, WHY, parent))
+    budget = model.data(model.index(row, BUDGET, parent))
+    assert budget == "¥" + QLocale().toString(1000.0, "f", 2)  # tier S's budget, in yuan
+    assert "茶叶" in model.data(model.index(row, LAST_GIFT, parent))  # the last gift
+    # A birthday is a key occasion: marked in the accent colour; a follow-up day only in bold.
+    key = view.calendar.dateTextFormat(QDate(2026, 1, 23))
+    plain = view.calendar.dateTextFormat(QDate(2026, 1, 12))
+    assert key.fontWeight() == plain.fontWeight() == 700
+    assert key.background() != plain.background()
     assert view.calendar.dateTextFormat(QDate(2026, 1, 24)).fontWeight() != 700
     assert "28 February" in view.policies.text()
 
 
-def test_filters_replan_without_reloading(view: PlannerView, ids: dict[str, str]) -> None:
-    view.tier.setCurrentIndex(view.tier.findData("S"))
-    people = {item.contact_id for item in view.plan.items() if item.contact}  # type: ignore[union-attr]
-    assert people == {ids["zhang"]}
-    view.tier.setCurrentIndex(0)
-    view.tag.setCurrentIndex(view.tag.findData("golf"))
-    people = {item.contact_id for item in view.plan.items() if item.contact}  # type: ignore[union-attr]
-    assert people == {ids["lina"]}
-    view.tag.setCurrentIndex(0)
-    view.days.setValue(3)
-    assert view.plan is not None and view.plan.end == dt.date(2026, 1, 12)
-    assert [i.kind for i in view.plan.items()] == [ItemKind.FOLLOW_UP]
+def test_overdue_items_are_folded_oldest_first_and_today_comes_first(
+    qtbot, desk, ids: dict[str, str], book: Book
+) -> None:
+    with book.session() as s, s.begin():
+        for due, what in ((dt.date(2026, 1, 3), "Call back"), (dt.date(2025, 12, 1), "Old one")):
+            followups.add_follow_up(s, due_on=due, description=what, contact_id=ids["lina"])
+        followups.add_follow_up(
+            s, due_on=dt.date(2026, 1, 12), description="Today's", contact_id=ids["lina"]
+        )
+    widget = PlannerView(desk, today=lambda: dt.date(2026, 1, 12))
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.plan is not None)
+    model = widget.model
+    assert model.data(model.index(0, 0), SECTION_ROLE) == "today"
+    today = model.section_index(SectionKind.TODAY)
+    texts = [model.data(model.index(r, WHY, today)) for r in range(model.rowCount(today))]
+    assert texts == ["Send the quote", "Today's"] or sorted(texts) == ["Send the quote", "Today's"]
+    overdue = model.section_index(SectionKind.OVERDUE)
+    assert overdue.isValid() and not widget.tree.isExpanded(overdue)
+    assert "— 2 item" in model.data(overdue)  # the count shows while folded
+    whys = [model.data(model.index(r, WHY, overdue)) for r in range(model.rowCount(overdue))]
+    assert whys[0].startswith("Old one") and whys[1].startswith("Call back")
+    assert model.data(model.index(0, WHEN, overdue)) == QLocale().toString(
+        QDate(2025, 12, 1), QLocale.FormatType.ShortFormat
+    )
 
 
 def test_clicking_a_calendar_day_selects_it(view: PlannerView, qtbot) -> None:
@@ -142,6 +177,33 @@ def test_done_logs_the_gift_on_the_worker_and_the_plan_ticks_it(
     index = view.model.find(item_id)
     assert view.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert view.model.data(index, ITEM_ID_ROLE) == item_id
+
+
+def test_several_items_marked_done_at_once_each_logged_with_its_cost(
+    view: PlannerView, ids: dict[str, str], book: Book, qtbot
+) -> None:
+    assert not view.bulk_button.isEnabled()
+    birthdays = [
+        view.model.find(f"date:{ids['own']}:{LUNAR_BIRTHDAY.isoformat()}"),
+        view.model.day_index(dt.date(2026, 1, 15)),
+    ]
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for index in birthdays:
+        view.tree.selectionModel().select(index, flags)
+    assert len(view.selected_items()) == 2 and view.bulk_button.isEnabled()
+    assert "2" in view.bulk_button.text()
+    dialog = view.open_bulk_done()
+    assert dialog is not None and dialog.list.count() == 2
+    with qtbot.waitSignal(dialog.completed) as done:
+        dialog.save()
+    assert len(done.args[0]) == 2
+    with book.session() as s:
+        zhang = interactions.list_interactions(s, contact_id=ids["zhang"])
+        lina = interactions.list_interactions(s, contact_id=ids["lina"])
+    # Each its own greeting, with its tier's suggested budget (S: 1,000; C: none set here).
+    assert zhang[0].kind == "greeting" and zhang[0].cost == Money(100_000)
+    assert lina[0].kind == "greeting"
+    qtbot.waitUntil(lambda: all(view.plan.find(i.id).done for i in dialog.items))  # type: ignore[union-attr]
 
 
 def test_the_same_gift_twice_is_shown_at_the_gift_field(

@@ -129,5 +129,5 @@ def test_the_brief_of_an_account(window, qtbot):
     dialog = window.findChild(BriefDialog)
     text = dialog.browser.toPlainText()
     for expected in ("华东重工集团", "Who is who", "曾国梁", "Opportunities", "洋山港二期岸桥 6 台",
-                     "Gifts already given", "手工丝巾 (300.00 CNY) → 王丽"):  # fmt: skip
+                     "Gifts already given", "手工丝巾 (¥300.00) → 王丽"):  # fmt: skip
         assert expected in text, expected

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QObject
 
-from crmdesk.core.money import Money, minor_digits
+from crmdesk.core.money import Money
 from crmdesk.core.spend import FlagCode
 from crmdesk.core.vocab import OPPORTUNITY_RESULTS, OPPORTUNITY_STAGES
-from crmdesk.ui import labels
+from crmdesk.ui import formats, labels
 
 
 def amount_text(minor: int | None, currency: str, *, with_currency: bool = False) -> str:
-    """An amount in the user's locale (grouped digits), optionally with its currency."""
-    if minor is None:
-        return ""
-    digits = minor_digits(currency)
-    text = QLocale().toString(minor / 10**digits, "f", digits)
-    return f"{text} {currency}" if with_currency else text
+    """An amount in the user's locale (grouped digits), optionally with its currency sign."""
+    return formats.amount_text(minor, currency, with_currency=with_currency)
 
 
 def money_text(money: Money | None) -> str:
-    return "" if money is None else amount_text(money.minor, money.currency, with_currency=True)
+    return formats.money_text(money)
 
 
 class TeamTexts(QObject):

@@ -1,11 +1,11 @@
-"""The agenda as a tree model: days at the top, their items below (for a QTreeView).
+"""The agenda as a tree model: sections (today, this week, overdue, later) and their items.
 
-The model holds a :class:`~crmdesk.core.planner.Plan` (made on the worker) and nothing else. A
-day's row count comes from the plan without making its items; the items of a day are made when
-the view first asks for one of them (the plan makes them lazily), so a 365-day plan over a big
-book costs only the days on screen.
+The model holds a :class:`~crmdesk.core.planner.Plan` (made on the worker) split into
+:func:`crmdesk.core.agenda_sections.sections`. A section's row count comes from the plan without
+making its items; the items of a day are made when the view first asks for one of them (the plan
+makes them lazily), so a 365-day plan over a big book costs only the rows on screen.
 
-Index layout: a day row has internal id 0; an item row has internal id ``day row + 1``.
+Index layout: a section row has internal id 0; an item row has internal id ``section row + 1``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from crmdesk.core.planner import AgendaDay, ItemKind, Plan, PlanItem
+from crmdesk.core.agenda_sections import Section, SectionKind, sections
+from crmdesk.core.planner import ItemKind, Plan, PlanItem
+from crmdesk.ui.pages import colon
 from crmdesk.ui.planner.texts import PlannerTexts, money_text, qdate_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,17 +34,18 @@ ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the item's id (item rows)
 DAY_ROLE = Qt.ItemDataRole.UserRole + 3  # the day as a datetime.date (both kinds of row)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # the ItemKind value (item rows)
 
-WHO, WHY, BUY_BY, BUDGET, LAST_GIFT = range(5)
+WHO, WHEN, WHY, BUY_BY, BUDGET, LAST_GIFT = range(6)
+COLUMNS = 6
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 5  # the SectionKind value (section rows)
 
 
 class AgendaModel(QAbstractItemModel):
-    """Days and their plan items; see the module docstring."""
+    """Sections and their plan items; see the module docstring."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._plan: Plan | None = None
-        self._days: tuple[AgendaDay, ...] = ()
-        self._rows: dict[dt.date, int] = {}
+        self._sections: list[Section] = []
         self.texts = PlannerTexts(self)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -53,24 +56,43 @@ class AgendaModel(QAbstractItemModel):
     def plan(self) -> Plan | None:
         return self._plan
 
-    def set_plan(self, plan: Plan | None) -> None:
+    @property
+    def sections(self) -> list[Section]:
+        return self._sections
+
+    def set_plan(self, plan: Plan | None, split: list[Section] | None = None) -> None:
+        """Show ``plan``; ``split`` is its :func:`sections`, made on the worker (at 100,000
+        contacts the first day's tens of thousands of overdue items are sorted there), else
+        here."""
         self.beginResetModel()
         self._plan = plan
-        self._days = plan.days if plan is not None else ()
-        self._rows = {d.day: row for row, d in enumerate(self._days)}
+        if plan is None:
+            self._sections = []
+        else:
+            self._sections = split if split is not None else sections(plan)
         self.endResetModel()
 
+    def section_index(self, kind: SectionKind) -> QModelIndex:
+        for row, section in enumerate(self._sections):
+            if section.kind is kind:
+                return self.index(row, 0)
+        return QModelIndex()
+
     def day_index(self, day: dt.date) -> QModelIndex:
-        """The index of ``day``'s row (invalid if nothing falls on it)."""
-        row = self._rows.get(day)
-        return QModelIndex() if row is None else self.index(row, 0)
+        """The index of the first item on ``day`` (invalid if nothing falls on it)."""
+        for row, section in enumerate(self._sections):
+            if section.kind is SectionKind.OVERDUE:
+                continue
+            found = section.first_row_of_day(day)
+            if found is not None:
+                return self.index(found, 0, self.index(row, 0))
+        return QModelIndex()
 
     def item_at(self, index: Index) -> PlanItem | None:
         if not index.isValid() or index.internalId() == 0:
             return None
-        day = self._days[index.internalId() - 1]
-        items = day.items
-        return items[index.row()] if 0 <= index.row() < len(items) else None
+        section = self._sections[index.internalId() - 1]
+        return section.item(index.row()) if 0 <= index.row() < len(section) else None
 
     def find(self, item_id: str) -> QModelIndex:
         """The index of the item with this id (invalid if it is not in the plan)."""
@@ -79,11 +101,11 @@ class AgendaModel(QAbstractItemModel):
         item = self._plan.find(item_id)
         if item is None:
             return QModelIndex()
-        day_row = self._rows[item.day]
-        for row, candidate in enumerate(self._days[day_row].items):
-            if candidate.id == item_id:
-                return self.index(row, 0, self.index(day_row, 0))
-        return QModelIndex()  # pragma: no cover - find() and the day agree
+        for section_row, section in enumerate(self._sections):
+            row = section.row_of(item_id, item.day)
+            if row is not None:
+                return self.index(row, 0, self.index(section_row, 0))
+        return QModelIndex()
 
     # -- Qt model interface ----------------------------------------------------------------------
 
@@ -101,21 +123,24 @@ class AgendaModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._days)
+            return len(self._sections)
         if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._days[parent.row()])
+            return len(self._sections[parent.row()])
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 5
+        return COLUMNS
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != 0:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -124,6 +149,7 @@ class AgendaModel(QAbstractItemModel):
             return None
         return {
             WHO: self.tr("Who"),
+            WHEN: self.tr("When"),
             WHY: self.tr("Why"),
             BUY_BY: self.tr("Buy by"),
             BUDGET: self.tr("Budget"),
@@ -134,7 +160,7 @@ class AgendaModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == 0:
-            return self._day_data(self._days[index.row()], index.column(), role)
+            return self._section_data(self._sections[index.row()], index.column(), role)
         item = self.item_at(index)
         if item is None:
             return None
@@ -149,29 +175,48 @@ class AgendaModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self.texts.kind(item.kind)}: {self.texts.why(item)}"
+            # The whole text of an elided cell, and what the item is about.
+            cell = self._text(item, index.column())
+            about = f"{self.texts.kind(item.kind)}{colon()}{self.texts.why(item)}"
+            return about if cell in about else f"{cell}\n{about}"
         if role == Qt.ItemDataRole.FontRole and item.kind is ItemKind.DORMANT:
             return self._bold
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == WHO:
             return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
         return None
 
-    def _day_data(self, day: AgendaDay, column: int, role: int) -> Any:
-        if role == DAY_ROLE:
-            return day.day
+    def section_title(self, kind: SectionKind) -> str:
+        return {
+            SectionKind.TODAY: self.tr("Today"),
+            SectionKind.WEEK: self.tr("This week"),
+            SectionKind.OVERDUE: self.tr("Overdue (oldest first)"),
+            SectionKind.LATER: self.tr("Later"),
+        }[kind]
+
+    def _section_data(self, section: Section, column: int, role: int) -> Any:
+        if role == SECTION_ROLE:
+            return str(section.kind)
         if column != WHO:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("%1 — %n item(s)", "", len(day)).replace(
-                "%1", qdate_text(day.day, long=True)
+            return self.tr("%1 — %n item(s)", "", len(section)).replace(
+                "%1", self.section_title(section.kind)
             )
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         return None
 
+    def when(self, item: PlanItem) -> str:
+        """The day of the item; for an overdue one, the day it was due."""
+        if item.overdue_days and item.kind in (ItemKind.FOLLOW_UP, ItemKind.NEGLECT):
+            return qdate_text(item.day - dt.timedelta(days=item.overdue_days))
+        return qdate_text(item.day)
+
     def _text(self, item: PlanItem, column: int) -> str:
         if column == WHO:
             return f"{self.texts.kind(item.kind)} · {self.texts.who(item)}"
+        if column == WHEN:
+            return self.when(item)
         if column == WHY:
             return self.texts.why(item)
         if column == BUY_BY:

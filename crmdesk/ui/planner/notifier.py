@@ -26,6 +26,7 @@ from crmdesk.core.planner_reminders import Reminders, is_due, reminder_days, tod
 from crmdesk.db.planner_settings import load_settings
 from crmdesk.db.planning import load_plan_input
 from crmdesk.ui.desk import Desk
+from crmdesk.ui.pages import colon
 from crmdesk.ui.planner.texts import PlannerTexts
 
 CHECK_EVERY_MS = 60_000
@@ -115,7 +116,9 @@ class PlannerNotifier(QObject):
 
     def message(self, reminders: Reminders) -> tuple[str, str]:
         """The tray message's title and body, translated."""
-        lines = [f"{self.texts.who(item)}: {self.texts.why(item)}" for item in reminders.occasions]
+        lines = [
+            f"{self.texts.who(item)}{colon()}{self.texts.why(item)}" for item in reminders.occasions
+        ]
         lines += [
             self.tr("Buy a gift for %1 (%2)")
             .replace("%1", self.texts.who(item))

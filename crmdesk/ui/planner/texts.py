@@ -16,7 +16,7 @@ from crmdesk.core.occasions import Feb29Policy, LeapMonthPolicy, LunarDay30Polic
 from crmdesk.core.planner import ItemKind, PlanItem
 from crmdesk.core.planner_config import PlannerSettings, TierSet
 from crmdesk.core.vocab import FAMILY_RELATIONS
-from crmdesk.ui import labels
+from crmdesk.ui import formats, labels
 
 
 def qdate_text(day: dt.date, *, long: bool = False) -> str:
@@ -28,7 +28,7 @@ def qdate_text(day: dt.date, *, long: bool = False) -> str:
 
 
 def money_text(value: Money | None) -> str:
-    return "" if value is None else f"{value.amount} {value.currency}"
+    return formats.money_text(value)
 
 
 class PlannerTexts(QObject):
@@ -110,7 +110,7 @@ class PlannerTexts(QObject):
             )
         follow_up = item.follow_up
         if follow_up is not None:
-            text = follow_up.description
+            text = labels.follow_up_text(follow_up.description)
             if item.overdue_days:
                 text += " — " + self.tr("overdue by %n day(s)", "", item.overdue_days)
             return text

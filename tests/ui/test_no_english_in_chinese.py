@@ -1,0 +1,198 @@
+"""No English word on a Chinese screen: the app is opened in Simplified Chinese on the sample
+book, every screen the screenshots show is visited, and every text its widgets show (labels,
+buttons, tabs, headers, menus, combo items, placeholders, table cells, the card and the brief)
+is searched for English words. Names of formats and products (PDF, Excel, vCard), currency
+codes and the book's own data (e-mail addresses, web addresses) are not English words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+from crmdesk.db.book import Book
+from crmdesk.db.sample import SampleIds
+
+ALLOWED = {
+    "crmdesk", "pdf", "csv", "excel", "vcard", "json", "ctrl", "shift", "alt", "del", "esc",
+    "cny", "hkd", "twd", "mop", "usd", "eur", "sgd", "jpy", "gbk", "utf", "ics", "ca", "vpn",
+    "url", "http", "https", "id", "ok", "enter", "tab", "space", "return",
+}  # fmt: skip
+WORD = re.compile(r"[A-Za-z]{2,}")
+NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\b[\w.-]+\.(?:cn|com|net|org)\b")
+
+
+def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
+    try:
+        return model.columnCount(parent)
+    except TypeError:  # a list model keeps columnCount private: one column
+        return 1
+
+
+def _model_texts(model: QAbstractItemModel, parent: QModelIndex, rows: int = 30) -> Iterator[str]:
+    columns = _columns(model, parent)
+    for c in range(columns):
+        value = model.headerData(c, Qt.Orientation.Horizontal)
+        if value:
+            yield str(value)
+    for r in range(min(model.rowCount(parent), rows)):
+        for c in range(columns):
+            index = model.index(r, c, parent)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.data(index, role)
+                if isinstance(value, str) and value:
+                    yield value
+        first = model.index(r, 0, parent)
+        if parent == QModelIndex() and columns > 1 and model.rowCount(first) > 0:
+            yield from _model_texts(model, first, rows)
+
+
+def texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) of every visible text under ``root``."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        name = f"{type(w).__name__}#{w.objectName()}"
+        if w.isWindow() and w.windowTitle():
+            yield name, w.windowTitle()
+        if w.toolTip():
+            yield name, w.toolTip()
+        if isinstance(w, QLabel):
+            yield name, w.text() if w.textFormat() == Qt.TextFormat.PlainText else _plain(w.text())
+        elif isinstance(w, QAbstractButton):
+            yield name, w.text()
+        elif isinstance(w, QGroupBox):
+            yield name, w.title()
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                yield name, w.tabText(i)
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                yield name, w.itemText(i)
+        elif isinstance(w, QLineEdit):
+            yield name, w.placeholderText()
+        elif isinstance(w, QTextEdit):
+            yield name, w.toPlainText()
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            for text in _model_texts(w.model(), QModelIndex()):
+                yield name, text
+        if isinstance(w, QMainWindow):
+            for menu in w.menuBar().findChildren(QMenu):
+                yield "menu", menu.title()
+                for action in menu.actions():
+                    yield "menu", action.text()
+
+
+def _plain(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def book_words(book: Book) -> set[str]:
+    """Words of the book's own data (names, codes, e-mail, pinyin...): the rep's text, shown as
+    written. Not the tier scheme: its default names are the app's, and are translated."""
+    from sqlalchemy import inspect, text
+
+    words: set[str] = {w.lower() for w in WORD.findall(str(book.path))}
+    with book.session() as s:
+        for table in inspect(s.get_bind()).get_table_names():
+            if table in ("tiers", "alembic_version") or table.startswith(("sync_", "search")):
+                continue
+            for row in s.execute(text(f'SELECT * FROM "{table}"')):
+                for value in row:
+                    if isinstance(value, str):
+                        words.update(w.lower() for w in WORD.findall(value))
+    return words
+
+
+def english_words(found: Iterator[tuple[str, str]], data: set[str]) -> list[str]:
+    bad = []
+    for where, text in found:
+        cleaned = NOT_WORDS.sub(" ", text.replace("&", ""))
+        words = [w for w in WORD.findall(cleaned) if w.lower() not in ALLOWED | data]
+        if words:
+            bad.append(f"{where}: {text!r} ({', '.join(words)})")
+    return sorted(set(bad))
+
+
+@pytest.fixture
+def chinese_window(qtbot, tmp_path: Path, book: Book, sample: SampleIds):
+    from crmdesk.ui import settings as s
+    from crmdesk.ui.app import build
+
+    settings_path = tmp_path / "zh.ini"
+    store = s.Settings(settings_path)
+    store.set(s.LANGUAGE, "zh_CN")
+    store.sync()
+    built = build(
+        tmp_path / "book.crmdesk",
+        settings_path=settings_path,
+        inline=True,
+        translations_cache=tmp_path / "qm",
+    )
+    qtbot.addWidget(built.window)
+    built.window.resize(1360, 820)
+    built.window.show()
+    built.session.adopt(book)
+    model = built.window.contacts.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and model.cached_row(0) is not None)
+    yield built.window
+    built.session.close()
+    built.runner.shutdown()
+    from crmdesk.ui.i18n import Translations
+
+    Translations().install("en")
+
+
+def test_no_english_word_on_the_chinese_screens(
+    chinese_window, sample: SampleIds, book: Book, qtbot
+) -> None:
+    from crmdesk.ui.brief import BriefDialog
+
+    window = chinese_window
+    data = book_words(book)
+    assert {"chen", "zengguoliang"} <= data  # the sample's English names and pinyin are data
+    bad: list[str] = []
+    window.contacts.select_id(sample.boss)
+    qtbot.waitUntil(lambda: window.detail.page is not None)
+    bad += english_words(texts(window), data)
+    window.tabs.setCurrentWidget(window.accounts)
+    qtbot.waitUntil(lambda: window.accounts.model.cached_row(0) is not None)
+    window.accounts.select_id(sample.account)
+    qtbot.waitUntil(
+        lambda: window.detail.shown is not None and window.detail.shown.kind == "account"
+    )
+    bad += english_words(texts(window), data)
+    window.tabs.setCurrentWidget(window.planner)
+    window.planner.days.setValue(60)
+    qtbot.waitUntil(lambda: window.planner.model.rowCount() > 0)
+    bad += english_words(texts(window), data)
+    window.tabs.setCurrentWidget(window.contacts)
+    window.contacts.select_id(sample.boss)
+    qtbot.waitUntil(lambda: window.current() is not None)
+    dialog = window.log_visit()
+    assert dialog is not None
+    bad += english_words(texts(dialog), data)
+    dialog.reject()
+    window.show_brief()
+    brief = window.findChild(BriefDialog)
+    assert brief is not None
+    bad += english_words(texts(brief), data)
+    brief.reject()
+    assert not bad, "English on the Chinese screens:\n" + "\n".join(bad)
