@@ -47,6 +47,7 @@ from crmdesk.core.festivals import BUILTIN_FESTIVALS
 from crmdesk.db.services import campaigns
 from crmdesk.db.services.campaigns import CampaignView, ItemView
 from crmdesk.ui.desk import Desk
+from crmdesk.ui.formats import money_text
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -128,7 +129,7 @@ class ItemsModel(QAbstractTableModel):
                 item.account or "",
                 item.tier or "",
                 item.gift or _tr("(choose one)"),
-                str(item.value) if item.value else "",
+                money_text(item.value) if item.value else "",
                 _tr(_STATUS.get(item.status, item.status)),
                 item.reason,
             )
@@ -288,7 +289,7 @@ class CampaignsDialog(QDialog):
             .replace("%7", str(progress["sent"])).replace("%8", str(progress["thanked"]))
         )  # fmt: skip
         lines = [
-            f"{line.gift} × {line.quantity} = {line.total}" if line.total else
+            f"{line.gift} × {line.quantity} = {money_text(line.total)}" if line.total else
             f"{line.gift} × {line.quantity}"
             for line in campaigns.shopping_list(view)
         ]  # fmt: skip

@@ -41,8 +41,8 @@ def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk) -> None:
     model = dialog.model
     rows = [[model.index(r, c).data() for c in (0, 3, 4, 5)] for r in range(model.rowCount())]
     assert rows == [
-        ["王建国", "Mooncake box", "300.00 CNY", "to buy"],
-        ["李明", "Tea gift box", "500.00 CNY", "to buy"],
+        ["王建国", "Mooncake box", "¥300.00", "to buy"],
+        ["李明", "Tea gift box", "¥500.00", "to buy"],
     ]
     # The rep's language (English here) names the campaign; a Chinese name is greeted in Chinese.
     assert dialog.heading.text() == (
