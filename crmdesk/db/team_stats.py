@@ -36,6 +36,7 @@ from crmdesk.core.dashboard import (
     TierOwnerCount,
 )
 from crmdesk.core.errors import ValidationError
+from crmdesk.core.local_day import local_day
 from crmdesk.core.money import DEFAULT_CURRENCY, Money
 from crmdesk.core.planner import GIFT_KINDS, PlanFilter, build_plan
 from crmdesk.db.models import (
@@ -56,10 +57,6 @@ from crmdesk.db.sync_state import SyncShadow
 log = logging.getLogger(__name__)
 
 KEY_RANKS_KEY = "team.key_ranks"
-
-
-def _local_day(moment: dt.datetime) -> dt.date:
-    return moment.astimezone().date()
 
 
 # -- settings -----------------------------------------------------------------------------------
@@ -264,7 +261,7 @@ def key_account_touches(
     for aid, name, tier, own, book_id in rows:
         assert tier is not None  # the query keeps key tiers only
         at = touches.get(aid)
-        day = _local_day(at) if at is not None else None
+        day = local_day(at) if at is not None else None
         out.append(
             KeyAccount(
                 account_id=aid,
@@ -385,7 +382,7 @@ def coming_occasions(
 
     owners = account_owners or {}
     plan = build_plan(
-        load_plan_input(session),
+        load_plan_input(session, tiers=key_tiers, follow_ups=False),
         start=today,
         days=days,
         settings=load_settings(session),
