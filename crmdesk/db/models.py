@@ -189,6 +189,8 @@ class Interaction(Record):
             "occurred_at", "deleted", "account_id", "recorded_by", "cost_currency", "cost_minor",
             "id",
         ),
+        # Covers the managers' "active in these periods" (crmdesk.db.retention_stats).
+        Index("ix_interactions_activity", "kind", "occurred_at", "deleted", "account_id", "id"),
     )  # fmt: skip
 
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
@@ -212,6 +214,10 @@ class InteractionAttendee(Record):
     """A contact who took part in an interaction (the link is a record of its own so it syncs)."""
 
     __tablename__ = "interaction_attendees"
+    # A contact's attendances, index-only (its last touch: crmdesk.db.retention_stats).
+    __table_args__ = (
+        Index("ix_attendees_contact_live", "contact_id", "deleted", "interaction_id"),
+    )
 
     interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
@@ -272,6 +278,8 @@ class Complaint(Record):
     description: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="open")
     resolution: Mapped[str] = mapped_column(Text, default="")
+    # The day it was last resolved or closed; cleared when it is reopened.
+    resolved_on: Mapped[dt.date | None] = mapped_column()
 
 
 class BookSetting(Base):

@@ -141,7 +141,7 @@ def _load_plan_input(
         if scope_tiers is not None and scope is not None
         else None
     )
-    contact_touch = _contact_touches(session, scope)
+    contact_touch = contact_touches(session, scope)
     account_touch = _account_touches(session, account_scope)
     last_gifts = _last_gifts(session, scope)
 
@@ -308,7 +308,7 @@ def _load_plan_input(
     return data
 
 
-def _contact_touches(session: Session, scope: Select[Any] | None) -> dict[str, dt.date]:
+def contact_touches(session: Session, scope: Select[Any] | None) -> dict[str, dt.date]:
     """Per contact (of ``scope``, None: all), the day of the latest interaction attended or gift
     received."""
     attended = (

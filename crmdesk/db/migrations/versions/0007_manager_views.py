@@ -1,0 +1,43 @@
+"""When a complaint was resolved, and indexes for the managers' views (retention, chain depth).
+
+``complaints.resolved_on``: the day a complaint was last resolved or closed (NULL while open, and
+again when it is reopened), so time to resolution is a subtraction. Complaints sync through the
+company book and the sync protocol reads a record's fields from the model, so the column travels
+with the rest of the complaint.
+
+``ix_interactions_activity`` covers "which accounts were active in these periods": the counting
+kinds and a range of time, read from the index alone. ``ix_attendees_contact_live`` covers a
+contact's attendances (its last touch) without a table read per row.
+
+Revision ID: 0007
+Revises: 0004
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+ACTIVITY_COLUMNS = ["kind", "occurred_at", "deleted", "account_id", "id"]
+ATTENDEE_COLUMNS = ["contact_id", "deleted", "interaction_id"]
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("complaints") as batch:
+        batch.add_column(sa.Column("resolved_on", sa.Date(), nullable=True))
+    op.create_index("ix_interactions_activity", "interactions", ACTIVITY_COLUMNS)
+    op.create_index("ix_attendees_contact_live", "interaction_attendees", ATTENDEE_COLUMNS)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_attendees_contact_live", table_name="interaction_attendees")
+    op.drop_index("ix_interactions_activity", table_name="interactions")
+    with op.batch_alter_table("complaints") as batch:
+        batch.drop_column("resolved_on")
