@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crmdesk import __version__
-from crmdesk.cli import activity, details, records, tiers, transfer
+from crmdesk.cli import activity, details, records, risk, tiers, transfer
 from crmdesk.cli import sync as sync_commands
 from crmdesk.cli.context import Context, Output, ask_passphrase
 from crmdesk.cli.planner import add_planner_commands
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     details.register(sub, common)
     activity.register(sub, common)
     tiers.register(sub, common)
+    risk.register(sub, common)
     transfer.register(sub, common)
     sync_commands.register(sub, common)
     add_planner_commands(sub, common)
