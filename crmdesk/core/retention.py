@@ -532,3 +532,14 @@ def complaint_stats(facts: Iterable[ComplaintFact], *, today: dt.date) -> Compla
 def _age_key(item: tuple[tuple[str | None, int], int]) -> tuple[bool, str, int]:
     (owner, bucket), _ = item
     return (owner is None, owner or "", bucket)
+
+
+@dataclass(frozen=True)
+class ManagerViews:
+    """Everything the Team tab's managers' page shows, made on the worker in one go."""
+
+    today: dt.date
+    retention: Retention
+    risk: tuple[RiskAccount, ...]
+    chains: tuple[ChainDepth, ...]
+    complaints: ComplaintStats

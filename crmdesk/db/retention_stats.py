@@ -28,6 +28,7 @@ from crmdesk.core.retention import (
     ComplaintFact,
     ComplaintStats,
     KeyAccountFacts,
+    ManagerViews,
     Period,
     PeriodKind,
     Retention,
@@ -478,8 +479,22 @@ __all__ = [
     "load_active_kinds",
     "load_chains",
     "load_complaint_stats",
+    "load_manager_views",
     "load_retention",
     "load_risk",
     "open_complaints_of",
     "save_active_kinds",
 ]
+
+
+def load_manager_views(
+    session: Session, *, today: dt.date, kind: PeriodKind = PeriodKind.YEAR
+) -> ManagerViews:
+    """Retention, risk, decision chains and complaints for the Team tab (one worker job)."""
+    return ManagerViews(
+        today=today,
+        retention=load_retention(session, today=today, kind=kind),
+        risk=load_risk(session, today=today),
+        chains=load_chains(session, today=today),
+        complaints=load_complaint_stats(session, today=today),
+    )
