@@ -106,7 +106,11 @@ class Contact(Record):
 
     __tablename__ = "contacts"
     # The contact list's order among live rows: paging and cold start walk this index.
-    __table_args__ = (Index("ix_contacts_live_sort", "deleted", "sort_key", "id"),)
+    __table_args__ = (
+        Index("ix_contacts_live_sort", "deleted", "sort_key", "id"),
+        # Contacts with a tier of their own (the Team tab's key relationships), without a scan.
+        Index("ix_contacts_tier", "tier", "deleted", "account_id"),
+    )
 
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))

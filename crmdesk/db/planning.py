@@ -18,12 +18,13 @@ transaction.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, true, type_coerce, union_all
+from sqlalchemy import Select, func, select, true, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from crmdesk.core import planner_ics
@@ -92,20 +93,39 @@ def load_plan_input(
         return _load_plan_input(session, index=index, scope_tiers=tiers, with_follow_ups=follow_ups)
 
 
-def _scoped_contacts(tiers: Sequence[str]) -> Select[Any]:
-    """The ids of the live contacts of ``tiers``: their own tier, else their account's."""
+def id_set(ids: Sequence[str]) -> Select[Any]:
+    """``SELECT value FROM json_each(?)``: a set of ids as one parameter (SQLite builds an
+    ephemeral index for ``IN`` over it), however many there are."""
+    values = func.json_each(json.dumps(list(ids))).table_valued("value")
+    return select(values.c.value)
+
+
+def scoped_ids(session: Session, tiers: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The live contacts of ``tiers`` (their own tier, else their account's) and the accounts
+    they belong to or that hold such a tier: two index walks (contacts by tier; the tiers'
+    accounts and their contacts by account), never a scan of every contact."""
     codes = list(tiers)
-    return (
-        select(Contact.id)
-        .outerjoin(Account, Contact.account_id == Account.id)
-        .where(
-            Contact.deleted.is_(False),
-            or_(
-                Contact.tier.in_(codes),
-                and_(Contact.tier.is_(None), Account.tier.in_(codes)),
-            ),
+    accounts = list(
+        session.scalars(
+            select(Account.id).where(Account.tier.in_(codes), Account.deleted.is_(False))
         )
     )
+    own = session.execute(
+        select(Contact.id, Contact.account_id).where(
+            Contact.tier.in_(codes), Contact.deleted.is_(False)
+        )
+    ).all()
+    inherited = session.scalars(
+        select(Contact.id).where(
+            Contact.account_id.in_(id_set(accounts)),
+            Contact.tier.is_(None),
+            Contact.deleted.is_(False),
+        )
+    ).all()
+    contacts = [cid for cid, _ in own] + list(inherited)
+    held = dict.fromkeys(accounts)
+    held.update(dict.fromkeys(aid for _, aid in own if aid is not None))
+    return contacts, list(held)
 
 
 def _load_plan_input(
@@ -130,17 +150,11 @@ def _load_plan_input(
         )
     ]
 
-    scope = _scoped_contacts(scope_tiers) if scope_tiers is not None else None
-    account_scope = (
-        select(Account.id).where(
-            or_(
-                Account.tier.in_(list(scope_tiers)),
-                Account.id.in_(select(Contact.account_id).where(Contact.id.in_(scope))),
-            )
-        )
-        if scope_tiers is not None and scope is not None
-        else None
-    )
+    scope: Select[Any] | None = None
+    account_scope: Select[Any] | None = None
+    if scope_tiers is not None:
+        contact_ids, account_ids = scoped_ids(session, scope_tiers)
+        scope, account_scope = id_set(contact_ids), id_set(account_ids)
     contact_touch = contact_touches(session, scope)
     account_touch = _account_touches(session, account_scope)
     last_gifts = _last_gifts(session, scope)

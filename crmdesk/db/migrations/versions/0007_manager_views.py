@@ -7,7 +7,9 @@ with the rest of the complaint.
 
 ``ix_interactions_activity`` covers "which accounts were active in these periods": the counting
 kinds and a range of time, read from the index alone. ``ix_attendees_contact_live`` covers a
-contact's attendances (its last touch) without a table read per row.
+contact's attendances (its last touch) without a table read per row. ``ix_contacts_tier`` finds
+the contacts with a tier of their own (the dashboard's key relationships) without reading every
+contact.
 
 Revision ID: 0007
 Revises: 0004
@@ -27,6 +29,7 @@ depends_on: str | Sequence[str] | None = None
 
 ACTIVITY_COLUMNS = ["kind", "occurred_at", "deleted", "account_id", "id"]
 ATTENDEE_COLUMNS = ["contact_id", "deleted", "interaction_id"]
+CONTACT_TIER_COLUMNS = ["tier", "deleted", "account_id"]
 
 
 def upgrade() -> None:
@@ -34,9 +37,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("resolved_on", sa.Date(), nullable=True))
     op.create_index("ix_interactions_activity", "interactions", ACTIVITY_COLUMNS)
     op.create_index("ix_attendees_contact_live", "interaction_attendees", ATTENDEE_COLUMNS)
+    op.create_index("ix_contacts_tier", "contacts", CONTACT_TIER_COLUMNS)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_contacts_tier", table_name="contacts")
     op.drop_index("ix_attendees_contact_live", table_name="interaction_attendees")
     op.drop_index("ix_interactions_activity", table_name="interactions")
     with op.batch_alter_table("complaints") as batch:
