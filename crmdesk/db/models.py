@@ -195,6 +195,10 @@ class Interaction(Record):
         ),
         # Covers the managers' "active in these periods" (crmdesk.db.retention_stats).
         Index("ix_interactions_activity", "kind", "occurred_at", "deleted", "account_id", "id"),
+        # An interaction found by id (from an attendee or a gift) or by account, read for its
+        # time and kind from the index alone: touches, last gifts, retention, the Team tab.
+        Index("ix_interactions_touch", "id", "deleted", "occurred_at", "kind", "account_id"),
+        Index("ix_interactions_account_touch", "account_id", "deleted", "occurred_at", "kind"),
     )  # fmt: skip
 
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
@@ -231,6 +235,8 @@ class Gift(Record):
     """A gift given at an interaction, to one contact, with its value."""
 
     __tablename__ = "gifts"
+    # A contact's gifts, index-only (last touch, last gift: crmdesk.db.planning).
+    __table_args__ = (Index("ix_gifts_contact_live", "contact_id", "deleted", "interaction_id"),)
 
     interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)

@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, func, select, true, type_coerce, union_all
@@ -76,13 +76,16 @@ def load_plan_input(
     index: bool = True,
     tiers: Sequence[str] | None = None,
     follow_ups: bool = True,
+    touches: bool = True,
 ) -> PlanInput:
     """Everything the planner needs from the book (see the module docstring for the queries).
 
     ``tiers`` loads only the contacts of those tiers (their own, else their account's) with their
     dates, touches and gifts, and the accounts they belong to or that hold such a tier: the team
     dashboard's occasions of key relationships read a tenth of a big book this way. Without
-    ``follow_ups`` no follow-up is read (for plans of occasions only).
+    ``follow_ups`` no follow-up is read (for plans of occasions only). Without ``touches`` no
+    last touch and no last gift is read: :func:`with_touches` adds them afterwards for the few
+    contacts a plan turned out to need.
 
     With ``index`` (the default) the input is also indexed for planning
     (:attr:`PlanInput.prepared`), so that the first plan takes no longer than the next ones; the
@@ -129,7 +132,12 @@ def scoped_ids(session: Session, tiers: Sequence[str]) -> tuple[list[str], list[
 
 
 def _load_plan_input(
-    session: Session, *, index: bool, scope_tiers: Sequence[str] | None, with_follow_ups: bool
+    session: Session,
+    *,
+    index: bool,
+    scope_tiers: Sequence[str] | None,
+    with_follow_ups: bool,
+    touches: bool = True,
 ) -> PlanInput:
     tiers = [
         PlanTier(
@@ -155,9 +163,9 @@ def _load_plan_input(
     if scope_tiers is not None:
         contact_ids, account_ids = scoped_ids(session, scope_tiers)
         scope, account_scope = id_set(contact_ids), id_set(account_ids)
-    contact_touch = contact_touches(session, scope)
-    account_touch = _account_touches(session, account_scope)
-    last_gifts = _last_gifts(session, scope)
+    contact_touch = contact_touches(session, scope) if touches else {}
+    account_touch = _account_touches(session, account_scope) if touches else {}
+    last_gifts = _last_gifts(session, scope) if touches else {}
 
     account_rows = session.execute(
         select(
@@ -320,6 +328,32 @@ def _load_plan_input(
     if index:
         _ = data.prepared
     return data
+
+
+def with_touches(session: Session, data: PlanInput, contact_ids: Sequence[str]) -> PlanInput:
+    """``data`` (loaded without touches) with the last touch and last gift of ``contact_ids``
+    and of their accounts filled in; the other contacts are left as they were."""
+    wanted = set(contact_ids)
+    people = [c for c in data.contacts if c.id in wanted]
+    account_ids = {c.account_id for c in people if c.account_id}
+    touched = contact_touches(session, id_set(list(wanted)))
+    gifts = _last_gifts(session, id_set(list(wanted)))
+    account_touch = _account_touches(session, id_set(list(account_ids)))
+    for contact in people:  # an account is touched when anyone of it is
+        day = touched.get(contact.id)
+        if contact.account_id and day is not None:
+            current = account_touch.get(contact.account_id)
+            if current is None or day > current:
+                account_touch[contact.account_id] = day
+    accounts = [
+        replace(a, last_touch=account_touch.get(a.id)) if a.id in account_ids else a
+        for a in data.accounts
+    ]
+    contacts = [
+        replace(c, last_touch=touched.get(c.id), last_gift=gifts.get(c.id)) if c.id in wanted else c
+        for c in data.contacts
+    ]
+    return replace(data, accounts=accounts, contacts=contacts)
 
 
 def contact_touches(session: Session, scope: Select[Any] | None) -> dict[str, dt.date]:

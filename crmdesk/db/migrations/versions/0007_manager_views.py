@@ -9,7 +9,10 @@ with the rest of the complaint.
 kinds and a range of time, read from the index alone. ``ix_attendees_contact_live`` covers a
 contact's attendances (its last touch) without a table read per row. ``ix_contacts_tier`` finds
 the contacts with a tier of their own (the dashboard's key relationships) without reading every
-contact.
+contact. ``ix_interactions_touch`` and ``ix_interactions_account_touch`` answer "when and of
+what kind" for an interaction reached by id (from an attendee or a gift) or by account without
+reading its row (rows are wide and encrypted: each read decrypts a page), and
+``ix_gifts_contact_live`` covers a contact's gifts.
 
 Revision ID: 0007
 Revises: 0004
@@ -30,6 +33,9 @@ depends_on: str | Sequence[str] | None = None
 ACTIVITY_COLUMNS = ["kind", "occurred_at", "deleted", "account_id", "id"]
 ATTENDEE_COLUMNS = ["contact_id", "deleted", "interaction_id"]
 CONTACT_TIER_COLUMNS = ["tier", "deleted", "account_id"]
+TOUCH_COLUMNS = ["id", "deleted", "occurred_at", "kind", "account_id"]
+ACCOUNT_TOUCH_COLUMNS = ["account_id", "deleted", "occurred_at", "kind"]
+GIFT_COLUMNS = ["contact_id", "deleted", "interaction_id"]
 
 
 def upgrade() -> None:
@@ -38,9 +44,15 @@ def upgrade() -> None:
     op.create_index("ix_interactions_activity", "interactions", ACTIVITY_COLUMNS)
     op.create_index("ix_attendees_contact_live", "interaction_attendees", ATTENDEE_COLUMNS)
     op.create_index("ix_contacts_tier", "contacts", CONTACT_TIER_COLUMNS)
+    op.create_index("ix_interactions_touch", "interactions", TOUCH_COLUMNS)
+    op.create_index("ix_interactions_account_touch", "interactions", ACCOUNT_TOUCH_COLUMNS)
+    op.create_index("ix_gifts_contact_live", "gifts", GIFT_COLUMNS)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_gifts_contact_live", table_name="gifts")
+    op.drop_index("ix_interactions_account_touch", table_name="interactions")
+    op.drop_index("ix_interactions_touch", table_name="interactions")
     op.drop_index("ix_contacts_tier", table_name="contacts")
     op.drop_index("ix_attendees_contact_live", table_name="interaction_attendees")
     op.drop_index("ix_interactions_activity", table_name="interactions")
