@@ -110,6 +110,9 @@ class Contact(Record):
         Index("ix_contacts_live_sort", "deleted", "sort_key", "id"),
         # Contacts with a tier of their own (the Team tab's key relationships), without a scan.
         Index("ix_contacts_tier", "tier", "deleted", "account_id"),
+        # A contact's account by id without reading the (wide, encrypted) row: the spend view
+        # and the managers' views ask it for every attendee and gift recipient.
+        Index("ix_contacts_account_of", "id", "account_id", "deleted"),
     )
 
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
@@ -222,9 +225,11 @@ class InteractionAttendee(Record):
     """A contact who took part in an interaction (the link is a record of its own so it syncs)."""
 
     __tablename__ = "interaction_attendees"
-    # A contact's attendances, index-only (its last touch: crmdesk.db.retention_stats).
+    # A contact's attendances and an interaction's attendees, index-only (last touches, the
+    # spend view's "an attendee's account": crmdesk.db.retention_stats, crmdesk.db.spend_stats).
     __table_args__ = (
         Index("ix_attendees_contact_live", "contact_id", "deleted", "interaction_id"),
+        Index("ix_attendees_interaction_live", "interaction_id", "deleted", "contact_id"),
     )
 
     interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
@@ -235,8 +240,15 @@ class Gift(Record):
     """A gift given at an interaction, to one contact, with its value."""
 
     __tablename__ = "gifts"
-    # A contact's gifts, index-only (last touch, last gift: crmdesk.db.planning).
-    __table_args__ = (Index("ix_gifts_contact_live", "contact_id", "deleted", "interaction_id"),)
+    # A contact's gifts and an interaction's gifts with their value, index-only (last touch,
+    # last gift: crmdesk.db.planning; the spend view's sums: crmdesk.db.spend_stats).
+    __table_args__ = (
+        Index("ix_gifts_contact_live", "contact_id", "deleted", "interaction_id"),
+        Index(
+            "ix_gifts_interaction_value",
+            "interaction_id", "deleted", "contact_id", "currency", "value_minor",
+        ),
+    )  # fmt: skip
 
     interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)

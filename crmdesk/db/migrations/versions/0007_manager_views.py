@@ -12,7 +12,10 @@ the contacts with a tier of their own (the dashboard's key relationships) withou
 contact. ``ix_interactions_touch`` and ``ix_interactions_account_touch`` answer "when and of
 what kind" for an interaction reached by id (from an attendee or a gift) or by account without
 reading its row (rows are wide and encrypted: each read decrypts a page), and
-``ix_gifts_contact_live`` covers a contact's gifts.
+``ix_gifts_contact_live`` covers a contact's gifts. For the spend view's walk over a year of
+interactions: ``ix_attendees_interaction_live`` (an interaction's attendees),
+``ix_contacts_account_of`` (a contact's account by id) and ``ix_gifts_interaction_value`` (an
+interaction's gifts and their value), each read from the index alone.
 
 Revision ID: 0007
 Revises: 0004
@@ -36,6 +39,9 @@ CONTACT_TIER_COLUMNS = ["tier", "deleted", "account_id"]
 TOUCH_COLUMNS = ["id", "deleted", "occurred_at", "kind", "account_id"]
 ACCOUNT_TOUCH_COLUMNS = ["account_id", "deleted", "occurred_at", "kind"]
 GIFT_COLUMNS = ["contact_id", "deleted", "interaction_id"]
+ATTENDEE_OF_COLUMNS = ["interaction_id", "deleted", "contact_id"]
+ACCOUNT_OF_COLUMNS = ["id", "account_id", "deleted"]
+GIFT_VALUE_COLUMNS = ["interaction_id", "deleted", "contact_id", "currency", "value_minor"]
 
 
 def upgrade() -> None:
@@ -47,9 +53,15 @@ def upgrade() -> None:
     op.create_index("ix_interactions_touch", "interactions", TOUCH_COLUMNS)
     op.create_index("ix_interactions_account_touch", "interactions", ACCOUNT_TOUCH_COLUMNS)
     op.create_index("ix_gifts_contact_live", "gifts", GIFT_COLUMNS)
+    op.create_index("ix_attendees_interaction_live", "interaction_attendees", ATTENDEE_OF_COLUMNS)
+    op.create_index("ix_contacts_account_of", "contacts", ACCOUNT_OF_COLUMNS)
+    op.create_index("ix_gifts_interaction_value", "gifts", GIFT_VALUE_COLUMNS)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_gifts_interaction_value", table_name="gifts")
+    op.drop_index("ix_contacts_account_of", table_name="contacts")
+    op.drop_index("ix_attendees_interaction_live", table_name="interaction_attendees")
     op.drop_index("ix_gifts_contact_live", table_name="gifts")
     op.drop_index("ix_interactions_account_touch", table_name="interactions")
     op.drop_index("ix_interactions_touch", table_name="interactions")
