@@ -148,6 +148,11 @@ class DashboardPage(QWidget):
         layout.addWidget(splitter, 1)
         self.retranslate()
 
+    @property
+    def occasions_loaded(self) -> bool:
+        """Whether the coming occasions of the figures shown have arrived."""
+        return self._occasions_loaded
+
     def retranslate(self) -> None:
         self.days_label.setText(self.tr("Occasions in the next days:"))
         self.show_dashboard(self.dashboard)
