@@ -23,14 +23,17 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QStackedWidget, QWidget
 
 HORIZONTAL_PAST = 6
 """Past this many owners, bars lie down: one readable row per owner instead of labels that
 overlap ("rep00rep01rep02…") or are dropped under their bar."""
-LABEL_CHARS = 14
+LABEL_CHARS = 22
 """Category labels longer than this are elided in the middle (the start and end of a name tell
 more than its first half)."""
+
+ROW_PX = 22
+"""Height per bar when bars lie down (a label's line and some air)."""
 
 # Tier colours, most important first; then a neutral for "no tier".
 SERIES_COLORS = ("#1f6feb", "#2da44e", "#bf8700", "#8250df", "#cf222e", "#0a7ea4", "#6e7781")
@@ -51,17 +54,28 @@ class ChartBox(QStackedWidget):
         self.view = QChartView(self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumSize(280, 220)
+        # Bars lying down need a row each: a tall chart scrolls inside the box rather than
+        # dropping every other label.
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(self.view)
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "muted")
-        self.addWidget(self.view)
+        self.addWidget(self.scroller)
         self.addWidget(self.empty)
         self.setCurrentWidget(self.empty)
 
     @property
     def chart(self) -> QChart | None:
-        return self.view.chart() if self.currentWidget() is self.view else None
+        return self.view.chart() if self.currentWidget() is self.scroller else None
+
+    @property
+    def showing_chart(self) -> bool:
+        return self.currentWidget() is self.scroller
 
     def show_chart(self, chart: QChart) -> None:
         old = self.view.chart()
@@ -69,7 +83,9 @@ class ChartBox(QStackedWidget):
         self.view.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()
-        self.setCurrentWidget(self.view)
+        rows = chart.property("crmdeskRows")
+        self.view.setMinimumHeight(max(220, 120 + ROW_PX * int(rows)) if rows else 220)
+        self.setCurrentWidget(self.scroller)
 
     def show_empty(self, text: str) -> None:
         self.empty.setText(text)
@@ -199,6 +215,8 @@ def stacked_bars_chart(
     series: QStackedBarSeries | QHorizontalStackedBarSeries = (
         QHorizontalStackedBarSeries() if horizontal else QStackedBarSeries()
     )
+    if horizontal:
+        chart.setProperty("crmdeskRows", len(categories))
     for i, (name, values) in enumerate(sets):
         bar_set = QBarSet(name)
         bar_set.append([float(v) for v in values])
@@ -239,6 +257,8 @@ def coverage_chart(
     series: QBarSeries | QHorizontalBarSeries = (
         QHorizontalBarSeries() if horizontal else QBarSeries()
     )
+    if horizontal:
+        chart.setProperty("crmdeskRows", len(categories))
     bar_set = QBarSet(bar_name)
     bar_set.append([round(100 * s, 1) for s in shares])
     bar_set.setProperty("crmdeskColor", SERIES_COLORS[1])
