@@ -1417,7 +1417,7 @@
     </message>
     <message>
         <source>Retention %1 in %2 (%3 of %4 accounts active in %5 still active). At this rate today&apos;s accounts keep %6 after five years.</source>
-        <translation>%2 留存率 %1（%5 的 %4 个活跃客户中仍有 %3 个活跃）。按此留存率，五年后现有客户只剩 %6。</translation>
+        <translation>%2 留存率 %1（%5 的 %4 个活跃客户中仍有 %3 个活跃）。按此留存率，五年后现有客户还剩 %6。</translation>
     </message>
     <message>
         <source>%1 y: %2</source>

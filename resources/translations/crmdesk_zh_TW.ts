@@ -1417,7 +1417,7 @@
     </message>
     <message>
         <source>Retention %1 in %2 (%3 of %4 accounts active in %5 still active). At this rate today&apos;s accounts keep %6 after five years.</source>
-        <translation>%2 留存率 %1（%5 的 %4 個活躍客戶中仍有 %3 個活躍）。按此留存率，五年後現有客戶只剩 %6。</translation>
+        <translation>%2 留存率 %1（%5 的 %4 個活躍客戶中仍有 %3 個活躍）。按此留存率，五年後現有客戶還剩 %6。</translation>
     </message>
     <message>
         <source>%1 y: %2</source>
