@@ -480,11 +480,11 @@
     </message>
     <message>
         <source>No account is in a key tier (%1), so none can be neglected.</source>
-        <translation>没有客户属于关键级别（%1），因此没有被冷落的关键客户。</translation>
+        <translation>没有客户属于重点级别（%1），因此没有被冷落的重点客户。</translation>
     </message>
     <message>
         <source>Every key account was touched within its tier&apos;s cadence.</source>
-        <translation>每个关键客户都在其级别的联系周期内联系过。</translation>
+        <translation>每个重点客户都在其级别的联系周期内联系过。</translation>
     </message>
     <message>
         <source>No open follow-up is past its due date.</source>
@@ -492,11 +492,11 @@
     </message>
     <message>
         <source>No tier is marked key, so no occasion is listed.</source>
-        <translation>没有级别被设为关键级别，因此不列出节日和纪念日。</translation>
+        <translation>没有级别被设为重点级别，因此不列出节日和纪念日。</translation>
     </message>
     <message>
         <source>No birthday, anniversary or festival of a key relationship in the next %1 days.</source>
-        <translation>未来 %1 天内，关键关系没有生日、纪念日或节日。</translation>
+        <translation>未来 %1 天内，重点关系没有生日、纪念日或节日。</translation>
     </message>
     <message>
         <source>Neglected key accounts (%1)</source>
@@ -1425,7 +1425,7 @@
     </message>
     <message>
         <source>%1 key accounts at risk · %2 hang on one person · %3 open complaints</source>
-        <translation>%1 个关键客户有风险 · %2 个只维系于一人 · %3 条未结投诉</translation>
+        <translation>%1 个重点客户有风险 · %2 个只维系于一人 · %3 条未结投诉</translation>
     </message>
     <message>
         <source>No owner had active accounts in %1: nothing to compare yet.</source>
@@ -1445,11 +1445,11 @@
     </message>
     <message>
         <source>No key account is at risk: none lost touches against last year, passed its cadence, lost a deal this year or has an open complaint.</source>
-        <translation>没有关键客户处于风险中：没有客户联系次数比去年减少、超过联系周期、今年丢单或有未结投诉。</translation>
+        <translation>没有重点客户处于风险中：没有客户联系次数比去年减少、超过联系周期、今年丢单或有未结投诉。</translation>
     </message>
     <message>
         <source>No key account yet: mark a tier as key to see its decision chains.</source>
-        <translation>还没有关键客户：将某个级别设为关键级别即可查看其决策链。</translation>
+        <translation>还没有重点客户：将某个级别设为重点级别即可查看其决策链。</translation>
     </message>
     <message>
         <source>No account was active in %1 or since.</source>

@@ -480,11 +480,11 @@
     </message>
     <message>
         <source>No account is in a key tier (%1), so none can be neglected.</source>
-        <translation>沒有客戶屬於關鍵級別（%1），因此沒有被冷落的關鍵客戶。</translation>
+        <translation>沒有客戶屬於重點級別（%1），因此沒有被冷落的重點客戶。</translation>
     </message>
     <message>
         <source>Every key account was touched within its tier&apos;s cadence.</source>
-        <translation>每個關鍵客戶都在其級別的聯繫週期內聯繫過。</translation>
+        <translation>每個重點客戶都在其級別的聯繫週期內聯繫過。</translation>
     </message>
     <message>
         <source>No open follow-up is past its due date.</source>
@@ -492,11 +492,11 @@
     </message>
     <message>
         <source>No tier is marked key, so no occasion is listed.</source>
-        <translation>沒有級別被設為關鍵級別，因此不列出節日和紀念日。</translation>
+        <translation>沒有級別被設為重點級別，因此不列出節日和紀念日。</translation>
     </message>
     <message>
         <source>No birthday, anniversary or festival of a key relationship in the next %1 days.</source>
-        <translation>未來 %1 天內，關鍵關係沒有生日、紀念日或節日。</translation>
+        <translation>未來 %1 天內，重點關係沒有生日、紀念日或節日。</translation>
     </message>
     <message>
         <source>Neglected key accounts (%1)</source>
@@ -1425,7 +1425,7 @@
     </message>
     <message>
         <source>%1 key accounts at risk · %2 hang on one person · %3 open complaints</source>
-        <translation>%1 個關鍵客戶有風險 · %2 個只維繫於一人 · %3 條未結投訴</translation>
+        <translation>%1 個重點客戶有風險 · %2 個只維繫於一人 · %3 條未結投訴</translation>
     </message>
     <message>
         <source>No owner had active accounts in %1: nothing to compare yet.</source>
@@ -1445,11 +1445,11 @@
     </message>
     <message>
         <source>No key account is at risk: none lost touches against last year, passed its cadence, lost a deal this year or has an open complaint.</source>
-        <translation>沒有關鍵客戶處於風險中：沒有客戶聯繫次數比去年減少、超過聯繫週期、今年丟單或有未結投訴。</translation>
+        <translation>沒有重點客戶處於風險中：沒有客戶聯繫次數比去年減少、超過聯繫週期、今年丟單或有未結投訴。</translation>
     </message>
     <message>
         <source>No key account yet: mark a tier as key to see its decision chains.</source>
-        <translation>還沒有關鍵客戶：將某個級別設為關鍵級別即可查看其決策鏈。</translation>
+        <translation>還沒有重點客戶：將某個級別設為重點級別即可查看其決策鏈。</translation>
     </message>
     <message>
         <source>No account was active in %1 or since.</source>
