@@ -151,7 +151,7 @@ def test_empty_book(book) -> None:  # type: ignore[no-untyped-def]
     assert (dash.coverage, dash.neglected, dash.owners) == ((), (), ())
 
 
-def test_coming_occasions_read_touches_and_gifts_of_those_with_a_date(book, filled) -> None:  # type: ignore[no-untyped-def]
+def test_coming_occasions_read_touches_and_gifts_of_those_with_a_date(book, filled) -> None:
     # A key contact untouched for four years whose birthday falls in range: a "we miss you"
     # (dormant) occasion, with the last gift he was given; the first pass reads no touches.
     with book.session() as s, s.begin():

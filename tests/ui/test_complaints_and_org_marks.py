@@ -40,7 +40,7 @@ def _book(book: Book) -> dict[str, str]:
         return {"firm": firm.id, "boss": boss.id, "buyer": buyer.id}
 
 
-def test_open_complaint_is_first_on_the_brief(book: Book, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_open_complaint_is_first_on_the_brief(book: Book, qapp) -> None:
     ids = _book(book)
     with book.session() as s:
         contact = browse.contact_page(s, ids["buyer"])  # the complaint is the account's
@@ -56,7 +56,7 @@ def test_open_complaint_is_first_on_the_brief(book: Book, qapp) -> None:  # type
                 assert html.index(later) > first
 
 
-def test_org_chart_marks_untouched_people(book: Book, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_org_chart_marks_untouched_people(book: Book, qapp) -> None:
     ids = _book(book)
     with book.session() as s:
         page = browse.account_page(s, ids["firm"])

@@ -152,7 +152,7 @@ def test_team_tab_in_the_window(window, qtbot) -> None:  # type: ignore[no-untyp
     assert window.act_team.shortcut().toString() == "Ctrl+4"
 
 
-def test_every_empty_table_says_why(view) -> None:  # type: ignore[no-untyped-def]
+def test_every_empty_table_says_why(view) -> None:
     page, spend, managers = view.dashboard_page, view.spend_page, view.managers_page
     tables = [*page.tables, *spend.tables.values(), *managers.tables]
     for table in tables:
@@ -163,7 +163,7 @@ def test_every_empty_table_says_why(view) -> None:  # type: ignore[no-untyped-de
     assert "no retention to show yet" in managers.summary.text()
 
 
-def test_retention_and_risk_page(view, filled, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_retention_and_risk_page(view, filled, qtbot, qtmodeltester) -> None:
     view.reload()
     managers = view.managers_page
     assert view.pages.tabText(2) == "Retention and risk"
@@ -193,7 +193,7 @@ def test_retention_and_risk_page(view, filled, qtbot, qtmodeltester) -> None:  #
     )
 
 
-def test_many_owners_lie_down_with_every_label_readable(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_many_owners_lie_down_with_every_label_readable(qapp) -> None:
     from PySide6.QtCharts import QBarCategoryAxis, QHorizontalStackedBarSeries, QStackedBarSeries
 
     from crmdesk.ui.dashboard.charts import stacked_bars_chart
