@@ -61,6 +61,7 @@ class ChartBox(QStackedWidget):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setWidget(self.view)
+        self.setMinimumSize(280, 300)  # what the splitter keeps for a chart, scrolling or not
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -84,7 +85,7 @@ class ChartBox(QStackedWidget):
         if old is not None and old is not chart:
             old.deleteLater()
         rows = chart.property("crmdeskRows")
-        self.view.setMinimumHeight(max(220, 120 + ROW_PX * int(rows)) if rows else 220)
+        self.view.setMinimumHeight(max(200, 120 + ROW_PX * int(rows)) if rows else 200)
         self.setCurrentWidget(self.scroller)
 
     def show_empty(self, text: str) -> None:
