@@ -33,6 +33,7 @@ from crmdesk.cli import (
     details,
     maintenance,
     records,
+    risk,
     tiers,
     transfer,
 )
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     details.register(sub, common)
     activity.register(sub, common)
     tiers.register(sub, common)
+    risk.register(sub, common)
     transfer.register(sub, common)
     sync_commands.register(sub, common)
     maintenance.register(sub, common)

@@ -21,8 +21,8 @@ Everything returned is a plain frozen dataclass; no ORM object leaves a function
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -521,6 +521,8 @@ class ContactPage:
     coming: tuple[ComingDate, ...]
     gifts: tuple[GiftRecord, ...]
     account: AccountView | None
+    # Open complaints of the contact or of its account, oldest first: the brief shows them first.
+    open_complaints: tuple[ComplaintView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,6 +539,9 @@ class AccountPage:
     spend: tuple[SpendLine, ...]
     coming: tuple[ComingDate, ...]
     gifts: tuple[GiftRecord, ...]
+    # The org chart's marks: each contact's last touch (None: never) and the tier's cadence.
+    last_touch: Mapping[str, dt.date | None] = field(default_factory=dict)
+    cadence_days: int | None = None
 
 
 def _coming(
@@ -667,11 +672,16 @@ def contact_page(session: Session, contact_id: str, *, today: dt.date | None = N
     account = None
     if detail.contact.account_id:
         account = get_account(session, account_id=detail.contact.account_id)
+    from crmdesk.db.retention_stats import open_complaints_of
+
     return ContactPage(
         detail=detail,
         coming=tuple(_coming(detail.dates, day, {})),
         gifts=tuple(gifts_to(session, [contact_id])),
         account=account,
+        open_complaints=open_complaints_of(
+            session, contact_id=contact_id, account_id=detail.contact.account_id
+        ),
     )
 
 
@@ -712,4 +722,25 @@ def account_page(
         spend=tuple(account_spend(session, account_id)),
         coming=tuple(_coming(dates, day, names)),
         gifts=tuple(gifts_to(session, list(names))),
+        last_touch=_last_touches(session, list(names)),
+        cadence_days=_cadence(session, account.tier),
+    )
+
+
+def _last_touches(session: Session, contact_ids: list[str]) -> dict[str, dt.date | None]:
+    from crmdesk.db.planning import contact_touches, id_set
+
+    touched = contact_touches(session, id_set(contact_ids))
+    return {cid: touched.get(cid) for cid in contact_ids}
+
+
+def _cadence(session: Session, tier: str | None) -> int | None:
+    from sqlalchemy import select
+
+    from crmdesk.db.models import Tier
+
+    if not tier:
+        return None
+    return session.scalar(
+        select(Tier.cadence_days).where(Tier.code == tier, Tier.deleted.is_(False))
     )

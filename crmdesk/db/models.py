@@ -106,7 +106,14 @@ class Contact(Record):
 
     __tablename__ = "contacts"
     # The contact list's order among live rows: paging and cold start walk this index.
-    __table_args__ = (Index("ix_contacts_live_sort", "deleted", "sort_key", "id"),)
+    __table_args__ = (
+        Index("ix_contacts_live_sort", "deleted", "sort_key", "id"),
+        # Contacts with a tier of their own (the Team tab's key relationships), without a scan.
+        Index("ix_contacts_tier", "tier", "deleted", "account_id"),
+        # A contact's account by id without reading the (wide, encrypted) row: the spend view
+        # and the managers' views ask it for every attendee and gift recipient.
+        Index("ix_contacts_account_of", "id", "account_id", "deleted"),
+    )
 
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -189,6 +196,12 @@ class Interaction(Record):
             "occurred_at", "deleted", "account_id", "recorded_by", "cost_currency", "cost_minor",
             "id",
         ),
+        # Covers the managers' "active in these periods" (crmdesk.db.retention_stats).
+        Index("ix_interactions_activity", "kind", "occurred_at", "deleted", "account_id", "id"),
+        # An interaction found by id (from an attendee or a gift) or by account, read for its
+        # time and kind from the index alone: touches, last gifts, retention, the Team tab.
+        Index("ix_interactions_touch", "id", "deleted", "occurred_at", "kind", "account_id"),
+        Index("ix_interactions_account_touch", "account_id", "deleted", "occurred_at", "kind"),
     )  # fmt: skip
 
     account_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"), index=True)
@@ -212,6 +225,12 @@ class InteractionAttendee(Record):
     """A contact who took part in an interaction (the link is a record of its own so it syncs)."""
 
     __tablename__ = "interaction_attendees"
+    # A contact's attendances and an interaction's attendees, index-only (last touches, the
+    # spend view's "an attendee's account": crmdesk.db.retention_stats, crmdesk.db.spend_stats).
+    __table_args__ = (
+        Index("ix_attendees_contact_live", "contact_id", "deleted", "interaction_id"),
+        Index("ix_attendees_interaction_live", "interaction_id", "deleted", "contact_id"),
+    )
 
     interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
@@ -221,6 +240,15 @@ class Gift(Record):
     """A gift given at an interaction, to one contact, with its value."""
 
     __tablename__ = "gifts"
+    # A contact's gifts and an interaction's gifts with their value, index-only (last touch,
+    # last gift: crmdesk.db.planning; the spend view's sums: crmdesk.db.spend_stats).
+    __table_args__ = (
+        Index("ix_gifts_contact_live", "contact_id", "deleted", "interaction_id"),
+        Index(
+            "ix_gifts_interaction_value",
+            "interaction_id", "deleted", "contact_id", "currency", "value_minor",
+        ),
+    )  # fmt: skip
 
     interaction_id: Mapped[str] = mapped_column(ForeignKey("interactions.id"), index=True)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)
@@ -272,6 +300,8 @@ class Complaint(Record):
     description: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="open")
     resolution: Mapped[str] = mapped_column(Text, default="")
+    # The day it was last resolved or closed; cleared when it is reopened.
+    resolved_on: Mapped[dt.date | None] = mapped_column()
 
 
 class Campaign(Record):

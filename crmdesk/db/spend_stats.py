@@ -16,7 +16,6 @@ recipient's, then the same); its rep is who recorded it, else the user of its se
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from crmdesk.core.local_day import local_day
 from crmdesk.core.money import DEFAULT_CURRENCY, Money
 from crmdesk.core.spend import (
     BudgetAccount,
@@ -296,10 +296,6 @@ def _range(months: Sequence[MonthSpan]) -> ColumnElement[bool]:
     )
 
 
-def _local_day(moment: dt.datetime) -> dt.date:
-    return moment.astimezone().date()
-
-
 def gift_records(
     session: Session,
     *,
@@ -339,7 +335,7 @@ def gift_records(
             FlagRecord(
                 kind="gift",
                 id=gid,
-                day=_local_day(at),
+                day=local_day(at),
                 label=text,
                 amount=None if minor is None else Money(minor, cur or DEFAULT_CURRENCY),
                 rep=_rep(rec, bk, aid, names, accounts),
@@ -395,7 +391,7 @@ def unattended_costs(
             FlagRecord(
                 kind="interaction",
                 id=iid,
-                day=_local_day(at),
+                day=local_day(at),
                 label=summary or kind,
                 amount=Money(minor or 0, cur or DEFAULT_CURRENCY),
                 rep=_rep(rec, bk, aid, names, accounts),

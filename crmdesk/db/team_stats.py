@@ -36,6 +36,7 @@ from crmdesk.core.dashboard import (
     TierOwnerCount,
 )
 from crmdesk.core.errors import ValidationError
+from crmdesk.core.local_day import local_day
 from crmdesk.core.money import DEFAULT_CURRENCY, Money
 from crmdesk.core.planner import GIFT_KINDS, PlanFilter, build_plan
 from crmdesk.db.models import (
@@ -56,10 +57,6 @@ from crmdesk.db.sync_state import SyncShadow
 log = logging.getLogger(__name__)
 
 KEY_RANKS_KEY = "team.key_ranks"
-
-
-def _local_day(moment: dt.datetime) -> dt.date:
-    return moment.astimezone().date()
 
 
 # -- settings -----------------------------------------------------------------------------------
@@ -264,7 +261,7 @@ def key_account_touches(
     for aid, name, tier, own, book_id in rows:
         assert tier is not None  # the query keeps key tiers only
         at = touches.get(aid)
-        day = _local_day(at) if at is not None else None
+        day = local_day(at) if at is not None else None
         out.append(
             KeyAccount(
                 account_id=aid,
@@ -381,15 +378,23 @@ def coming_occasions(
     if not key_tiers or days < 1:
         return ()
     from crmdesk.db.planner_settings import load_settings
-    from crmdesk.db.planning import load_plan_input
+    from crmdesk.db.planning import load_plan_input, with_touches
 
     owners = account_owners or {}
+    settings = load_settings(session)
+    filters = PlanFilter(tiers=tuple(key_tiers), kinds=tuple(GIFT_KINDS))
+    # Two passes: which key contacts have a date in the range does not depend on their touches,
+    # so touches and last gifts are read for those few only (a tenth of the key contacts for a
+    # month), then the plan is made again with them (they turn birthdays dormant).
+    bare = load_plan_input(session, tiers=key_tiers, follow_ups=False, touches=False, index=False)
+    first = build_plan(bare, start=today, days=days, settings=settings, filters=filters)
+    dated = [c.id for c in (i.contact for i in first.items() if i.date is not None) if c]
     plan = build_plan(
-        load_plan_input(session),
+        with_touches(session, bare, dated),
         start=today,
         days=days,
-        settings=load_settings(session),
-        filters=PlanFilter(tiers=tuple(key_tiers), kinds=tuple(GIFT_KINDS)),
+        settings=settings,
+        filters=filters,
     )
     out = []
     for item in plan.items():

@@ -19,6 +19,7 @@ from crmdesk.core import vocab
 from crmdesk.core.money import Money
 from crmdesk.core.views import (
     AccountView,
+    ComplaintView,
     ContactView,
     ImportantDateView,
     InteractionView,
@@ -322,7 +323,7 @@ def contact_html(page: ContactPage) -> str:
     return "".join(parts)
 
 
-def _org_items(nodes: Sequence[OrgNode]) -> str:
+def _org_items(nodes: Sequence[OrgNode], page: AccountPage | None = None) -> str:
     if not nodes:
         return ""
     items = []
@@ -333,8 +334,35 @@ def _org_items(nodes: Sequence[OrgNode]) -> str:
         detail = " · ".join(p for p in (c.title or "", role) if p)
         if detail:
             line += f" <span class='muted'>{_e(detail)}</span>"
-        items.append(f"<li>{line}{_org_items(n.reports)}</li>")
+        if page is not None:
+            line += _touch_mark(page, c.id)
+        items.append(f"<li>{line}{_org_items(n.reports, page)}</li>")
     return f"<ul>{''.join(items)}</ul>"
+
+
+def _touch_mark(page: AccountPage, contact_id: str) -> str:
+    """Who has not been touched for how long: red past the tier's cadence (or never touched)."""
+    if contact_id not in page.last_touch:
+        return ""
+    last = page.last_touch[contact_id]
+    if last is None:
+        return f" <span class='caution'>{escape(translate('Pages', 'never touched'))}</span>"
+    days = (dt.date.today() - last).days
+    text = escape(translate("Pages", "untouched %n day(s)", "", days))
+    late = page.cadence_days is not None and days > page.cadence_days
+    return f" <span class='{'caution' if late else 'muted'}'>{text}</span>"
+
+
+def _complaints_first(complaints: Sequence[ComplaintView]) -> str:
+    """Open complaints, first on the brief: raise them before anything else."""
+    if not complaints:
+        return ""
+    items = [
+        f"<li><span class='caution'>{_e(x.received_on.isoformat())}</span> {_e(x.description)}"
+        f" <span class='muted'>{_e(labels.label(vocab.COMPLAINT_STATUSES, x.status))}</span></li>"
+        for x in complaints
+    ]
+    return _section(translate("Pages", "Open complaints: raise them first"), _list(items))
 
 
 def _account_facts(a: AccountView) -> str:
@@ -415,7 +443,7 @@ def account_html(page: AccountPage) -> str:
     parts.append(_section(translate("Pages", "Master file"), _account_facts(a)))
     if a.insight:
         parts.append(_section(translate("Pages", "Insight"), f"<p>{_e(a.insight)}</p>"))
-    parts.append(_section(translate("Pages", "Org chart"), _org_items(page.org)))
+    parts.append(_section(translate("Pages", "Org chart"), _org_items(page.org, page)))
     parts.append(_section(translate("Pages", "Opportunities"), _list(_opportunity_items(page))))
     parts.append(
         _section(
@@ -468,7 +496,7 @@ def contact_brief_html(page: ContactPage, *, interactions: int = 5, days: int = 
     c = page.detail.contact
     role = labels.label(vocab.DECISION_ROLES, c.decision_role)
     subtitle = " · ".join(p for p in (c.title or "", c.account_name or "", role) if p)
-    parts = [_brief_header(c.name, subtitle)]
+    parts = [_brief_header(c.name, subtitle), _complaints_first(page.open_complaints)]
     who = _facts(
         [
             (translate("Pages", "Decision role"), _e(role)),
@@ -527,7 +555,7 @@ def account_brief_html(page: AccountPage, *, interactions: int = 5, days: int = 
         )
         if p
     )
-    parts = [_brief_header(a.name, subtitle)]
+    parts = [_brief_header(a.name, subtitle), _complaints_first(page.complaints)]
     if a.insight:
         parts.append(_section(translate("Pages", "Insight"), f"<p>{_e(a.insight)}</p>"))
     parts.append(_section(translate("Pages", "Who is who"), _org_items(page.org)))

@@ -705,6 +705,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No account is in a key tier (%1), so none can be neglected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every key account was touched within its tier&apos;s cadence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open follow-up is past its due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tier is marked key, so no occasion is listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No birthday, anniversary or festival of a key relationship in the next %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Neglected key accounts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,6 +1729,156 @@
     </message>
 </context>
 <context>
+    <name>ManagerTexts</name>
+    <message>
+        <source>%1 open complaint(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deal(s) lost this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never touched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days untouched (cadence %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>touches fell: %1 against %2 the year before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagersPage</name>
+    <message>
+        <source>Retention by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account was active in %1, so there is no retention to show yet. An account is active in a period when it had a visit, meal, call or gift, or a won deal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention %1 in %2 (%3 of %4 accounts active in %5 still active). At this rate today&apos;s accounts keep %6 after five years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 y: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 key accounts at risk · %2 hang on one person · %3 open complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No owner had active accounts in %1: nothing to compare yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention by owner, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key account is at risk: none lost touches against last year, passed its cadence, lost a deal this year or has an open complaint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key account yet: mark a tier as key to see its decision chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account was active in %1 or since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account active in %1 was lost since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open complaint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complaint has been resolved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account complained more than once in the last year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision chains (%1 single-threaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost accounts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open complaints (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints by age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated complaints (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message>
         <source>Match the columns</source>
@@ -1895,6 +2065,14 @@
     </message>
     <message>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untouched %n day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open complaints: raise them first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2610,6 +2788,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No spend logged by this rep in these months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cost or gift logged in these months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to flag: no gift bought twice on one day, no tier or rep over budget, no cost without an attendee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>By account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2799,7 +2989,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts touched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles touched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles not touched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last touched by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3053,6 +3343,10 @@
     </message>
     <message>
         <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention and risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

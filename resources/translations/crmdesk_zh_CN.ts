@@ -701,6 +701,26 @@
         <translation>正在载入…</translation>
     </message>
     <message>
+        <source>No account is in a key tier (%1), so none can be neglected.</source>
+        <translation>没有客户属于重点级别（%1），因此没有被冷落的重点客户。</translation>
+    </message>
+    <message>
+        <source>Every key account was touched within its tier&apos;s cadence.</source>
+        <translation>每个重点客户都在其级别的联系周期内联系过。</translation>
+    </message>
+    <message>
+        <source>No open follow-up is past its due date.</source>
+        <translation>没有逾期未办的跟进事项。</translation>
+    </message>
+    <message>
+        <source>No tier is marked key, so no occasion is listed.</source>
+        <translation>没有级别被设为重点级别，因此不列出节日和纪念日。</translation>
+    </message>
+    <message>
+        <source>No birthday, anniversary or festival of a key relationship in the next %1 days.</source>
+        <translation>未来 %1 天内，重点关系没有生日、纪念日或节日。</translation>
+    </message>
+    <message>
         <source>Neglected key accounts (%1)</source>
         <translation>被冷落的重点客户（%1）</translation>
     </message>
@@ -1701,6 +1721,156 @@
     </message>
 </context>
 <context>
+    <name>ManagerTexts</name>
+    <message>
+        <source>%1 open complaint(s)</source>
+        <translation>%1 条未结投诉</translation>
+    </message>
+    <message>
+        <source>%1 deal(s) lost this year</source>
+        <translation>今年丢单 %1 个</translation>
+    </message>
+    <message>
+        <source>never touched</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>%1 days untouched (cadence %2)</source>
+        <translation>%1 天未联系（周期 %2 天）</translation>
+    </message>
+    <message>
+        <source>touches fell: %1 against %2 the year before</source>
+        <translation>联系减少：近一年 %1 次，上一年 %2 次</translation>
+    </message>
+    <message>
+        <source>over %1 days</source>
+        <translation>超过 %1 天</translation>
+    </message>
+    <message>
+        <source>%1–%2 days</source>
+        <translation>%1–%2 天</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+</context>
+<context>
+    <name>ManagersPage</name>
+    <message>
+        <source>Retention by:</source>
+        <translation>留存统计周期：</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No account was active in %1, so there is no retention to show yet. An account is active in a period when it had a visit, meal, call or gift, or a won deal.</source>
+        <translation>%1 没有活跃客户，暂时无法计算留存率。客户在某期间内有拜访、宴请、电话或送礼，或有赢单，即视为活跃。</translation>
+    </message>
+    <message>
+        <source>Retention %1 in %2 (%3 of %4 accounts active in %5 still active). At this rate today&apos;s accounts keep %6 after five years.</source>
+        <translation>%2 留存率 %1（%5 的 %4 个活跃客户中仍有 %3 个活跃）。按此留存率，五年后现有客户还剩 %6。</translation>
+    </message>
+    <message>
+        <source>%1 y: %2</source>
+        <translation>%1 年后：%2</translation>
+    </message>
+    <message>
+        <source>%1 key accounts at risk · %2 hang on one person · %3 open complaints</source>
+        <translation>%1 个重点客户有风险 · %2 个只维系于一人 · %3 条未结投诉</translation>
+    </message>
+    <message>
+        <source>No owner had active accounts in %1: nothing to compare yet.</source>
+        <translation>%1 没有哪位负责人有活跃客户，暂无可比较的数据。</translation>
+    </message>
+    <message>
+        <source>Retention by owner, %1</source>
+        <translation>%1 各负责人留存率</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>No key account is at risk: none lost touches against last year, passed its cadence, lost a deal this year or has an open complaint.</source>
+        <translation>没有重点客户处于风险中：没有客户联系次数比去年减少、超过联系周期、今年丢单或有未结投诉。</translation>
+    </message>
+    <message>
+        <source>No key account yet: mark a tier as key to see its decision chains.</source>
+        <translation>还没有重点客户：将某个级别设为重点级别即可查看其决策链。</translation>
+    </message>
+    <message>
+        <source>No account was active in %1 or since.</source>
+        <translation>%1 及之后没有活跃客户。</translation>
+    </message>
+    <message>
+        <source>No account active in %1 was lost since.</source>
+        <translation>%1 的活跃客户此后没有流失。</translation>
+    </message>
+    <message>
+        <source>No open complaint.</source>
+        <translation>没有未结投诉。</translation>
+    </message>
+    <message>
+        <source>No complaint has been resolved yet.</source>
+        <translation>还没有已解决的投诉。</translation>
+    </message>
+    <message>
+        <source>No account complained more than once in the last year.</source>
+        <translation>近一年没有客户投诉超过一次。</translation>
+    </message>
+    <message>
+        <source>At risk (%1)</source>
+        <translation>风险客户（%1）</translation>
+    </message>
+    <message>
+        <source>Decision chains (%1 single-threaded)</source>
+        <translation>决策链（%1 个单线联系）</translation>
+    </message>
+    <message>
+        <source>Lost accounts (%1)</source>
+        <translation>流失客户（%1）</translation>
+    </message>
+    <message>
+        <source>Open complaints (%1)</source>
+        <translation>未结投诉（%1）</translation>
+    </message>
+    <message>
+        <source>Complaints by age</source>
+        <translation>投诉账龄</translation>
+    </message>
+    <message>
+        <source>Time to resolution</source>
+        <translation>解决用时</translation>
+    </message>
+    <message>
+        <source>Repeated complaints (%1)</source>
+        <translation>重复投诉（%1）</translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message>
         <source>Match the columns</source>
@@ -1888,6 +2058,14 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>untouched %n day(s)</source>
+        <translation>%n 天未联系</translation>
+    </message>
+    <message>
+        <source>Open complaints: raise them first</source>
+        <translation>未结投诉：见面先谈这些</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2586,6 +2764,18 @@
         <translation>正在载入…</translation>
     </message>
     <message>
+        <source>No spend logged by this rep in these months.</source>
+        <translation>这位销售代表在这几个月没有记录费用。</translation>
+    </message>
+    <message>
+        <source>No cost or gift logged in these months.</source>
+        <translation>这几个月没有记录费用或礼品。</translation>
+    </message>
+    <message>
+        <source>Nothing to flag: no gift bought twice on one day, no tier or rep over budget, no cost without an attendee.</source>
+        <translation>没有需要标记的情况：没有同一天重复购买的礼品，没有超预算的级别或销售代表，没有无参与人的费用。</translation>
+    </message>
+    <message>
         <source>By account</source>
         <translation>按客户</translation>
     </message>
@@ -2775,8 +2965,108 @@
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Score</source>
+        <translation>风险分</translation>
+    </message>
+    <message>
+        <source>Contacts touched</source>
+        <translation>已联系人数</translation>
+    </message>
+    <message>
+        <source>Roles touched</source>
+        <translation>已联系的角色</translation>
+    </message>
+    <message>
+        <source>Roles not touched</source>
+        <translation>未联系的角色</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Active before</source>
+        <translation>上期活跃</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>留存</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation>回流</translation>
+    </message>
+    <message>
+        <source>Active now</source>
+        <translation>本期活跃</translation>
+    </message>
+    <message>
         <source>Last touch</source>
         <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Last touched by</source>
+        <translation>最后联系人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已开天数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>已开时长</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>中位天数</translation>
+    </message>
+    <message>
+        <source>Average days</source>
+        <translation>平均天数</translation>
+    </message>
+    <message>
+        <source>Longest days</source>
+        <translation>最长天数</translation>
+    </message>
+    <message>
+        <source>Complaints this year</source>
+        <translation>近一年投诉</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>仍未结</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>最近收到</translation>
     </message>
     <message>
         <source>Days since</source>
@@ -3030,6 +3320,10 @@
     <message>
         <source>Spend</source>
         <translation>开支</translation>
+    </message>
+    <message>
+        <source>Retention and risk</source>
+        <translation>留存与风险</translation>
     </message>
     <message>
         <source>Exported to %1</source>

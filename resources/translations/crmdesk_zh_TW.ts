@@ -701,6 +701,26 @@
         <translation>正在載入…</translation>
     </message>
     <message>
+        <source>No account is in a key tier (%1), so none can be neglected.</source>
+        <translation>沒有客戶屬於重點級別（%1），因此沒有被冷落的重點客戶。</translation>
+    </message>
+    <message>
+        <source>Every key account was touched within its tier&apos;s cadence.</source>
+        <translation>每個重點客戶都在其級別的聯繫週期內聯繫過。</translation>
+    </message>
+    <message>
+        <source>No open follow-up is past its due date.</source>
+        <translation>沒有逾期未辦的跟進事項。</translation>
+    </message>
+    <message>
+        <source>No tier is marked key, so no occasion is listed.</source>
+        <translation>沒有級別被設為重點級別，因此不列出節日和紀念日。</translation>
+    </message>
+    <message>
+        <source>No birthday, anniversary or festival of a key relationship in the next %1 days.</source>
+        <translation>未來 %1 天內，重點關係沒有生日、紀念日或節日。</translation>
+    </message>
+    <message>
         <source>Neglected key accounts (%1)</source>
         <translation>被冷落的重點客戶（%1）</translation>
     </message>
@@ -1701,6 +1721,156 @@
     </message>
 </context>
 <context>
+    <name>ManagerTexts</name>
+    <message>
+        <source>%1 open complaint(s)</source>
+        <translation>%1 條未結投訴</translation>
+    </message>
+    <message>
+        <source>%1 deal(s) lost this year</source>
+        <translation>今年丟單 %1 個</translation>
+    </message>
+    <message>
+        <source>never touched</source>
+        <translation>從未聯繫</translation>
+    </message>
+    <message>
+        <source>%1 days untouched (cadence %2)</source>
+        <translation>%1 天未聯繫（週期 %2 天）</translation>
+    </message>
+    <message>
+        <source>touches fell: %1 against %2 the year before</source>
+        <translation>聯繫減少：近一年 %1 次，上一年 %2 次</translation>
+    </message>
+    <message>
+        <source>over %1 days</source>
+        <translation>超過 %1 天</translation>
+    </message>
+    <message>
+        <source>%1–%2 days</source>
+        <translation>%1–%2 天</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部客戶</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 級</translation>
+    </message>
+</context>
+<context>
+    <name>ManagersPage</name>
+    <message>
+        <source>Retention by:</source>
+        <translation>留存統計週期：</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>No account was active in %1, so there is no retention to show yet. An account is active in a period when it had a visit, meal, call or gift, or a won deal.</source>
+        <translation>%1 沒有活躍客戶，暫時無法計算留存率。客戶在某期間內有拜訪、宴請、電話或送禮，或有贏單，即視為活躍。</translation>
+    </message>
+    <message>
+        <source>Retention %1 in %2 (%3 of %4 accounts active in %5 still active). At this rate today&apos;s accounts keep %6 after five years.</source>
+        <translation>%2 留存率 %1（%5 的 %4 個活躍客戶中仍有 %3 個活躍）。按此留存率，五年後現有客戶還剩 %6。</translation>
+    </message>
+    <message>
+        <source>%1 y: %2</source>
+        <translation>%1 年後：%2</translation>
+    </message>
+    <message>
+        <source>%1 key accounts at risk · %2 hang on one person · %3 open complaints</source>
+        <translation>%1 個重點客戶有風險 · %2 個只維繫於一人 · %3 條未結投訴</translation>
+    </message>
+    <message>
+        <source>No owner had active accounts in %1: nothing to compare yet.</source>
+        <translation>%1 沒有哪位負責人有活躍客戶，暫無可比較的資料。</translation>
+    </message>
+    <message>
+        <source>Retention by owner, %1</source>
+        <translation>%1 各負責人留存率</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部客戶</translation>
+    </message>
+    <message>
+        <source>No key account is at risk: none lost touches against last year, passed its cadence, lost a deal this year or has an open complaint.</source>
+        <translation>沒有重點客戶處於風險中：沒有客戶聯繫次數比去年減少、超過聯繫週期、今年丟單或有未結投訴。</translation>
+    </message>
+    <message>
+        <source>No key account yet: mark a tier as key to see its decision chains.</source>
+        <translation>還沒有重點客戶：將某個級別設為重點級別即可查看其決策鏈。</translation>
+    </message>
+    <message>
+        <source>No account was active in %1 or since.</source>
+        <translation>%1 及之後沒有活躍客戶。</translation>
+    </message>
+    <message>
+        <source>No account active in %1 was lost since.</source>
+        <translation>%1 的活躍客戶此後沒有流失。</translation>
+    </message>
+    <message>
+        <source>No open complaint.</source>
+        <translation>沒有未結投訴。</translation>
+    </message>
+    <message>
+        <source>No complaint has been resolved yet.</source>
+        <translation>還沒有已解決的投訴。</translation>
+    </message>
+    <message>
+        <source>No account complained more than once in the last year.</source>
+        <translation>近一年沒有客戶投訴超過一次。</translation>
+    </message>
+    <message>
+        <source>At risk (%1)</source>
+        <translation>風險客戶（%1）</translation>
+    </message>
+    <message>
+        <source>Decision chains (%1 single-threaded)</source>
+        <translation>決策鏈（%1 個單線聯繫）</translation>
+    </message>
+    <message>
+        <source>Lost accounts (%1)</source>
+        <translation>流失客戶（%1）</translation>
+    </message>
+    <message>
+        <source>Open complaints (%1)</source>
+        <translation>未結投訴（%1）</translation>
+    </message>
+    <message>
+        <source>Complaints by age</source>
+        <translation>投訴帳齡</translation>
+    </message>
+    <message>
+        <source>Time to resolution</source>
+        <translation>解決用時</translation>
+    </message>
+    <message>
+        <source>Repeated complaints (%1)</source>
+        <translation>重複投訴（%1）</translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message>
         <source>Match the columns</source>
@@ -1888,6 +2058,14 @@
     <message>
         <source>Notes</source>
         <translation>備註</translation>
+    </message>
+    <message>
+        <source>untouched %n day(s)</source>
+        <translation>%n 天未聯繫</translation>
+    </message>
+    <message>
+        <source>Open complaints: raise them first</source>
+        <translation>未結投訴：見面先談這些</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2586,6 +2764,18 @@
         <translation>正在載入…</translation>
     </message>
     <message>
+        <source>No spend logged by this rep in these months.</source>
+        <translation>這位銷售代表在這幾個月沒有記錄費用。</translation>
+    </message>
+    <message>
+        <source>No cost or gift logged in these months.</source>
+        <translation>這幾個月沒有記錄費用或禮品。</translation>
+    </message>
+    <message>
+        <source>Nothing to flag: no gift bought twice on one day, no tier or rep over budget, no cost without an attendee.</source>
+        <translation>沒有需要標記的情況：沒有同一天重複購買的禮品，沒有超預算的級別或銷售代表，沒有無參與人的費用。</translation>
+    </message>
+    <message>
         <source>By account</source>
         <translation>按客戶</translation>
     </message>
@@ -2775,8 +2965,108 @@
         <translation>負責人</translation>
     </message>
     <message>
+        <source>Score</source>
+        <translation>風險分</translation>
+    </message>
+    <message>
+        <source>Contacts touched</source>
+        <translation>已聯繫人數</translation>
+    </message>
+    <message>
+        <source>Roles touched</source>
+        <translation>已聯繫的角色</translation>
+    </message>
+    <message>
+        <source>Roles not touched</source>
+        <translation>未聯繫的角色</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分組</translation>
+    </message>
+    <message>
+        <source>Active before</source>
+        <translation>上期活躍</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>留存</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation>回流</translation>
+    </message>
+    <message>
+        <source>Active now</source>
+        <translation>本期活躍</translation>
+    </message>
+    <message>
         <source>Last touch</source>
         <translation>最近聯絡</translation>
+    </message>
+    <message>
+        <source>Last touched by</source>
+        <translation>最後聯繫人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已開天數</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投訴</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>已開時長</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投訴數</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>中位天數</translation>
+    </message>
+    <message>
+        <source>Average days</source>
+        <translation>平均天數</translation>
+    </message>
+    <message>
+        <source>Longest days</source>
+        <translation>最長天數</translation>
+    </message>
+    <message>
+        <source>Complaints this year</source>
+        <translation>近一年投訴</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>仍未結</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>最近收到</translation>
     </message>
     <message>
         <source>Days since</source>
@@ -3030,6 +3320,10 @@
     <message>
         <source>Spend</source>
         <translation>開支</translation>
+    </message>
+    <message>
+        <source>Retention and risk</source>
+        <translation>留存與風險</translation>
     </message>
     <message>
         <source>Exported to %1</source>

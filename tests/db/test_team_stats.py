@@ -149,3 +149,22 @@ def test_empty_book(book) -> None:  # type: ignore[no-untyped-def]
     dash = _dash(book)
     assert dash.is_empty
     assert (dash.coverage, dash.neglected, dash.owners) == ((), (), ())
+
+
+def test_coming_occasions_read_touches_and_gifts_of_those_with_a_date(book, filled) -> None:
+    # A key contact untouched for four years whose birthday falls in range: a "we miss you"
+    # (dormant) occasion, with the last gift he was given; the first pass reads no touches.
+    with book.session() as s, s.begin():
+        b = Builder(s)
+        old_firm = b.account("Old friends", "S", owner="li")
+        old = b.contact("Oscar", old_firm)
+        long_ago = b.interaction(local(TODAY - dt.timedelta(days=4 * 365)), attendees=(old,))
+        b.gift(long_ago, "Pu'er", 80_000, to=old)
+        s.add(ImportantDate(contact_id=old.id, kind="birthday", calendar="gregorian", month=6,
+                            day=22))  # fmt: skip
+    with book.session() as s:
+        found = [o for o in load_occasions(s, today=TODAY, days=10) if o.contact_id == old.id]
+    assert [o.kind for o in found] == ["dormant"]
+    item = found[0].item
+    assert item.days_since == 4 * 365
+    assert item.last_gift is not None and item.last_gift.description == "Pu'er"

@@ -73,7 +73,7 @@ def test_filled_book_charts_tables_and_opening_a_record(view, filled, qtbot, qtm
     view.reload()
     page = view.dashboard_page
     for box in (page.tier_chart, page.coverage_chart, page.pipeline_chart):
-        assert box.currentWidget() is box.view and box.chart is not None
+        assert box.showing_chart and box.chart is not None
     names = [page.neglected.row_at(r).name for r in range(page.neglected.rowCount())]
     assert "冷门客户" in names
     for model in _models(view):
@@ -150,3 +150,61 @@ def test_team_tab_in_the_window(window, qtbot) -> None:  # type: ignore[no-untyp
     assert window.detail.isVisible()
     assert Qt.Key.Key_4  # the shortcut
     assert window.act_team.shortcut().toString() == "Ctrl+4"
+
+
+def test_every_empty_table_says_why(view) -> None:
+    page, spend, managers = view.dashboard_page, view.spend_page, view.managers_page
+    tables = [*page.tables, *spend.tables.values(), *managers.tables]
+    for table in tables:
+        assert table.model().rowCount() == 0
+        assert table.empty_text and table.empty_text != "Loading…", table
+    assert "key tier" in page.tables[0].empty_text
+    assert "No open complaint." in managers.tables[4].empty_text
+    assert "no retention to show yet" in managers.summary.text()
+
+
+def test_retention_and_risk_page(view, filled, qtbot, qtmodeltester) -> None:
+    view.reload()
+    managers = view.managers_page
+    assert view.pages.tabText(2) == "Retention and risk"
+    for model in managers.models:
+        qtmodeltester.check(model)
+    risky = {r.facts.name: r for r in managers.risk.rows}
+    cold = risky["冷门客户"]
+    # Touched twice 400 days ago, never since: past its 30-day cadence, and its touches fell.
+    assert (
+        "400 days untouched (cadence 30)"
+        in managers.risk.index(managers.risk.rows.index(cold), 3).data()
+    )
+    assert (
+        "touches fell: 0 against 2 the year before"
+        in managers.risk.index(managers.risk.rows.index(cold), 3).data()
+    )
+    chains = {c.name: c for c in managers.chains.rows}
+    assert chains["冷门客户"].single_threaded
+    assert managers.lists.tabText(0) == f"At risk ({len(managers.risk.rows)})"
+    index = managers.risk.index(managers.risk.rows.index(cold), 0)
+    assert index.data(RECORD_ROLE) == ("account", filled["cold"])
+    with qtbot.waitSignal(view.managers_shown):
+        managers.period.setCurrentIndex(1)  # quarters
+    assert managers.views is not None
+    assert (
+        managers.views.retention.periods[-1].label == f"{TODAY.year}-Q{(TODAY.month - 1) // 3 + 1}"
+    )
+
+
+def test_many_owners_lie_down_with_every_label_readable(qapp) -> None:
+    from PySide6.QtCharts import QBarCategoryAxis, QHorizontalStackedBarSeries, QStackedBarSeries
+
+    from crmdesk.ui.dashboard.charts import stacked_bars_chart
+
+    owners = [f"rep{i:02d}" for i in range(19)] + ["Alexandra Konstantinopoulou"]
+    chart = stacked_bars_chart("t", owners, [("S", list(range(20)))])
+    assert isinstance(chart.series()[0], QHorizontalStackedBarSeries)
+    axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+    labels = axis.categories()
+    assert len(labels) == len(set(labels)) == 20  # every bar labelled, none merged
+    assert labels[:19] == owners[:19]
+    assert labels[19] == "Alexandra K…tinopoulou"  # 22 characters, cut in the middle
+    few = stacked_bars_chart("t", owners[:4], [("S", [1, 2, 3, 4])])
+    assert isinstance(few.series()[0], QStackedBarSeries)

@@ -23,6 +23,7 @@ from crmdesk.db.services._common import (
 )
 
 _Person = aliased(Contact)
+_DONE = ("resolved", "closed")
 _Company = aliased(Account)
 
 
@@ -55,8 +56,12 @@ def add_complaint(
     contact_id: str | None = None,
     status: str = "open",
     resolution: str = "",
+    resolved_on: dt.date | None = None,
 ) -> ComplaintView:
-    """Log a complaint from a contact and/or an account (the contact's account by default)."""
+    """Log a complaint from a contact and/or an account (the contact's account by default).
+
+    A complaint logged already resolved or closed is resolved on ``resolved_on`` (default: the
+    day it was received)."""
     text = required_text(description, field="description", limit=100_000)
     clean_status = COMPLAINT_STATUSES.check(status)
     clean_resolution = notes_text(resolution, field="resolution")
@@ -74,6 +79,7 @@ def add_complaint(
         contact_id=contact_id,
         status=clean_status,
         resolution=clean_resolution,
+        resolved_on=(resolved_on or received_on) if clean_status in _DONE else None,
     )
     session.add(row)
     session.flush()
@@ -88,13 +94,20 @@ def edit_complaint(
     status: str | Unset = UNSET,
     resolution: str | Unset = UNSET,
     received_on: dt.date | Unset = UNSET,
+    today: dt.date | None = None,
 ) -> ComplaintView:
+    """Change a complaint; resolving or closing it records ``today`` (default: the date) as its
+    resolution day, reopening it clears that day."""
     row = get_live(session, Complaint, complaint_id, field="complaint")
     changes: dict[str, Any] = {}
     if description is not UNSET:
         changes["description"] = required_text(description, field="description", limit=100_000)
     if status is not UNSET:
         changes["status"] = COMPLAINT_STATUSES.check(status)
+        if changes["status"] in _DONE and row.status not in _DONE:
+            changes["resolved_on"] = today or dt.date.today()
+        elif changes["status"] not in _DONE:
+            changes["resolved_on"] = None
     if resolution is not UNSET:
         changes["resolution"] = notes_text(resolution, field="resolution")
     if received_on is not UNSET:

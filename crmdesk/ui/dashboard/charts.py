@@ -15,13 +15,25 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QStackedWidget, QWidget
+
+HORIZONTAL_PAST = 6
+"""Past this many owners, bars lie down: one readable row per owner instead of labels that
+overlap ("rep00rep01rep02…") or are dropped under their bar."""
+LABEL_CHARS = 22
+"""Category labels longer than this are elided in the middle (the start and end of a name tell
+more than its first half)."""
+
+ROW_PX = 22
+"""Height per bar when bars lie down (a label's line and some air)."""
 
 # Tier colours, most important first; then a neutral for "no tier".
 SERIES_COLORS = ("#1f6feb", "#2da44e", "#bf8700", "#8250df", "#cf222e", "#0a7ea4", "#6e7781")
@@ -42,17 +54,29 @@ class ChartBox(QStackedWidget):
         self.view = QChartView(self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumSize(280, 220)
+        # Bars lying down need a row each: a tall chart scrolls inside the box rather than
+        # dropping every other label.
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(self.view)
+        self.setMinimumSize(280, 300)  # what the splitter keeps for a chart, scrolling or not
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "muted")
-        self.addWidget(self.view)
+        self.addWidget(self.scroller)
         self.addWidget(self.empty)
         self.setCurrentWidget(self.empty)
 
     @property
     def chart(self) -> QChart | None:
-        return self.view.chart() if self.currentWidget() is self.view else None
+        return self.view.chart() if self.currentWidget() is self.scroller else None
+
+    @property
+    def showing_chart(self) -> bool:
+        return self.currentWidget() is self.scroller
 
     def show_chart(self, chart: QChart) -> None:
         old = self.view.chart()
@@ -60,7 +84,9 @@ class ChartBox(QStackedWidget):
         self.view.setChart(chart)
         if old is not None and old is not chart:
             old.deleteLater()
-        self.setCurrentWidget(self.view)
+        rows = chart.property("crmdeskRows")
+        self.view.setMinimumHeight(max(200, 120 + ROW_PX * int(rows)) if rows else 200)
+        self.setCurrentWidget(self.scroller)
 
     def show_empty(self, text: str) -> None:
         self.empty.setText(text)
@@ -93,7 +119,9 @@ class ChartBox(QStackedWidget):
 
 
 def _recolor(series: object) -> None:
-    if isinstance(series, QBarSeries | QStackedBarSeries):
+    if isinstance(
+        series, QBarSeries | QStackedBarSeries | QHorizontalBarSeries | QHorizontalStackedBarSeries
+    ):
         for i, bar_set in enumerate(series.barSets()):
             color = bar_set.property("crmdeskColor") or SERIES_COLORS[i % len(SERIES_COLORS)]
             bar_set.setColor(QColor(color))
@@ -104,11 +132,42 @@ def _recolor(series: object) -> None:
             series.setPen(pen)
 
 
-def _category_axis(chart: QChart, categories: Sequence[str]) -> QBarCategoryAxis:
+def elide_middle(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with "…" in the middle; kept whole when it fits."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2 + (limit - 1) % 2
+    tail = limit - 1 - head
+    return text[:head] + "…" + text[len(text) - tail :]
+
+
+def unique_labels(categories: Sequence[str]) -> list[str]:
+    """Elided labels, made distinct again where eliding made two alike (an axis merges them)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for text in categories:
+        label = elide_middle(text)
+        n = 2
+        while label in seen:
+            label = elide_middle(text, LABEL_CHARS - 3) + f"#{n}"
+            n += 1
+        seen.add(label)
+        out.append(label)
+    return out
+
+
+def _category_axis(
+    chart: QChart,
+    categories: Sequence[str],
+    side: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignBottom,
+) -> QBarCategoryAxis:
     axis = QBarCategoryAxis()
-    axis.append(list(categories))
-    axis.setTruncateLabels(False)  # a name cut to "Ide…" says nothing; slant or wrap instead
-    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    labels = unique_labels(categories)
+    axis.append(labels)
+    axis.setTruncateLabels(False)  # a name cut to "Ide…" says nothing; slant or elide instead
+    if side == Qt.AlignmentFlag.AlignBottom and len(labels) > 3 and max(map(len, labels)) > 6:
+        axis.setLabelsAngle(-35)
+    chart.addAxis(axis, side)
     return axis
 
 
@@ -149,19 +208,33 @@ def _round_ticks(axis: QValueAxis, top: float) -> None:
 def stacked_bars_chart(
     title: str, categories: Sequence[str], sets: Sequence[tuple[str, Sequence[int]]]
 ) -> QChart:
-    """Stacked bars: one bar per category, one segment per named set."""
+    """Stacked bars: one bar per category, one segment per named set (lying down past
+    :data:`HORIZONTAL_PAST` categories)."""
     chart = QChart()
     chart.setTitle(title)
-    series = QStackedBarSeries()
+    horizontal = len(categories) > HORIZONTAL_PAST
+    series: QStackedBarSeries | QHorizontalStackedBarSeries = (
+        QHorizontalStackedBarSeries() if horizontal else QStackedBarSeries()
+    )
+    if horizontal:
+        chart.setProperty("crmdeskRows", len(categories))
     for i, (name, values) in enumerate(sets):
         bar_set = QBarSet(name)
         bar_set.append([float(v) for v in values])
         bar_set.setProperty("crmdeskColor", SERIES_COLORS[i % len(SERIES_COLORS)])
         series.append(bar_set)
     chart.addSeries(series)
-    x = _category_axis(chart, categories)
+    x = _category_axis(
+        chart,
+        categories,
+        Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom,
+    )
     totals = [sum(v[i] for _n, v in sets) for i in range(len(categories))]
-    y = _value_axis(chart, _nice_top(max(totals, default=0)))
+    y = _value_axis(
+        chart,
+        _nice_top(max(totals, default=0)),
+        side=Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft,
+    )
     series.attachAxis(x)
     series.attachAxis(y)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -177,10 +250,16 @@ def coverage_chart(
     target_name: str,
     target: float = 1.0,
 ) -> QChart:
-    """Coverage bars (percent) per owner and the cadence target as a dashed line."""
+    """Coverage bars (percent) per owner and the cadence target as a dashed line (bars lying down
+    past :data:`HORIZONTAL_PAST` owners); every bar carries its value."""
     chart = QChart()
     chart.setTitle(title)
-    series = QBarSeries()
+    horizontal = len(categories) > HORIZONTAL_PAST
+    series: QBarSeries | QHorizontalBarSeries = (
+        QHorizontalBarSeries() if horizontal else QBarSeries()
+    )
+    if horizontal:
+        chart.setProperty("crmdeskRows", len(categories))
     bar_set = QBarSet(bar_name)
     bar_set.append([round(100 * s, 1) for s in shares])
     bar_set.setProperty("crmdeskColor", SERIES_COLORS[1])
@@ -190,13 +269,23 @@ def coverage_chart(
     chart.addSeries(series)
     line = QLineSeries()
     line.setName(target_name)
-    line.append(QPointF(-0.5, 100 * target))
-    line.append(QPointF(len(categories) - 0.5, 100 * target))
+    ends = (-0.5, len(categories) - 0.5)
+    for end in ends:
+        line.append(QPointF(100 * target, end) if horizontal else QPointF(end, 100 * target))
     pen = QPen(QColor(TARGET_COLOR), 2, Qt.PenStyle.DashLine)
     line.setProperty("crmdeskPen", pen)
     chart.addSeries(line)
-    x = _category_axis(chart, categories)
-    y = _value_axis(chart, 110, fmt="%d%%")
+    x = _category_axis(
+        chart,
+        categories,
+        Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom,
+    )
+    y = _value_axis(
+        chart,
+        110,
+        fmt="%d%%",
+        side=Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft,
+    )
     y.setTickInterval(20)  # 0% to 100%, room above for the target line
     for s in (series, line):
         s.attachAxis(x)
@@ -231,9 +320,7 @@ def pipeline_chart(
     line.setPointsVisible(True)
     line.setProperty("crmdeskPen", QPen(QColor(SERIES_COLORS[2]), 3))
     chart.addSeries(line)
-    x = _category_axis(chart, stages)
-    if len(stages) > 4:
-        x.setLabelsAngle(-35)  # stage names are long (鉴别商机, Qualify...): slant them
+    x = _category_axis(chart, stages)  # long stage names (鉴别商机, Qualify...) are slanted
     left = _value_axis(chart, _nice_top(max(counts, default=0)))
     right = _value_axis(
         chart, _nice_top(max(amounts, default=0)), fmt="%.0f", side=Qt.AlignmentFlag.AlignRight

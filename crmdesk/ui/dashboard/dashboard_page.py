@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -35,8 +36,36 @@ from crmdesk.ui.dashboard.tables import (
 from crmdesk.ui.dashboard.texts import TeamTexts, amount_text
 
 
-def make_table(model: RowsModel[Any], parent: QWidget) -> QTableView:
-    table = QTableView(parent)
+class HintTable(QTableView):
+    """A table that says why it is empty (``empty_text``) instead of showing a blank box."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._empty_text = ""
+
+    @property
+    def empty_text(self) -> str:
+        return self._empty_text
+
+    def set_empty_text(self, text: str) -> None:
+        self._empty_text = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is None or model.rowCount() > 0 or not self._empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(16, 16, -16, -16)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.drawText(area, int(flags) | int(Qt.TextFlag.TextWordWrap), self._empty_text)
+        painter.end()
+
+
+def make_table(model: RowsModel[Any], parent: QWidget) -> HintTable:
+    table = HintTable(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,6 +99,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.texts = TeamTexts(self)
         self.dashboard: Dashboard | None = None
+        self._occasions_loaded = False
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -99,7 +129,7 @@ class DashboardPage(QWidget):
         self.occasions = OccasionModel(self)
         self.lists = QTabWidget(self)
         self.lists.setDocumentMode(True)
-        self.tables: list[QTableView] = []
+        self.tables: list[HintTable] = []
         for model in (self.neglected, self.overdue, self.occasions):
             table = make_table(model, self)
             table.doubleClicked.connect(self._open)
@@ -118,12 +148,20 @@ class DashboardPage(QWidget):
         layout.addWidget(splitter, 1)
         self.retranslate()
 
+    @property
+    def occasions_loaded(self) -> bool:
+        """Whether the coming occasions of the figures shown have arrived."""
+        return self._occasions_loaded
+
     def retranslate(self) -> None:
         self.days_label.setText(self.tr("Occasions in the next days:"))
         self.show_dashboard(self.dashboard)
 
     def show_dashboard(self, dashboard: Dashboard | None) -> None:
         self.dashboard = dashboard
+        if dashboard is None:
+            self._occasions_loaded = False
+        self._empty_texts()
         if dashboard is None:
             for model in (self.neglected, self.overdue, self.occasions):
                 model.set_rows(())
@@ -144,11 +182,39 @@ class DashboardPage(QWidget):
 
     def show_occasions(self, occasions: tuple[ComingOccasion, ...]) -> None:
         """The coming occasions, loaded after the rest (they need the planner's input)."""
+        self._occasions_loaded = True
         self.occasions.set_rows(occasions)
+        self._empty_texts()
         fit_columns(self.tables[2], widest=360)
         self._tab_titles()
 
     # -- pieces ---------------------------------------------------------------------------------
+
+    def _empty_texts(self) -> None:
+        """Why each list is empty, in words (shown only while it is)."""
+        d = self.dashboard
+        loading = self.tr("Loading…")
+        if d is None:
+            for table in self.tables:
+                table.set_empty_text(loading)
+            return
+        if not d.key_accounts:
+            neglected = self.tr(
+                "No account is in a key tier (%1), so none can be neglected."
+            ).replace("%1", ", ".join(d.key_tiers) or "—")
+        else:
+            neglected = self.tr("Every key account was touched within its tier's cadence.")
+        self.tables[0].set_empty_text(neglected)
+        self.tables[1].set_empty_text(self.tr("No open follow-up is past its due date."))
+        if not self._occasions_loaded:
+            occasions = loading
+        elif not d.key_tiers:
+            occasions = self.tr("No tier is marked key, so no occasion is listed.")
+        else:
+            occasions = self.tr(
+                "No birthday, anniversary or festival of a key relationship in the next %1 days."
+            ).replace("%1", str(self.days.value()))
+        self.tables[2].set_empty_text(occasions)
 
     def _tab_titles(self) -> None:
         d = self.dashboard

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.spend import RULE_CURVE, RULE_TOP_EFFORT, TOP_SHARE, SpendReport
 from crmdesk.ui.dashboard.charts import ChartBox, curve_chart
-from crmdesk.ui.dashboard.dashboard_page import fit_columns, make_table
+from crmdesk.ui.dashboard.dashboard_page import HintTable, fit_columns, make_table
 from crmdesk.ui.dashboard.tables import RECORD_ROLE, FlagModel, RowsModel, SpendModel
 from crmdesk.ui.dashboard.texts import TeamTexts
 
@@ -84,7 +83,7 @@ class SpendPage(QWidget):
         self.flags = FlagModel(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tables: dict[str, QTableView] = {}
+        self.tables: dict[str, HintTable] = {}
         every: list[tuple[str, RowsModel[Any]]] = [*self.models.items(), ("flags", self.flags)]
         for key, model in every:
             table = make_table(model, self)
@@ -153,8 +152,29 @@ class SpendPage(QWidget):
         self.export_csv.setText(self.tr("Export table to CSV…"))
         self.show_report(self.report)
 
+    def _empty_texts(self, report: SpendReport | None) -> None:
+        """Why each table is empty, in words (shown only while it is)."""
+        if report is None:
+            for table in self.tables.values():
+                table.set_empty_text(self.tr("Loading…"))
+            return
+        nothing = (
+            self.tr("No spend logged by this rep in these months.")
+            if report.filtered
+            else self.tr("No cost or gift logged in these months.")
+        )
+        for key in self.models:
+            self.tables[key].set_empty_text(nothing)
+        self.tables["flags"].set_empty_text(
+            self.tr(
+                "Nothing to flag: no gift bought twice on one day, no tier or rep over budget, "
+                "no cost without an attendee."
+            )
+        )
+
     def show_report(self, report: SpendReport | None) -> None:
         self.report = report
+        self._empty_texts(report)
         if report is None:
             self.flags.set_rows(())
             for model in self.models.values():

@@ -1,14 +1,16 @@
-"""The Team tab: a Dashboard and a Spend sub-view over the open book.
+"""The Team tab: Dashboard, Spend and Retention-and-risk sub-views over the open book.
 
 ``TeamView(parent=None, *, today=datetime.date.today)`` — hand it the desk when the book opens
 (:meth:`TeamView.set_desk`; None on lock). Every query runs on the desk's worker
-(:func:`crmdesk.db.team_stats.load_dashboard`, :func:`crmdesk.db.spend_stats.load_spend`); so do
+(:func:`crmdesk.db.team_stats.load_dashboard`, :func:`crmdesk.db.spend_stats.load_spend`,
+:func:`crmdesk.db.retention_stats.load_manager_views`); so do
 the exports (:mod:`crmdesk.core.spend_export`). The tab loads when first shown and again, a
 moment after the book changes (an edit, a sync), while it is shown; a change while hidden marks
 it stale for its next showing.
 
 Signals: :attr:`open_record` (kind, id) for a double-click; :attr:`dashboard_shown`,
-:attr:`occasions_shown` and :attr:`spend_shown` after new figures are on screen;
+:attr:`occasions_shown`, :attr:`spend_shown` and :attr:`managers_shown` after new figures are on
+screen;
 :attr:`exported` (path) and :attr:`failed`.
 """
 
@@ -23,11 +25,14 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from crmdesk.core.dashboard import ComingOccasion, Dashboard
+from crmdesk.core.retention import ManagerViews
 from crmdesk.core.spend import SpendReport, local_months
 from crmdesk.core.spend_export import spend_tables, write_csv, write_xlsx
+from crmdesk.db.retention_stats import load_manager_views
 from crmdesk.db.spend_stats import load_spend
 from crmdesk.db.team_stats import load_dashboard, load_occasions
 from crmdesk.ui.dashboard.dashboard_page import DashboardPage
+from crmdesk.ui.dashboard.managers_page import ManagersPage
 from crmdesk.ui.dashboard.spend_page import SpendPage
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import error_text
@@ -42,6 +47,7 @@ class TeamView(QWidget):
     dashboard_shown = Signal()
     spend_shown = Signal()
     occasions_shown = Signal()
+    managers_shown = Signal()
     exported = Signal(str)
     failed = Signal(object)
 
@@ -56,10 +62,12 @@ class TeamView(QWidget):
         self._generation = 0
         self.dashboard_page = DashboardPage(self)
         self.spend_page = SpendPage(today(), self)
+        self.managers_page = ManagersPage(self)
         self.pages = QTabWidget(self)
         self.pages.setObjectName("teamPages")
         self.pages.addTab(self.dashboard_page, "")
         self.pages.addTab(self.spend_page, "")
+        self.pages.addTab(self.managers_page, "")
         self.status = QLabel(self)
         self.status.setProperty("role", "muted")
         layout = QVBoxLayout(self)
@@ -76,6 +84,8 @@ class TeamView(QWidget):
         self._spend_timer.timeout.connect(self.reload_spend)
         self.dashboard_page.open_record.connect(self.open_record)
         self.spend_page.open_record.connect(self.open_record)
+        self.managers_page.open_record.connect(self.open_record)
+        self.managers_page.period_changed.connect(self.reload_managers)
         self._occasion_timer = QTimer(self)
         self._occasion_timer.setSingleShot(True)
         self._occasion_timer.setInterval(RELOAD_DELAY_MS)
@@ -104,6 +114,7 @@ class TeamView(QWidget):
         self._stale = True
         self.dashboard_page.show_dashboard(None)
         self.spend_page.show_report(None)
+        self.managers_page.show_views(None)
         self.status.setText("")
         if desk is not None:
             desk.changed.connect(self._on_changed)
@@ -124,7 +135,23 @@ class TeamView(QWidget):
             .run()
         )
         self.reload_spend()
+        self.reload_managers()
         self.reload_occasions()
+
+    def reload_managers(self) -> None:
+        """Retention, risk, decision chains and complaints (on the worker)."""
+        if self._desk is None:
+            return
+        generation = self._generation
+        (
+            self._desk.read(
+                load_manager_views, today=self._today(), kind=self.managers_page.period_kind
+            )
+            .key(f"team.{id(self)}.managers")
+            .success(lambda v: self._on_managers(generation, v))
+            .failure(self._on_failed)
+            .run()
+        )
 
     def reload_occasions(self) -> None:
         """The coming occasions (the planner's input: the longest load, so it comes last)."""
@@ -206,8 +233,10 @@ class TeamView(QWidget):
     def retranslate(self) -> None:
         self.pages.setTabText(0, self.tr("Dashboard"))
         self.pages.setTabText(1, self.tr("Spend"))
+        self.pages.setTabText(2, self.tr("Retention and risk"))
         self.dashboard_page.retranslate()
         self.spend_page.retranslate()
+        self.managers_page.retranslate()
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -240,6 +269,12 @@ class TeamView(QWidget):
             return
         self.spend_page.show_report(report)
         self.spend_shown.emit()
+
+    def _on_managers(self, generation: int, views: ManagerViews) -> None:
+        if generation != self._generation:
+            return
+        self.managers_page.show_views(views)
+        self.managers_shown.emit()
 
     def _on_exported(self, path: Path) -> None:
         self.status.setText(self.tr("Exported to %1").replace("%1", str(path)))
