@@ -346,7 +346,8 @@ def _touch_mark(page: AccountPage, contact_id: str) -> str:
         return ""
     last = page.last_touch[contact_id]
     if last is None:
-        return f" <span class='caution'>{escape(translate('Pages', 'never touched'))}</span>"
+        never = escape(translate("Pages", "never touched"))  # not inside the f-string: lupdate
+        return f" <span class='caution'>{never}</span>"
     days = (dt.date.today() - last).days
     text = escape(translate("Pages", "untouched %n day(s)", "", days))
     late = page.cadence_days is not None and days > page.cadence_days

@@ -2068,6 +2068,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>never touched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>untouched %n day(s)</source>
         <translation type="unfinished"></translation>
     </message>

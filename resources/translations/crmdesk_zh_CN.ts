@@ -2060,6 +2060,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>never touched</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
         <source>untouched %n day(s)</source>
         <translation>%n 天未联系</translation>
     </message>

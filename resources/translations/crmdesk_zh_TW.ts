@@ -2060,6 +2060,10 @@
         <translation>備註</translation>
     </message>
     <message>
+        <source>never touched</source>
+        <translation>從未聯絡</translation>
+    </message>
+    <message>
         <source>untouched %n day(s)</source>
         <translation>%n 天未聯繫</translation>
     </message>
