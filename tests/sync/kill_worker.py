@@ -150,9 +150,10 @@ def main() -> int:
         phases.enter("index_rebuild")
         return documents
 
-    search.rebuild = rebuild_then_hold  # type: ignore[assignment]
+    search.rebuild = rebuild_then_hold
     transport = PhaseTransport(phases)
-    device = open_device(Path(args["path"]), RawKey(bytes.fromhex(args["key"])), transport=transport)
+    key = RawKey(bytes.fromhex(args["key"]))
+    device = open_device(Path(args["path"]), key, transport=transport)
     watch_book(device.book.engine, phases)
     sys.stdout.write("ready\n")
     sys.stdout.flush()

@@ -57,7 +57,13 @@ def kill_in_window(
     )
     assert p.stdin is not None and p.stdout is not None and p.stderr is not None
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(x) for x in p.stdout], daemon=True).start()  # type: ignore[union-attr]
+    stdout = p.stdout
+
+    def read_lines() -> None:
+        for line in stdout:
+            lines.put(line)
+
+    threading.Thread(target=read_lines, daemon=True).start()
     p.stdin.write(
         json.dumps(
             {
@@ -199,10 +205,7 @@ def run_kills(sc: Scene, plan: list[tuple[str, int, float | None]]) -> list[Kill
     try:
         for trial, (window, occurrence, run_on) in enumerate(plan):
             sc.work(trial)
-            if window == "index_rebuild":
-                victim = sc.new_device(trial)
-            else:
-                victim = sc.a
+            victim = sc.new_device(trial) if window == "index_rebuild" else sc.a
             killed.append(kill_in_window(victim, window, occurrence, run_on=run_on))
             victim = open_device(victim.path, victim.key)  # restarted from its file
             if window == "index_rebuild":
@@ -226,9 +229,7 @@ def report(capsys: pytest.CaptureFixture[str], backend: str, killed: list[Killed
     hit = sorted({(k.window, k.occurrence) for k in killed}, key=lambda w: PHASES.index(w[0]))
     with capsys.disabled():
         sys.stdout.write(
-            f"\nkill windows hit ({backend}): "
-            + ", ".join(f"{w} #{n}" for w, n in hit)
-            + "\n"
+            f"\nkill windows hit ({backend}): " + ", ".join(f"{w} #{n}" for w, n in hit) + "\n"
         )
 
 
@@ -245,7 +246,11 @@ DEFAULT_PLAN: list[tuple[str, int, float | None]] = [
 
 
 def test_killed_client_loses_and_duplicates_nothing(
-    tmp_path: Path, server: LiveServer, db: Database, backend: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    server: LiveServer,
+    db: Database,
+    backend: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     killed = run_kills(scene(tmp_path, server, db, seed=1), DEFAULT_PLAN)
     assert {k.window for k in killed} == set(PHASES)  # every window hit
@@ -254,7 +259,11 @@ def test_killed_client_loses_and_duplicates_nothing(
 
 @pytest.mark.slow
 def test_killed_client_loses_and_duplicates_nothing_sweep(
-    tmp_path: Path, server: LiveServer, db: Database, backend: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    server: LiveServer,
+    db: Database,
+    backend: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     rng = random.Random(2)
     plan: list[tuple[str, int, float | None]] = []
