@@ -140,13 +140,18 @@ def test_idle_time_locks_the_book(window, app, qtbot):
 
 
 def test_input_postpones_the_idle_lock(window, app, qtbot):
-    app.session._idle.setInterval(400)
+    idle = app.session._idle
+    idle.setInterval(60_000)  # long enough that no loaded machine reaches it by accident
     app.session._restart_idle()
-    for _ in range(4):
-        qtbot.wait(200)
+    for _ in range(3):
+        qtbot.wait(1000)
+        before = idle.remainingTime()  # at most 59 s left
         qtbot.keyClick(window.contacts.table, Qt.Key.Key_Down)
+        assert idle.remainingTime() > before  # the key started the idle time again
     assert app.session.desk is not None
-    qtbot.waitUntil(lambda: app.session.desk is None, timeout=3000)
+    idle.setInterval(300)
+    app.session._restart_idle()
+    qtbot.waitUntil(lambda: app.session.desk is None, timeout=10_000)
 
 
 def _real_keyring() -> KeyringStore:
