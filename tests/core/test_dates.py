@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from crmdesk.core.dates import Calendar, DateSpec
 from crmdesk.core.errors import ValidationError
-from tests.core.lunar_reference import ref_leap_month, ref_month_length
+from tests.core.lunar_reference import ref_leap_month, ref_month_length, ref_to_gregorian
 
 
 def _first_29_day_month(year: int) -> int:
@@ -109,17 +110,27 @@ def test_bad_dates_raise_validation_error_naming_the_field(
         assert word in caught.value.message, (case, caught.value.message)
 
 
+def _fields(spec: DateSpec) -> tuple[Calendar, int | None, int, int, bool]:
+    return (spec.calendar, spec.year, spec.month, spec.day, spec.is_leap_month)
+
+
 def test_day_30_and_leap_month_are_accepted_when_the_year_has_them() -> None:
     year = 2020
     assert ref_leap_month(year) == 4
-    DateSpec.lunar(4, 1, year=year, leap=True)
+    assert ref_to_gregorian(year, 4, 1, True) == dt.date(2020, 5, 23)  # 闰四月初一, as published
+    leap = DateSpec.lunar(4, 1, year=year, leap=True)
+    assert _fields(leap) == (Calendar.LUNAR, 2020, 4, 1, True)
+    assert str(leap) == "L2020-04*-01"
     month = next(m for m in range(1, 13) if ref_month_length(year, m) == 30)
-    DateSpec.lunar(month, 30, year=year)
+    day_30 = DateSpec.lunar(month, 30, year=year)
+    assert _fields(day_30) == (Calendar.LUNAR, 2020, month, 30, False)
+    assert str(day_30) == f"L2020-{month:02d}-30"
 
 
 def test_day_30_and_leap_month_are_accepted_when_the_year_is_unknown() -> None:
-    DateSpec.lunar(4, 30, leap=True)
-    DateSpec.lunar(_first_29_day_month(2021), 30)
+    assert _fields(DateSpec.lunar(4, 30, leap=True)) == (Calendar.LUNAR, None, 4, 30, True)
+    month = _first_29_day_month(2021)
+    assert _fields(DateSpec.lunar(month, 30)) == (Calendar.LUNAR, None, month, 30, False)
 
 
 def test_29_february_is_valid_in_a_leap_year_or_without_year() -> None:

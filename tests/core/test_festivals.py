@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 
+import ephem
 import pytest
 
 from crmdesk.core.dates import DateSpec
@@ -33,18 +35,35 @@ SPRING_FESTIVAL = """
 2045-02-17 2046-02-06 2047-01-26 2048-02-14 2049-02-02 2050-01-23
 """.split()  # noqa: SIM905 - a table reads better as text
 
-# Qingming (清明), the solar term at the sun's ecliptic longitude 15°, Beijing time, 2000–2050.
-# 2000–2030 as widely published; later years follow the same four-year pattern, which drifts ~45
-# minutes earlier per cycle so that April 5 thins out (2042, at about 23:40 on 4 April, is the one
-# year within half an hour of midnight).
+# Qingming (清明), the solar term at the sun's apparent ecliptic longitude 15°, Beijing time
+# (UTC+8). 2000–2030 as widely published (e.g. the Hong Kong Observatory's yearly tables); every
+# year 1901–2099 is also computed independently with PyEphem (VSOP87), see ``_qingming_ephem``.
 QINGMING = {
     2000: 4, 2001: 5, 2002: 5, 2003: 5, 2004: 4, 2005: 5, 2006: 5, 2007: 5, 2008: 4, 2009: 4,
     2010: 5, 2011: 5, 2012: 4, 2013: 4, 2014: 5, 2015: 5, 2016: 4, 2017: 4, 2018: 5, 2019: 5,
     2020: 4, 2021: 4, 2022: 5, 2023: 5, 2024: 4, 2025: 4, 2026: 5, 2027: 5, 2028: 4, 2029: 4,
-    2030: 5, 2031: 5, 2032: 4, 2033: 4, 2034: 5, 2035: 5, 2036: 4, 2037: 4, 2038: 5, 2039: 5,
-    2040: 4, 2041: 4, 2042: 4, 2043: 5, 2044: 4, 2045: 4, 2046: 4, 2047: 5, 2048: 4, 2049: 4,
-    2050: 4,
+    2030: 5,
 }  # fmt: skip
+BEIJING = dt.timedelta(hours=8)
+
+
+def _qingming_ephem(year: int) -> dt.datetime:
+    """The instant (Beijing time) the sun's apparent geocentric ecliptic longitude of date
+    reaches 15°, by bisection on PyEphem's sun: an ephemeris independent of lunar-python."""
+
+    def longitude(when: float) -> float:
+        sun = ephem.Sun()
+        sun.compute(ephem.Date(when))
+        apparent = ephem.Equatorial(sun.g_ra, sun.g_dec, epoch=ephem.Date(when))
+        return float(ephem.Ecliptic(apparent, epoch=ephem.Date(when)).lon)
+
+    lo, hi = float(ephem.Date(dt.datetime(year, 4, 2))), float(ephem.Date(dt.datetime(year, 4, 7)))
+    while hi - lo > 1 / 86400:  # to the second
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if longitude(mid) < math.radians(15) else (lo, mid)
+    instant: dt.datetime = ephem.Date(hi).datetime()
+    return instant + BEIJING
+
 
 # A few festival days everyone in China remembers (e.g. Mid-Autumn on National Day 2020).
 WELL_KNOWN = [
@@ -91,9 +110,25 @@ def test_spring_festival_2000_to_2050_matches_the_published_table() -> None:
         assert _days("cn.spring_festival", year) == [published]
 
 
-def test_qingming_2000_to_2050_matches_the_table() -> None:
+def test_qingming_2000_to_2030_matches_the_published_table() -> None:
     for year, day in QINGMING.items():
         assert _days("cn.qingming", year) == [D(year, 4, day)], year
+
+
+def test_ephemeris_reproduces_published_instants() -> None:
+    # The reference itself, checked: Hong Kong Observatory, 清明 2024 at 15:02 and 2025 at 20:48.
+    assert abs(_qingming_ephem(2024) - dt.datetime(2024, 4, 4, 15, 2)) < dt.timedelta(minutes=1)
+    assert abs(_qingming_ephem(2025) - dt.datetime(2025, 4, 4, 20, 48)) < dt.timedelta(minutes=1)
+
+
+def test_qingming_1901_to_2099_matches_an_independent_ephemeris() -> None:
+    for year in range(1901, 2100):
+        instant = _qingming_ephem(year)
+        since_midnight = instant - dt.datetime.combine(instant.date(), dt.time())
+        # The ephemeris agrees with published tables to well under a minute; a day within two
+        # minutes of midnight would need a finer reference (none occurs in 1901–2099).
+        assert dt.timedelta(minutes=2) < since_midnight < dt.timedelta(hours=23, minutes=58)
+        assert _days("cn.qingming", year) == [instant.date()], (year, instant)
 
 
 @pytest.mark.parametrize(("key", "day"), WELL_KNOWN)

@@ -145,9 +145,7 @@ def test_admin_cli(server: LiveServer, db: Database, monkeypatch: pytest.MonkeyP
     assert PASSWORD not in server.log.read_text(errors="replace")
 
 
-def test_cli_entry_point_runs_as_a_program(db: Database, backend: str) -> None:
-    if backend != "sqlite":
-        pytest.skip("the entry point does not depend on the backend")
+def test_cli_entry_point_runs_as_a_program(db: Database) -> None:
     r = subprocess.run(
         [
             sys.executable,

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from crmdesk.server import cli
 from crmdesk.server.models import AuditEntry, Book, Device, SyncRecord, User
-from crmdesk.sync.protocol import CONFLICTS_TABLE, DEVICE_REVOKED
+from crmdesk.sync.protocol import DEVICE_REVOKED
 from tests.server.live import Database, LiveServer, enrol
 from tests.server.wire import call, create, edit, pull_all, push
 
@@ -322,4 +322,6 @@ def test_handover_from_the_cli(
         assert entry is not None and entry.username.startswith("cli:")
     r = call(server.url, "/sync/pull", office.devices[1]["token"])
     assert r.status_code == 401 and r.json()["code"] == DEVICE_REVOKED
-    assert CONFLICTS_TABLE  # the conflict row went with acc1 (counted in s1's 10)
+    # The conflict row about acc1 went with acc1 (counted in s1's 10).
+    about_acc1 = [book for book, d in after.values() if d.get("record_id") == office.ids["acc1"]]
+    assert about_acc1 == [office.s1]

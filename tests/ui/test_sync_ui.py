@@ -168,27 +168,56 @@ def test_dismiss_keeps_the_current_value(window, qtbot, live, sync_db, tmp_path:
         other.close()
 
 
-def test_background_sync_runs_on_the_worker(window, qtbot, live, sync_db) -> None:
-    """The timer queues sync_once on the real worker thread; the GUI thread never waits."""
+def test_background_sync_runs_on_the_worker(window, qtbot, live, sync_db, monkeypatch) -> None:
+    """The timer queues sync_once on the real worker thread; the GUI thread never waits; a
+    "Sync now" while one runs is skipped."""
+    import threading
+
+    from crmdesk.ui import sync_ui
     from crmdesk.ui.sync_ui import SyncController
     from crmdesk.ui.tasks import TaskRunner
+
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+    real = sync_ui._sync_and_status
+
+    def watched(client):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait(30)  # held on the worker until the test has tried again
+        return real(client)
 
     user = sync_db.user()
     enrol_window(window, qtbot, live.url, user)
     runner = TaskRunner()
     desk = type(window.desk)(window.desk._book, runner)
     controller = SyncController(keystore=NO_KEYRING, interval_ms=50)
+    monkeypatch.setattr(sync_ui, "_sync_and_status", watched)
     try:
         controller.set_desk(desk)
         qtbot.waitUntil(lambda: controller.status is not None and controller.timer.isActive())
+        release.set()
         with qtbot.waitSignal(controller.synced, timeout=20_000):
-            pass
+            pass  # the timer's background sync
         assert controller.status.pending == 0
+        assert threads and threads[0].name.startswith("crmdesk-db")
+        assert threads[0] is not threading.main_thread()
+        controller.timer.setInterval(3_600_000)  # no background sync from here on
+        qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
+        threads.clear()
+        release.clear()
+        synced: list[object] = []
+        controller.synced.connect(synced.append)
         controller.sync_now()
         assert controller.running  # queued, not done: the call returned at once
+        qtbot.waitUntil(lambda: len(threads) == 1)  # held on the worker
         controller.sync_now()  # skipped while one runs
+        release.set()
         qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
+        qtbot.wait(200)  # room for a second sync, were one queued
+        assert len(threads) == 1 and len(synced) == 1
+        assert threads[0].name.startswith("crmdesk-db")
     finally:
+        release.set()
         controller.timer.stop()
         runner.shutdown()
 

@@ -111,19 +111,54 @@ def test_rep_filter_and_reload_on_change(view, filled, desk, qtbot) -> None:  # 
     assert any(a.name == "新客户" for a in view.dashboard.neglected)
 
 
-def test_exports_are_written_on_the_worker(view, filled, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view.reload()
-    with qtbot.waitSignal(view.exported) as done:
-        view.export_to(tmp_path / "spend", "xlsx")
-    assert done.args == [str(tmp_path / "spend.xlsx")]
-    wb = load_workbook(tmp_path / "spend.xlsx")
-    assert wb.sheetnames == ["By account", "By tier", "By rep", "By month", "Flags"]
-    assert wb["By account"]["A1"].value == "Account"
-    view.spend_page.tabs.setCurrentIndex(2)  # by rep
-    view.export_to(tmp_path / "reps.csv", "csv")
-    with (tmp_path / "reps.csv").open(encoding="utf-8-sig") as f:
-        rows = list(csv.reader(f))
-    assert rows[0][0] == "Rep" and "赵敏" in {r[0] for r in rows[1:]}
+def test_exports_are_written_on_the_worker(
+    book, filled, tmp_path: Path, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """With the app's real task runner: the files are written on its worker thread, and
+    ``export_to`` returns before they are."""
+    import threading
+
+    from crmdesk.ui.dashboard import view as view_module
+    from crmdesk.ui.desk import Desk
+    from crmdesk.ui.tasks import TaskRunner
+
+    writers: dict[str, threading.Thread] = {}
+    for name in ("write_xlsx", "write_csv"):
+        real = getattr(view_module, name)
+
+        def watched(*args, _real=real, _name=name):  # type: ignore[no-untyped-def]
+            writers[_name] = threading.current_thread()
+            return _real(*args)
+
+        monkeypatch.setattr(view_module, name, watched)
+    runner = TaskRunner()
+    team = TeamView(today=lambda: TODAY)
+    qtbot.addWidget(team)
+    team.show()
+    try:
+        team.set_desk(Desk(book, runner))
+        team.reload()
+        qtbot.waitUntil(lambda: team.report is not None, timeout=20_000)
+        with qtbot.waitSignal(team.exported, timeout=20_000) as done:
+            team.export_to(tmp_path / "spend", "xlsx")
+            assert team.status.text() == "Exporting…"  # queued; the GUI thread goes on
+            assert (
+                "write_xlsx" not in writers or writers["write_xlsx"] is not threading.main_thread()
+            )
+        assert done.args == [str(tmp_path / "spend.xlsx")]
+        assert writers["write_xlsx"].name.startswith("crmdesk-db")
+        wb = load_workbook(tmp_path / "spend.xlsx")
+        assert wb.sheetnames == ["By account", "By tier", "By rep", "By month", "Flags"]
+        assert wb["By account"]["A1"].value == "Account"
+        team.spend_page.tabs.setCurrentIndex(2)  # by rep
+        with qtbot.waitSignal(team.exported, timeout=20_000):
+            team.export_to(tmp_path / "reps.csv", "csv")
+        assert writers["write_csv"].name.startswith("crmdesk-db")
+        with (tmp_path / "reps.csv").open(encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+        assert rows[0][0] == "Rep" and "赵敏" in {r[0] for r in rows[1:]}
+    finally:
+        runner.shutdown()
 
 
 def test_month_range_ending_before_it_starts_is_said(view, filled) -> None:  # type: ignore[no-untyped-def]
@@ -148,8 +183,12 @@ def test_team_tab_in_the_window(window, qtbot) -> None:  # type: ignore[no-untyp
     window.team.open_record.emit("account", account_id)
     assert window.tabs.currentWidget() is window.accounts
     assert window.detail.isVisible()
-    assert Qt.Key.Key_4  # the shortcut
     assert window.act_team.shortcut().toString() == "Ctrl+4"
+    window.tabs.setCurrentIndex(0)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # the shortcut
+    assert window.tabs.currentWidget() is window.team
 
 
 def test_every_empty_table_says_why(view) -> None:

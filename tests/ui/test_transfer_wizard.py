@@ -125,8 +125,10 @@ def test_export_dialog_writes_the_file(qtbot, desk, sample, tmp_path):
     target = tmp_path / "out.csv"
     dialog.path.setText(str(target))
     dialog.export_button.click()
-    assert dialog.export_result is not None and dialog.export_result.total > 0
+    # The sample book's seven contacts (fill_sample), a row each under the header.
+    assert dialog.export_result is not None and dialog.export_result.total == 7
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 1 + 7
     assert str(target) in dialog.status.text()
 
 
