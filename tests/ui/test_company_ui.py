@@ -91,7 +91,8 @@ def test_a_lapsed_lease_keeps_the_book_closed_with_a_dialog_and_opens_when_renew
         set_meta(again, server_url=live.url)
     app.session.unlock(PASS)
     assert window.desk is not None
-    assert window.stack.currentWidget() is window.splitter
+    # The book is open (an empty one shows its first steps, not the lock screen).
+    assert window.stack.currentWidget() is window.first_steps
 
 
 # ---- status --------------------------------------------------------------------------------------

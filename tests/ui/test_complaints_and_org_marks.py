@@ -10,8 +10,7 @@ from crmdesk.db.book import Book
 from crmdesk.db.services.complaints import add_complaint
 from crmdesk.ui import pages
 from tests.db.team_book import Builder, local
-
-TODAY = dt.date.today()
+from tests.ui.conftest import TODAY  # the UI tests' fixed clock
 
 
 def _book(book: Book) -> dict[str, str]:

@@ -56,7 +56,7 @@ def test_tools_menu_backs_up_checks_and_restores(
     window = keyring_app.window
     path = keyring_app.session.path
     titles = [a.text() for a in window.tools.menu.actions()]
-    assert titles == ["&Check the book…", "&Back up now", "&Restore…"]
+    assert titles == ["Festival &campaigns…", "", "&Check the book…", "&Back up now", "&Restore…"]
 
     window.tools.act_backup.trigger()
     assert len(list_backups(path)) == 1
