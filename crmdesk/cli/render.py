@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from crmdesk.core.money import Money
-from crmdesk.db.services.lookup import short_id
 
 
 def width(text: str) -> int:
@@ -52,6 +51,8 @@ def fields(pairs: Iterable[tuple[str, Any]]) -> str:
 
 
 def sid(record_id: str | None) -> str:
+    from crmdesk.db.services.lookup import short_id  # loaded already: a command opened the book
+
     return short_id(record_id) if record_id else ""
 
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import vobject  # type: ignore[import-untyped]
 from sqlalchemy import select
@@ -29,6 +29,14 @@ from crmdesk import __version__
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.importing.drafts import RowError
 from crmdesk.db.models import SYNCED_MODELS, Account, Contact, Record
+from crmdesk.db.transfer.formats import (
+    EXPORT_FORMATS,
+    SUFFIXES,
+    WHATS,
+    ExportFormat,
+    What,
+    check_export,
+)
 from crmdesk.db.transfer.sheets import (
     ACCOUNTS,
     ALL_SHEETS,
@@ -39,10 +47,18 @@ from crmdesk.db.transfer.sheets import (
     csv_cell,
 )
 
-ExportFormat = Literal["vcard", "csv", "xlsx", "json"]
-What = Literal["contacts", "accounts", "all"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("vcard", "csv", "xlsx", "json")
-WHATS: tuple[What, ...] = ("contacts", "accounts", "all")
+__all__ = [
+    "EXPORT_FORMATS",
+    "SUFFIXES",
+    "WHATS",
+    "ExportFormat",
+    "ExportResult",
+    "What",
+    "check_export",
+    "export_book",
+    "write_error_report",
+]
+
 JSON_FORMAT = "crmdesk-export"
 JSON_FORMAT_VERSION = 1
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -68,7 +84,6 @@ _COMPOUND_SURNAMES = frozenset(
         "南宫",
     ]
 )
-SUFFIXES = {"vcard": ".vcf", "csv": ".csv", "xlsx": ".xlsx", "json": ".json"}
 
 
 @dataclass(frozen=True)
@@ -81,32 +96,6 @@ class ExportResult:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
-
-
-def check_export(fmt: str, what: str | None) -> tuple[ExportFormat, What]:
-    """The format and what to export (its default per format), or ValidationError."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValidationError(
-            f"{fmt!r} is not an export format; use vcard, csv, xlsx or json",
-            field="format",
-            code="unknown_term",
-        )
-    chosen = what or ("contacts" if fmt in ("vcard", "csv") else "all")
-    if chosen not in WHATS:
-        raise ValidationError(
-            f"{chosen!r} is not something to export; use contacts, accounts or all",
-            field="what",
-            code="unknown_term",
-        )
-    if fmt == "vcard" and chosen != "contacts":
-        raise ValidationError("a vCard file holds contacts only", field="what", code="vcard_what")
-    if fmt == "csv" and chosen == "all":
-        raise ValidationError(
-            "a CSV file holds one table: export contacts or accounts (or all to xlsx or json)",
-            field="what",
-            code="csv_what",
-        )
-    return fmt, chosen
 
 
 @contextmanager
