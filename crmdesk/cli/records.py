@@ -156,10 +156,14 @@ def account_list(ctx: Context, args: argparse.Namespace) -> Output:
             lambda after, limit: accounts.list_accounts(s, after=after, limit=limit, **filters),
             args.limit,
         )
-    text = table(
-        ["ID", "NAME", "TIER", "STATUS", "OWNER"],
-        ([sid(v.id), v.name, v.tier, v.status, v.owner] for v in views),
-        empty="No accounts.",
+    text = (
+        ""
+        if args.json
+        else table(  # --json prints no table: do not make one
+            ["ID", "NAME", "TIER", "STATUS", "OWNER"],
+            ([sid(v.id), v.name, v.tier, v.status, v.owner] for v in views),
+            empty="No accounts.",
+        )
     )
     return Output([v.to_json() for v in views], text)
 
@@ -348,12 +352,16 @@ def contact_list(ctx: Context, args: argparse.Namespace) -> Output:
             lambda after, limit: contacts.list_contacts(s, after=after, limit=limit, **filters),
             args.limit,
         )
-    text = table(
-        ["ID", "NAME", "ACCOUNT", "TITLE", "TIER"],
-        ([sid(v.id), v.name, v.account_name, v.title, v.effective_tier] for v in views),
-        empty="No contacts.",
+    text = (
+        ""
+        if args.json
+        else table(  # --json prints no table: do not make one
+            ["ID", "NAME", "ACCOUNT", "TITLE", "TIER"],
+            ([sid(v.id), v.name, v.account_name, v.title, v.effective_tier] for v in views),
+            empty="No contacts.",
+        )
     )
-    return Output([v.to_json() for v in views], text)
+    return Output(views, text)  # render.dumps writes the views as to_json() would
 
 
 def contact_show(ctx: Context, args: argparse.Namespace) -> Output:
