@@ -68,7 +68,7 @@ class Section:
 SECTIONS: dict[str, Section] = {}
 # The modules (crmdesk/bench/NAME.py) that register sections; the others (bundle, sync, planner)
 # run on their own. `python -m crmdesk.bench` runs every section of these.
-SECTION_MODULES = ("search", "dashboard", "transfer", "cli")
+SECTION_MODULES = ("search", "dashboard", "transfer", "export", "cli", "app")
 
 # A line of the final table: what (with its unit), the figure, the budget (None: none).
 TableRow = tuple[str, float | str, float | None]
