@@ -33,3 +33,17 @@ def test_app_section_runs_its_children(tmp_path):
     assert figures["typing"]["rows"] == 400
     assert figures["start_median_s"] > figures["floor_s"] > 0
     assert len(figures["rows"]) == 5
+
+
+def test_the_benchmark_keyring_stays_out_of_the_parent_process():
+    import subprocess
+    import sys
+
+    # In a child: importing envkeyring here would register its back end in the test run itself.
+    probe = (
+        "import sys, crmdesk.bench.cli as c; loaded = 'crmdesk.bench.envkeyring' in sys.modules; "
+        "import crmdesk.bench.envkeyring as e; "
+        "print(loaded, (c.KEY_ENV, c.BACKEND) == (e.KEY_ENV, e.BACKEND))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.split() == ["False", "True"]
