@@ -1,19 +1,23 @@
 """The benchmark entry point: ``uv run python -m crmdesk.bench [--contacts N] [--only a,b]``.
 
 Speeds are measured here, never by timed unit tests. The benchmark is a list of sections; each
-lives in a module of this package (``crmdesk/bench/*.py``) that registers itself with
-:func:`section` when imported, and every such module is found and imported on start.
-A section gets a :class:`BenchContext` (sizes, a scratch folder, a way to print)
-and returns its figures as a dict, printed as JSON with ``--json``.
+lives in a module of this package named in :data:`SECTION_MODULES` and registers itself with
+:func:`section` when imported. A section gets a :class:`BenchContext` (sizes, a scratch folder, a
+way to print) and returns its figures as a dict, printed as JSON with ``--json``.
 
-To add one::
+Whatever sections run, the run ends with ONE table — what, figure, budget, within or over — with
+the commit it ran on and the load average (``--markdown`` prints it as the README's table). A
+section puts its lines in that table by returning them under the key ``"rows"``: tuples of
+``(what, figure, budget)``, the unit in the ``what`` (lower is better; ``None`` for no budget)::
 
-    # crmdesk/bench/planner.py
-    from crmdesk.bench import BenchContext, section
+    # crmdesk/bench/planner.py (and add "planner" to SECTION_MODULES)
+    from crmdesk.bench import BenchContext, Figures, section
 
     @section("planner", "outreach plan for the next 30 days")
-    def planner(ctx: BenchContext) -> dict[str, object]:
-        ...
+    def planner(ctx: BenchContext) -> Figures:
+        seconds = ...
+        return {"plan_s": seconds, "rows": [("planner: 365-day plan, 100k contacts (ms)",
+                                             seconds * 1000, 200)]}
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import argparse
 import importlib
 import json
 import os
-import pkgutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -62,8 +66,12 @@ class Section:
 
 
 SECTIONS: dict[str, Section] = {}
-# The modules that register sections; the others (bundle, sync, ui, planner) run on their own.
-SECTION_MODULES = ("search", "dashboard", "transfer", "integrity")
+# The modules (crmdesk/bench/NAME.py) that register sections; the others (bundle, sync, planner)
+# run on their own. `python -m crmdesk.bench` runs every section of these.
+SECTION_MODULES = ("search", "dashboard", "transfer", "export", "cli", "app", "integrity")
+
+# A line of the final table: what (with its unit), the figure, the budget (None: none).
+TableRow = tuple[str, float | str, float | None]
 
 
 def section(
@@ -81,10 +89,68 @@ def section(
 
 
 def load_sections() -> None:
-    """Import every module of this package that holds sections, so each registers them."""
-    for module in pkgutil.iter_modules(__path__):
-        if module.name in SECTION_MODULES:
-            importlib.import_module(f"crmdesk.bench.{module.name}")
+    """Import every module of :data:`SECTION_MODULES`, so each registers its sections."""
+    for name in SECTION_MODULES:
+        importlib.import_module(f"crmdesk.bench.{name}")
+
+
+def commit() -> str:
+    """The commit the benchmark runs on (``+changes`` when the work tree differs from it)."""
+    root = Path(__file__).resolve().parents[2]
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=30
+        )
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("rev-parse", "--short=10", "HEAD")
+    if not head:
+        return "unknown (not a git checkout)"
+    changed = git("status", "--porcelain", "--untracked-files=no")
+    return head + (" +changes" if changed else "")
+
+
+def _number(value: float | str | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    return f"{value:.3g}" if value >= 0.01 else f"{value:.2g}"
+
+
+def verdict(figure: float | str, budget: float | None) -> str:
+    if budget is None or isinstance(figure, str):
+        return ""
+    return "within" if figure <= budget else "OVER"
+
+
+def table_rows(results: dict[str, Figures]) -> list[TableRow]:
+    rows: list[TableRow] = []
+    for figures in results.values():
+        for what, figure, budget in figures.get("rows", ()):
+            rows.append((str(what), figure, budget))
+    return rows
+
+
+def render_table(rows: Sequence[TableRow], *, markdown: bool, footer: str) -> str:
+    """The one table of a run: what, figure, budget, within or over."""
+    header = ("what", "figure", "budget", "")
+    body = [(what, _number(fig), _number(bud), verdict(fig, bud)) for what, fig, bud in rows]
+    if markdown:
+        lines = ["| what | figure | budget | |", "|---|---:|---:|---|"]
+        lines += [f"| {w} | {f} | {b} | {v} |" for w, f, b, v in body]
+        return "\n".join([*lines, "", footer])
+    widths = [max(len(r[i]) for r in [header, *body]) for i in range(4)]
+    lines = [
+        f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}".rstrip()
+        for r in [header, *body]
+    ]
+    return "\n".join([*lines, footer])
 
 
 def percentiles(samples_ms: Sequence[float]) -> Figures:
@@ -134,6 +200,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--book", type=Path, help="keep the synthetic encrypted book at this path")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     parser.add_argument(
+        "--markdown", action="store_true", help="print the final table as Markdown (the README's)"
+    )
+    parser.add_argument(
         "--no-floor", action="store_true", help="skip the plain-SQLite floor (saves time at 1M)"
     )
     return parser
@@ -176,9 +245,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             results[s.name] = s.run(ctx)
             ctx.say()
     machine["load_after"] = _load_average()
+    machine["commit"] = commit()
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
-    else:
-        print(f"load average (1 min) before {machine['load_before']}, after {machine['load_after']}"
-              f" on {machine['cpus']} CPUs")  # fmt: skip
+        return 0
+    footer = (
+        f"commit {machine['commit']}; load average (1 min) before {machine['load_before']}, "
+        f"after {machine['load_after']} on {machine['cpus']} CPUs; python {machine['python']}"
+    )
+    print(render_table(table_rows(results), markdown=args.markdown, footer=footer))
     return 0

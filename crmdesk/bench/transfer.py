@@ -1,6 +1,6 @@
 """Benchmark section ``transfer``: import 10,000 contacts from CSV (read, plan, apply; then the
-same file again, every row a duplicate to merge) and export a ``--contacts``-sized book to CSV,
-Excel, vCard and JSON. Each runs on a fresh encrypted book in the scratch folder.
+same file again, every row a duplicate to merge), on a fresh encrypted book in the scratch folder.
+Exports are timed by the ``export`` section (``crmdesk.bench.export``).
 """
 
 from __future__ import annotations
@@ -11,19 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from crmdesk.bench import BenchContext, Figures, section
-from crmdesk.bench.synthetic import SyntheticBook, fill_name_keys, generate, insert_rows
+from crmdesk.bench.synthetic import SyntheticBook, generate
 from crmdesk.db.book import Book, BookInfo
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import RawKey
 from crmdesk.db.migrate import ensure_current
 
 IMPORT_ROWS = 10_000
-_EXPORTS = (
-    ("csv", "contacts", "csv"),
-    ("xlsx", "all", "xlsx"),
-    ("vcard", "contacts", "vcf"),
-    ("json", "all", "json"),
-)
 
 
 def _fresh_book(path: Path) -> Book:
@@ -121,29 +115,6 @@ def _import(ctx: BenchContext) -> Figures:
     return figures
 
 
-def _export(ctx: BenchContext) -> Figures:
-    from crmdesk.db.transfer.exporting import export_book
-
-    data = generate(ctx.contacts, ctx.seed)
-    fill_name_keys(data)
-    book = _fresh_book(ctx.workdir / "export.crmdesk")
-    figures: Figures = {"contacts": ctx.contacts}
-    try:
-        with book.engine.begin() as conn:
-            insert_rows(conn, data)
-        for fmt, what, suffix in _EXPORTS:
-            path = ctx.workdir / f"export.{suffix}"
-            with book.session() as s:
-                result, seconds = _timed(lambda s=s, p=path, f=fmt, w=what: export_book(s, p, f, w))
-            size_mb = round(path.stat().st_size / 1e6, 1)
-            figures[fmt] = {"seconds": seconds, "mb": size_mb, "rows": result.total}
-            ctx.say(f"export {result.total:,} records to {fmt}: {seconds:.2f} s, {size_mb} MB")
-            path.unlink()
-    finally:
-        book.close()
-    return figures
-
-
-@section("transfer", "import 10k contacts from CSV; export the book to CSV, xlsx, vCard, JSON")
+@section("transfer", "import 10k contacts from CSV (exports: the export section)")
 def transfer_section(ctx: BenchContext) -> Figures:
-    return {"import": _import(ctx), "export": _export(ctx)}
+    return {"import": _import(ctx)}

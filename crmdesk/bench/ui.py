@@ -6,7 +6,7 @@ Reports, each measured in fresh processes on real encrypted books:
 2. **Cold start** — process start to an interactive main window on a 50,000-contact book: the
    window shown, the book opened through the keyring path (a raw key: no key derivation), the
    contact table filled with its first rows and painted. It runs ``crmdesk.ui.app.run`` itself.
-   Budget 1.5 s, aim 0.5 s.
+   Budget 0.5 s.
 3. **Typing** — the longest the GUI thread stalls while a user types a filter over 100,000
    contacts ("z", "zh"… "zhang", back to empty, 王, 伟) at typing speed, measured as the largest
    gap between ticks of a 1 ms timer on the GUI thread. Budget 50 ms.
@@ -33,11 +33,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-START_BUDGET_S = 1.5
-START_AIM_S = 0.5
+START_AIM_S = 0.5  # the budget (issue 14)
 STALL_BUDGET_MS = 50.0
 RSS_BUDGET_MB = 300.0
 QUERIES = ("z", "zh", "zha", "zhan", "zhang", "", "王", "王伟", "", "li", "")
@@ -313,6 +313,62 @@ def _child_env(workdir: Path, *, bytecode: bool) -> dict[str, str]:
     return env
 
 
+def run_app_bench(
+    workdir: Path,
+    *,
+    start_contacts: int,
+    typing_contacts: int,
+    runs: int,
+    say: Callable[[str], None] = _out,
+) -> dict[str, Any]:
+    """Make the books, run the children (see the module doc) and return the figures, with the
+    final table's rows under ``"rows"``."""
+    settings = workdir / "settings.ini"
+    settings.write_text("[ui]\nlanguage=en\n[security]\nlock_after_minutes=0\n")
+    env = _child_env(workdir, bytecode=True)
+    say(f"making a {start_contacts:,}-contact book and a {typing_contacts:,}-one…")
+    t = time.perf_counter()
+    start_book = workdir / "start.crmdesk"
+    start_key = make_book(start_book, start_contacts, max(start_contacts // 50, 1))
+    typing_book = workdir / "typing.crmdesk"
+    typing_key = make_book(typing_book, typing_contacts, max(typing_contacts // 50, 1))
+    say(f"  made in {time.perf_counter() - t:.1f} s")
+
+    # Warm the bytecode cache and the compiled translations; not counted.
+    _run_child("bare", env)
+    _run_child("start", env, start_book, start_key, settings)
+
+    # Interleaved, so that both see the same load from whatever else the machine runs.
+    bare: list[float] = []
+    start: list[float] = []
+    for _ in range(runs):
+        bare.append(_run_child("bare", env)["seconds"])
+        start.append(_run_child("start", env, start_book, start_key, settings)["seconds"])
+    cold = _run_child("start", _child_env(workdir, bytecode=False), start_book, start_key, settings)
+    typing = _run_child("typing", env, typing_book, typing_key, settings)
+    del start_key, typing_key
+    floor, median = statistics.median(bare), statistics.median(start)
+    above = statistics.median(s - b for s, b in zip(start, bare, strict=True))
+    rows = [
+        ("app floor: a bare PySide6 window shown (s)", floor, None),
+        (f"app cold start to first rows, {start_contacts:,} contacts (s)", median, START_AIM_S),
+        ("  … of which above the bare-window floor (s)", above, None),
+        (f"longest GUI-thread stall typing a filter, {typing['rows']:,} contacts (ms)",
+         typing["max_own_ms"], STALL_BUDGET_MS),
+        (f"memory with {typing['rows']:,} contacts open, peak RSS (MB)", typing["hwm_mb"],
+         RSS_BUDGET_MB),
+    ]  # fmt: skip
+    return {
+        "floor_s": floor,
+        "start_s": start,
+        "start_median_s": median,
+        "above_floor_s": above,
+        "start_without_bytecode_s": cold["seconds"],
+        "typing": typing,
+        "rows": rows,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m crmdesk.bench.ui", description=__doc__)
     parser.add_argument("--child", choices=("bare", "start", "typing"), help=argparse.SUPPRESS)
@@ -327,48 +383,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     with tempfile.TemporaryDirectory(prefix="crmdesk-bench-ui-") as tmp:
-        workdir = Path(tmp)
-        settings = workdir / "settings.ini"
-        settings.write_text("[ui]\nlanguage=en\n[security]\nlock_after_minutes=0\n")
-        env = _child_env(workdir, bytecode=True)
-        _out(f"making a {args.start_contacts:,}-contact book and a {args.typing_contacts:,}-one…")
-        t = time.perf_counter()
-        start_book = workdir / "start.crmdesk"
-        start_key = make_book(start_book, args.start_contacts, max(args.start_contacts // 50, 1))
-        typing_book = workdir / "typing.crmdesk"
-        typing_key = make_book(typing_book, args.typing_contacts, args.typing_contacts // 50)
-        _out(f"  made in {time.perf_counter() - t:.1f} s")
-
-        # Warm the bytecode cache and the compiled translations; not counted.
-        _run_child("bare", env)
-        _run_child("start", env, start_book, start_key, settings)
-
-        # Interleaved, so that both see the same load from whatever else the machine runs.
-        bare: list[float] = []
-        start: list[float] = []
-        for _ in range(args.runs):
-            bare.append(_run_child("bare", env)["seconds"])
-            start.append(_run_child("start", env, start_book, start_key, settings)["seconds"])
-        cold = _run_child(
-            "start", _child_env(workdir, bytecode=False), start_book, start_key, settings
+        figures = run_app_bench(
+            Path(tmp),
+            start_contacts=args.start_contacts,
+            typing_contacts=args.typing_contacts,
+            runs=args.runs,
         )
-        typing = _run_child("typing", env, typing_book, typing_key, settings)
-        del start_key, typing_key
-
-    floor, median = statistics.median(bare), statistics.median(start)
-    above = statistics.median(s - b for s, b in zip(start, bare, strict=True))
+    typing = figures["typing"]
+    floor, median, above = figures["floor_s"], figures["start_median_s"], figures["above_floor_s"]
+    start = figures["start_s"]
     _out("")
     load = os.getloadavg()[0]
     _out(f"crmdesk desktop app benchmark (load average {load:.1f} on {os.cpu_count()} CPUs)")
     _out(f"  bare PySide6 window (floor)        {floor:6.3f} s   (median of {args.runs})")
     _out(
         f"  cold start, {args.start_contacts:,} contacts       {median:6.3f} s   "
-        f"(median of {args.runs}; best {min(start):.3f}; budget {START_BUDGET_S} s, "
-        f"aim {START_AIM_S} s) {'OK' if median <= START_BUDGET_S else 'OVER BUDGET'}"
+        f"(median of {args.runs}; best {min(start):.3f}; budget {START_AIM_S} s) "
+        f"{'OK' if median <= START_AIM_S else 'OVER BUDGET'}"
     )
     _out(f"    above the floor (median of pairs) {above:6.3f} s")
     _out(
-        f"    without a bytecode cache          {cold['seconds']:6.3f} s   "
+        f"    without a bytecode cache          {figures['start_without_bytecode_s']:6.3f} s   "
         "(every module compiled from source, as with PYTHONDONTWRITEBYTECODE=1)"
     )
     verdict = "OK" if typing["max_own_ms"] <= STALL_BUDGET_MS else "OVER"

@@ -14,6 +14,15 @@ Every subcommand takes ``--book PATH`` (else ``$CRMDESK_BOOK``, else the default
 * 7 — this device was revoked: its book was wiped
 * 8 — the book is damaged (the message says what to do: crmdesk check / recover)
 * 9 — the book is busy or open in the app (for restore and recover)
+
+Adding commands: write ``crmdesk/cli/NAME.py`` with ``register(sub, common)`` (it adds its
+subparsers to ``sub``, each with ``set_defaults(handler=...)``; ``common`` is the parent parser
+with ``--book`` and ``--json``) and add ``"NAME"`` to :data:`COMMAND_MODULES`. The parser is built
+for every run, ``--help`` included, so a command module imports at its top only the standard
+library, ``crmdesk.cli.*`` and light ``crmdesk.core`` modules; SQLAlchemy, the services, pydantic,
+pypinyin, Qt, vobject, openpyxl and httpx are imported inside the handler that needs them.
+``tests/test_cli_imports.py`` holds every module to that (``--version``, ``--help``, ``help CMD``
+and ``CMD --help`` load none of them).
 """
 
 from __future__ import annotations
@@ -26,18 +35,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crmdesk import __version__
-from crmdesk.cli import (
-    activity,
-    campaigns,
-    conflicts,
-    details,
-    maintenance,
-    records,
-    risk,
-    tiers,
-    transfer,
-)
-from crmdesk.cli import sync as sync_commands
 from crmdesk.cli.context import (
     EXIT_BUSY,
     EXIT_DAMAGED,
@@ -47,10 +44,15 @@ from crmdesk.cli.context import (
     run_repairing,
     user_error,
 )
-from crmdesk.cli.planner import add_planner_commands
 from crmdesk.cli.render import dumps
 from crmdesk.core.errors import CrmdeskError, NotFoundError, ValidationError, WrongKeyError
-from crmdesk.db.book import create_book, resolve_book_path
+from crmdesk.db.paths import resolve_book_path
+
+# The modules under crmdesk.cli whose register(sub, common) adds commands, in --help order.
+COMMAND_MODULES = (
+    "records", "details", "activity", "tiers", "risk", "transfer", "sync", "maintenance",
+    "conflicts", "planner", "campaigns",
+)  # fmt: skip
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -79,6 +81,8 @@ def _write(stream: Any, text: str) -> None:
 
 
 def init(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.book import create_book
+
     book = create_book(ctx.path, passphrase=ask_passphrase, prefer_passphrase=args.passphrase)
     try:
         info = book.info
@@ -114,17 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="lock it with a passphrase even where a keyring is available",
     )
     p.set_defaults(handler=init)
-    records.register(sub, common)
-    details.register(sub, common)
-    activity.register(sub, common)
-    tiers.register(sub, common)
-    risk.register(sub, common)
-    transfer.register(sub, common)
-    sync_commands.register(sub, common)
-    maintenance.register(sub, common)
-    conflicts.register(sub, common)
-    add_planner_commands(sub, common)
-    campaigns.register(sub, common)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"crmdesk.cli.{name}").register(sub, common)
+    p = sub.add_parser("help", help="show the help of a command, e.g. crmdesk help contact add")
+    p.add_argument("topic", nargs="*", metavar="COMMAND", help="a command (and sub-command)")
+    p.set_defaults(handler=None)
     return parser
 
 
@@ -170,9 +168,16 @@ def run_desktop(book_path: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``crmdesk`` with ``argv`` (default: the process's arguments); return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:  # answered before any parser is built
+        _write(sys.stdout, f"crmdesk {__version__}")
+        return EXIT_OK
     as_json = "--json" in arguments
     try:
-        args = build_parser().parse_args(arguments)
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+        if args.command == "help":
+            # `crmdesk help contact add` is `crmdesk contact add --help`.
+            parser.parse_args([*args.topic, "--help"])
     except UsageError as exc:
         return _report(exc, as_json)
     except SystemExit as exc:  # --help

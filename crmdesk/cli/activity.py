@@ -6,25 +6,28 @@ import argparse
 import dataclasses
 import datetime as dt
 import re
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.cli.context import Context, Output, money
 from crmdesk.cli.render import cell, sid, table
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.validation import parse_date, parse_datetime
-from crmdesk.core.views import InteractionView
-from crmdesk.db.models import FollowUp
-from crmdesk.db.services import followups, interactions
-from crmdesk.db.services.interactions import NewGift
-from crmdesk.db.services.lookup import resolve_account, resolve_contact, resolve_id
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from crmdesk.core.views import InteractionView
+    from crmdesk.db.services.interactions import NewGift
+
 
 _GIFT_SEP = re.compile(r"[:：]")
 
 
 def parse_gift(s: Session, text: str, attendees: list[str], currency: str | None) -> NewGift:
     """``description[:value[:recipient]]``; one attendee is the recipient when none is named."""
+    from crmdesk.db.services.interactions import NewGift
+    from crmdesk.db.services.lookup import resolve_contact
+
     parts = _GIFT_SEP.split(text, maxsplit=2)
     description = parts[0]
     value = money(parts[1], field="gift", currency=currency) if len(parts) > 1 else None
@@ -48,6 +51,9 @@ def interaction_text(view: InteractionView) -> str:
 
 
 def log(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import interactions
+    from crmdesk.db.services.lookup import resolve_account, resolve_contact
+
     when = _when(args)
     follow_up = parse_date(args.follow_up, field="follow_up") if args.follow_up else None
     cost = money(args.cost, field="cost", currency=args.currency)
@@ -78,6 +84,9 @@ def log(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def interaction_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import interactions
+    from crmdesk.db.services.lookup import resolve_account, resolve_contact
+
     with ctx.transaction() as s:
         views = interactions.list_interactions(
             s,
@@ -104,6 +113,9 @@ def interaction_list(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def followup_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import followups
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         views = followups.list_follow_ups(
             s,
@@ -130,6 +142,9 @@ def followup_list(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def followup_add(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import followups
+    from crmdesk.db.services.lookup import resolve_contact
+
     due = parse_date(args.due, field="due")
     with ctx.transaction() as s:
         view = followups.add_follow_up(
@@ -143,6 +158,10 @@ def followup_add(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def followup_done(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.models import FollowUp
+    from crmdesk.db.services import followups
+    from crmdesk.db.services.lookup import resolve_id
+
     with ctx.transaction() as s:
         follow_up_id = resolve_id(s, FollowUp, args.id, field="follow_up")
         if args.undo:

@@ -17,7 +17,6 @@ from typing import Any
 from crmdesk.cli.context import Context, Output
 from crmdesk.cli.render import table
 from crmdesk.core.errors import ValidationError
-from crmdesk.db.campaign_export import write_greetings_csv, write_xlsx
 
 
 def _show(view: Any) -> Output:
@@ -172,6 +171,8 @@ def campaign_export(ctx: Context, args: argparse.Namespace) -> Output:
             f"{target.name}: export to .xlsx (shopping list, items, greetings) or .csv (greetings)",
             field="file",
         )
+    from crmdesk.db.campaign_export import write_greetings_csv, write_xlsx
+
     if suffix == ".csv":
         write_greetings_csv(view, target)
     else:

@@ -18,14 +18,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.money import Money, parse_money
-from crmdesk.db.book import PASSPHRASE_ENV, Book, open_book, resolve_book_path
-from crmdesk.db.keys import BookKey, Passphrase
+from crmdesk.db.paths import PASSPHRASE_ENV, resolve_book_path
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from crmdesk.db.book import Book
+    from crmdesk.db.keys import BookKey
 
 EXIT_DAMAGED = 8
 EXIT_BUSY = 9
@@ -96,13 +99,14 @@ class Context:
     @property
     def book(self) -> Book:
         if self._book is None:
-            from crmdesk.sync.client import SyncClient  # httpx: only when a book is opened
+            from crmdesk.db.book import open_book
             from crmdesk.sync.lease import check_lease
 
             book = open_book(self.path, passphrase=self._remembered)
             try:
-                # An enrolled book whose lease lapsed opens only once the server renews it.
-                check_lease(book, lambda b: SyncClient(b))
+                # An enrolled book whose lease lapsed opens only once the server renews it; the
+                # sync client (httpx) is loaded only then.
+                check_lease(book, _sync_client)
             except BaseException:
                 book.close()
                 raise
@@ -116,6 +120,8 @@ class Context:
 
     def _remembered(self, purpose: str) -> str | None:
         """The passphrase, asked for once per command (a repair reopens the book)."""
+        from crmdesk.db.keys import Passphrase
+
         if isinstance(self._key, Passphrase):
             return self._key.text
         text = ask_passphrase(purpose)
@@ -141,6 +147,12 @@ class Context:
             self._key = self._book.key or self._key
             self._book.close()
             self._book = None
+
+
+def _sync_client(book: Book) -> Any:
+    from crmdesk.sync.client import SyncClient
+
+    return SyncClient(book)
 
 
 def read_note(args: argparse.Namespace) -> str | None:

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.cli.context import Context, Output, read_note
 from crmdesk.cli.render import sid, table
-from crmdesk.core.dates import DateSpec
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.validation import parse_date
 from crmdesk.core.vocab import DATE_KINDS
-from crmdesk.db.models import FamilyMember, ImportantDate, Preference
-from crmdesk.db.services import family, important_dates, preferences
-from crmdesk.db.services.lookup import resolve_contact, resolve_id
+
+if TYPE_CHECKING:
+    from crmdesk.core.dates import DateSpec
+
 
 # -- preferences --------------------------------------------------------------------------------
 
 
 def pref_add(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import preferences
+    from crmdesk.db.services.lookup import resolve_contact
+
     learned = parse_date(args.learned, field="learned_on") if args.learned else None
     with ctx.transaction() as s:
         view = preferences.add_preference(
@@ -33,6 +36,9 @@ def pref_add(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def pref_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import preferences
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         views = preferences.list_preferences(s, contact_id=resolve_contact(s, args.contact))
     text = table(
@@ -44,6 +50,10 @@ def pref_list(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def pref_delete(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.models import Preference
+    from crmdesk.db.services import preferences
+    from crmdesk.db.services.lookup import resolve_id
+
     with ctx.transaction() as s:
         pref_id = resolve_id(s, Preference, args.id, field="preference")
         preferences.delete_preference(s, preference_id=pref_id)
@@ -54,6 +64,9 @@ def pref_delete(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def family_add(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import family
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         view = family.add_family_member(
             s,
@@ -66,6 +79,9 @@ def family_add(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def family_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import family
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         views = family.list_family(s, contact_id=resolve_contact(s, args.contact))
     text = table(
@@ -77,6 +93,10 @@ def family_list(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def family_delete(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.models import FamilyMember
+    from crmdesk.db.services import family
+    from crmdesk.db.services.lookup import resolve_id
+
     with ctx.transaction() as s:
         member_id = resolve_id(s, FamilyMember, args.id, field="family_member")
         done = family.delete_family_member(s, family_member_id=member_id)
@@ -88,6 +108,8 @@ def family_delete(ctx: Context, args: argparse.Namespace) -> Output:
 
 def date_spec(args: argparse.Namespace) -> DateSpec:
     """The date of ``--date`` or ``--lunar`` (``L`` optional there), ``--leap`` applied."""
+    from crmdesk.core.dates import DateSpec
+
     if args.lunar is not None:
         text = args.lunar.strip()
         spec = DateSpec.parse(text if text[:1] in ("L", "l") else "L" + text)
@@ -101,6 +123,9 @@ def date_spec(args: argparse.Namespace) -> DateSpec:
 
 
 def date_add(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import family, important_dates
+    from crmdesk.db.services.lookup import resolve_contact
+
     spec = date_spec(args)
     kind = DATE_KINDS.check(args.kind)
     with ctx.transaction() as s:
@@ -135,6 +160,9 @@ def date_add(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def date_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import important_dates
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         views = important_dates.list_dates(s, contact_id=resolve_contact(s, args.contact))
     text = table(
@@ -146,6 +174,10 @@ def date_list(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def date_delete(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.models import ImportantDate
+    from crmdesk.db.services import important_dates
+    from crmdesk.db.services.lookup import resolve_id
+
     with ctx.transaction() as s:
         date_id = resolve_id(s, ImportantDate, args.id, field="date")
         important_dates.delete_important_date(s, date_id=date_id)

@@ -1,7 +1,7 @@
 """The planner's commands: ``upcoming``, ``planner done|remind|settings``, ``cadence``,
 ``festival``, ``export-ics``.
 
-Wired into ``crmdesk`` by :func:`add_planner_commands` (see crmdesk/cli/__init__.py). Handlers
+Wired into ``crmdesk`` by :func:`register` (see crmdesk/cli/__init__.py). Handlers
 follow the CLI's contract: ``handler(ctx, args) -> Output``, one transaction per command, errors
 raised as :class:`~crmdesk.core.errors.CrmdeskError` (the CLI prints them with the field named
 and sets the exit code).
@@ -25,34 +25,31 @@ import argparse
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.cli.context import Context, Output, money
 from crmdesk.cli.render import fields, table
 from crmdesk.core.errors import ValidationError
-from crmdesk.core.festivals import Festival
-from crmdesk.core.occasions import (
-    Feb29Policy,
-    LeapMonthPolicy,
-    LunarDay30Policy,
-    OccasionPolicy,
-)
-from crmdesk.core.planner import ItemKind, Plan, PlanFilter, PlanItem, check_days
-from crmdesk.core.planner_config import (
-    CompanyFestivalSpec,
-    PlannerSettings,
-    TierSet,
-    parse_tier_list,
-    parse_time,
-)
-from crmdesk.core.planner_reminders import reminder_days, todays_reminders
 from crmdesk.core.validation import parse_date, parse_datetime
-from crmdesk.db import planner_settings
-from crmdesk.db.planning import export_calendar, mark_done, parse_item_id, plan_from_book
-from crmdesk.db.services import tiers
-from crmdesk.db.services.lookup import resolve_contact
+
+if TYPE_CHECKING:
+    from crmdesk.core.festivals import Festival
+    from crmdesk.core.planner import ItemKind, Plan, PlanFilter, PlanItem
+    from crmdesk.core.planner_config import PlannerSettings, TierSet
+
 
 DEFAULT_DAYS = 14
+# crmdesk.core.planner.ItemKind's values, written out so --help need not load the planner (a test
+# keeps the two equal).
+ITEM_KINDS = (
+    "follow_up",
+    "dormant",
+    "birthday",
+    "anniversary",
+    "other_date",
+    "festival",
+    "neglect",
+)
 TEXT_NEGLECT_LIMIT = 25
 TEXT_PEOPLE_LIMIT = 8
 
@@ -71,6 +68,8 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def _filters(args: argparse.Namespace) -> PlanFilter:
+    from crmdesk.core.planner import PlanFilter
+
     return PlanFilter(
         tiers=tuple(args.tier or ()),
         owner=args.owner,
@@ -80,6 +79,8 @@ def _filters(args: argparse.Namespace) -> PlanFilter:
 
 
 def _kind(text: str) -> ItemKind:
+    from crmdesk.core.planner import ItemKind
+
     try:
         return ItemKind(text.strip().lower().replace("-", "_"))
     except ValueError:
@@ -129,6 +130,8 @@ def _item_line(item: PlanItem) -> list[Any]:
 
 def plan_text(plan: Plan, *, neglect_limit: int = TEXT_NEGLECT_LIMIT) -> str:
     """The plan for people: one table per day, the neglect list cut to ``neglect_limit``."""
+    from crmdesk.core.planner import ItemKind
+
     if not plan.days:
         return f"Nothing planned from {plan.start} to {plan.end}."
     blocks = []
@@ -151,6 +154,9 @@ def plan_text(plan: Plan, *, neglect_limit: int = TEXT_NEGLECT_LIMIT) -> str:
 
 
 def upcoming(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.core.planner import check_days
+    from crmdesk.db.planning import plan_from_book
+
     start = _today(args)
     days = check_days(args.days)
     with ctx.transaction() as s:
@@ -164,6 +170,9 @@ def upcoming(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def planner_done(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.planning import mark_done, parse_item_id
+    from crmdesk.db.services.lookup import resolve_contact
+
     cost = money(args.cost, field="cost", currency=args.currency)
     when = parse_datetime(args.when, field="when") if args.when else None
     with ctx.transaction() as s:
@@ -192,6 +201,10 @@ def planner_done(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def planner_remind(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.core.planner_reminders import reminder_days, todays_reminders
+    from crmdesk.db import planner_settings
+    from crmdesk.db.planning import plan_from_book
+
     today = _today(args)
     with ctx.transaction() as s:
         settings = planner_settings.load_settings(s)
@@ -234,6 +247,15 @@ def _choice(kind: type[Any], value: str, field: str) -> Any:
 
 
 def planner_settings_command(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.core.occasions import (
+        Feb29Policy,
+        LeapMonthPolicy,
+        LunarDay30Policy,
+        OccasionPolicy,
+    )
+    from crmdesk.core.planner_config import parse_time
+    from crmdesk.db import planner_settings
+
     with ctx.transaction() as s:
         current = planner_settings.load_settings(s)
         policy = OccasionPolicy(
@@ -269,6 +291,8 @@ def planner_settings_command(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def cadence_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import tiers
+
     with ctx.transaction() as s:
         views = tiers.list_tiers(s)
     text = table(
@@ -280,6 +304,8 @@ def cadence_list(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def cadence_set(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import tiers
+
     with ctx.transaction() as s:
         view = tiers.edit_tier(s, code=args.tier, cadence_days=args.days)
     return Output(
@@ -297,6 +323,8 @@ def _tiers_text(value: TierSet) -> str:
 
 
 def festival_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db import planner_settings
+
     year = args.year or dt.date.today().year
     with ctx.transaction() as s:
         settings = planner_settings.load_settings(s)
@@ -334,6 +362,9 @@ def festival_list(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def festival_add(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.core.planner_config import CompanyFestivalSpec, parse_tier_list
+    from crmdesk.db import planner_settings
+
     spec = CompanyFestivalSpec(
         slug=args.slug.strip(),
         name=args.name,
@@ -352,6 +383,8 @@ def festival_add(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def festival_remove(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db import planner_settings
+
     slug = args.slug.strip().removeprefix("company.")
     with ctx.transaction() as s:
         settings = planner_settings.remove_company_festival(s, slug=slug)
@@ -359,6 +392,9 @@ def festival_remove(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def festival_tiers(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.core.planner_config import parse_tier_list
+    from crmdesk.db import planner_settings
+
     applies = parse_tier_list(args.tiers)
     with ctx.transaction() as s:
         settings = planner_settings.set_festival_tiers(
@@ -374,6 +410,9 @@ def festival_tiers(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def export_ics(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.core.planner import check_days
+    from crmdesk.db.planning import export_calendar
+
     if args.plan_days:
         check_days(args.plan_days)
     path = Path(args.file).expanduser()
@@ -412,7 +451,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tag", help="only contacts (or their accounts) with this tag")
 
 
-def add_planner_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the planner's commands to ``crmdesk``'s subparsers (``common``: --book, --json)."""
     p = sub.add_parser(
         "upcoming",
@@ -424,7 +463,7 @@ def add_planner_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--kind",
         action="append",
-        help="only items of this kind: " + ", ".join(str(k) for k in ItemKind),
+        help="only items of this kind: " + ", ".join(ITEM_KINDS),
     )
     p.add_argument(
         "--max-neglect",

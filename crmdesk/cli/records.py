@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from crmdesk.cli.context import Context, Output, money, read_note, text_list
 from crmdesk.cli.render import cell, fields, sid, table
-from crmdesk.core.views import AccountView, ContactDetailView, ContactView
 from crmdesk.core.vocab import ACCOUNT_STATUSES
-from crmdesk.db.services import accounts, contacts
-from crmdesk.db.services.lookup import resolve_account, resolve_contact
-from crmdesk.db.services.tiers import check_tier
 
-V = TypeVar("V", AccountView, ContactView)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from crmdesk.core.views import AccountView, ContactDetailView, ContactView
+
+
+V = TypeVar("V", "AccountView", "ContactView")
 
 PAGE = 1000
 
@@ -133,12 +133,17 @@ _ACCOUNT_LABELS = [
 
 
 def account_add(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import accounts
+
     with ctx.transaction() as s:
         view = accounts.add_account(s, **_account_values(args, None))
     return Output(view.to_json(), f"Added account {view.name} ({sid(view.id)})")
 
 
 def account_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import accounts
+    from crmdesk.db.services.tiers import check_tier
+
     with ctx.transaction() as s:
         filters = {
             "tier": check_tier(s, args.tier),
@@ -151,10 +156,14 @@ def account_list(ctx: Context, args: argparse.Namespace) -> Output:
             lambda after, limit: accounts.list_accounts(s, after=after, limit=limit, **filters),
             args.limit,
         )
-    text = table(
-        ["ID", "NAME", "TIER", "STATUS", "OWNER"],
-        ([sid(v.id), v.name, v.tier, v.status, v.owner] for v in views),
-        empty="No accounts.",
+    text = (
+        ""
+        if args.json
+        else table(  # --json prints no table: do not make one
+            ["ID", "NAME", "TIER", "STATUS", "OWNER"],
+            ([sid(v.id), v.name, v.tier, v.status, v.owner] for v in views),
+            empty="No accounts.",
+        )
     )
     return Output([v.to_json() for v in views], text)
 
@@ -174,10 +183,14 @@ def _all_pages(fetch: Callable[[Any, int], Sequence[V]], limit: int | None) -> l
 
 
 def _account_id(s: Session, ref: str, deleted: bool = False) -> str:
+    from crmdesk.db.services.lookup import resolve_account
+
     return resolve_account(s, ref, field="account", deleted=deleted)
 
 
 def account_show(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import accounts, contacts
+
     with ctx.transaction() as s:
         view = accounts.get_account(s, account_id=_account_id(s, args.account))
         people = contacts.list_contacts(s, account_id=view.id, limit=PAGE)
@@ -191,6 +204,8 @@ def account_show(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def account_edit(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import accounts
+
     with ctx.transaction() as s:
         account_id = _account_id(s, args.account)
         current = accounts.get_account(s, account_id=account_id)
@@ -199,6 +214,8 @@ def account_edit(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def account_delete(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import accounts
+
     with ctx.transaction() as s:
         done = accounts.delete_account(s, account_id=_account_id(s, args.account))
     return Output(
@@ -209,6 +226,8 @@ def account_delete(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def account_restore(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import accounts
+
     with ctx.transaction() as s:
         view = accounts.restore_account(s, account_id=_account_id(s, args.account, deleted=True))
     return Output(view.to_json(), f"Restored account {view.name} ({sid(view.id)})")
@@ -220,6 +239,8 @@ def account_restore(ctx: Context, args: argparse.Namespace) -> Output:
 def _contact_values(
     s: Session, args: argparse.Namespace, current: ContactView | None
 ) -> dict[str, Any]:
+    from crmdesk.db.services.lookup import resolve_account, resolve_contact
+
     values = _given(args, CONTACT_TEXT_OPTIONS)
     if args.name is not None:
         values["name"] = args.name
@@ -307,12 +328,18 @@ def _detail_text(detail: ContactDetailView) -> str:
 
 
 def contact_add(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import contacts
+
     with ctx.transaction() as s:
         view = contacts.add_contact(s, **_contact_values(s, args, None))
     return Output(view.to_json(), f"Added contact {view.name} ({sid(view.id)})")
 
 
 def contact_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import contacts
+    from crmdesk.db.services.lookup import resolve_account
+    from crmdesk.db.services.tiers import check_tier
+
     with ctx.transaction() as s:
         filters = {
             "tier": check_tier(s, args.tier),
@@ -325,21 +352,31 @@ def contact_list(ctx: Context, args: argparse.Namespace) -> Output:
             lambda after, limit: contacts.list_contacts(s, after=after, limit=limit, **filters),
             args.limit,
         )
-    text = table(
-        ["ID", "NAME", "ACCOUNT", "TITLE", "TIER"],
-        ([sid(v.id), v.name, v.account_name, v.title, v.effective_tier] for v in views),
-        empty="No contacts.",
+    text = (
+        ""
+        if args.json
+        else table(  # --json prints no table: do not make one
+            ["ID", "NAME", "ACCOUNT", "TITLE", "TIER"],
+            ([sid(v.id), v.name, v.account_name, v.title, v.effective_tier] for v in views),
+            empty="No contacts.",
+        )
     )
-    return Output([v.to_json() for v in views], text)
+    return Output(views, text)  # render.dumps writes the views as to_json() would
 
 
 def contact_show(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import contacts
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         detail = contacts.contact_detail(s, contact_id=resolve_contact(s, args.contact))
     return Output(detail.to_json(), _detail_text(detail))
 
 
 def contact_edit(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import contacts
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         contact_id = resolve_contact(s, args.contact)
         current = contacts.get_contact(s, contact_id=contact_id)
@@ -348,6 +385,9 @@ def contact_edit(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def contact_delete(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import contacts
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         done = contacts.delete_contact(s, contact_id=resolve_contact(s, args.contact))
     return Output(
@@ -358,6 +398,9 @@ def contact_delete(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def contact_restore(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import contacts
+    from crmdesk.db.services.lookup import resolve_contact
+
     with ctx.transaction() as s:
         contact_id = resolve_contact(s, args.contact, deleted=True)
         view = contacts.restore_contact(s, contact_id=contact_id)

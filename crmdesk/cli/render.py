@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from crmdesk.core.money import Money
-from crmdesk.db.services.lookup import short_id
 
 
 def width(text: str) -> int:
@@ -52,8 +51,29 @@ def fields(pairs: Iterable[tuple[str, Any]]) -> str:
 
 
 def sid(record_id: str | None) -> str:
+    from crmdesk.db.services.lookup import short_id  # loaded already: a command opened the book
+
     return short_id(record_id) if record_id else ""
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """``data`` as indented JSON (UTF-8 text, not escaped). orjson writes what
+    ``json.dumps(indent=2)`` would, but in C: with an indent the standard library falls back to
+    its pure-Python encoder, over a second for 11,000 contacts."""
+    import orjson
+
+    options = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+    try:
+        # Views (dataclasses) are written field by field by orjson itself, as View.to_json()
+        # would give them (dates in ISO 8601, tuples as lists); Money by its to_json().
+        return orjson.dumps(data, default=_to_json, option=options).decode()
+    except TypeError:  # what orjson refuses (e.g. an integer past 64 bits): the slow, sure way
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_to_json)
+
+
+def _to_json(value: Any) -> Any:
+    from crmdesk.core.views import View  # not at the top: --help need not load the views
+
+    if isinstance(value, Money | View):
+        return value.to_json()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.cli.context import Context, Output, money
 from crmdesk.cli.render import table
 from crmdesk.core.errors import ValidationError
-from crmdesk.core.views import TierView
-from crmdesk.db.services import tiers
-from crmdesk.db.services._common import UNSET
-from crmdesk.db.services.tiers import TierSpec
+
+if TYPE_CHECKING:
+    from crmdesk.core.views import TierView
+    from crmdesk.db.services.tiers import TierSpec
 
 
 def _listing(views: list[TierView]) -> Output:
@@ -25,6 +25,8 @@ def _listing(views: list[TierView]) -> Output:
 
 def parse_spec(text: str) -> TierSpec:
     """``CODE:NAME:CADENCE[:BUDGET]``, e.g. ``A:Key:30:1000``."""
+    from crmdesk.db.services.tiers import TierSpec
+
     parts = [p.strip() for p in text.split(":")]
     if len(parts) not in (3, 4):
         raise ValidationError(
@@ -40,11 +42,15 @@ def parse_spec(text: str) -> TierSpec:
 
 
 def tier_list(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import tiers
+
     with ctx.transaction() as s:
         return _listing(tiers.list_tiers(s))
 
 
 def tier_add(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import tiers
+
     budget = money(args.budget, field="greeting_budget")
     with ctx.transaction() as s:
         view = tiers.add_tier(
@@ -61,6 +67,9 @@ def tier_add(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def tier_edit(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import tiers
+    from crmdesk.db.services._common import UNSET
+
     with ctx.transaction() as s:
         view = tiers.edit_tier(
             s,
@@ -82,6 +91,8 @@ def tier_edit(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def tier_set(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import tiers
+
     specs = [parse_spec(t) for t in args.tiers]
     remap: dict[str, str] = {}
     for move in args.move:
@@ -94,6 +105,8 @@ def tier_set(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def tier_delete(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.services import tiers
+
     with ctx.transaction() as s:
         tiers.delete_tier(s, code=args.code, move_to=args.move_to)
     return Output({"deleted": args.code.strip().upper()}, f"Deleted tier {args.code.strip()}")

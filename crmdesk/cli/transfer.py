@@ -11,27 +11,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.cli.context import Context, Output
 from crmdesk.cli.render import table
 from crmdesk.core.errors import ValidationError
-from crmdesk.core.importing.drafts import RowError
-from crmdesk.core.importing.fields import parse_map_option
-from crmdesk.core.importing.phones import DEFAULT_REGION
-from crmdesk.core.importing.plan import ImportPlan, ImportResult
-from crmdesk.core.importing.source import FORMATS, read_table
-from crmdesk.core.importing.table import SourceTable
-from crmdesk.db.transfer.applying import apply_import, check_choice
-from crmdesk.db.transfer.audit import record_transfer
-from crmdesk.db.transfer.exporting import (
-    EXPORT_FORMATS,
-    WHATS,
-    check_export,
-    export_book,
-    write_error_report,
-)
-from crmdesk.db.transfer.planning import plan_import
+
+if TYPE_CHECKING:
+    from crmdesk.core.importing.drafts import RowError
+    from crmdesk.core.importing.plan import ImportPlan, ImportResult
+    from crmdesk.core.importing.table import SourceTable
+
 
 SHOWN_REJECTIONS = 50  # in text output; --report and --json hold them all
 
@@ -129,6 +119,14 @@ def _data(
 
 
 def import_file(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.core.importing.fields import parse_map_option
+    from crmdesk.core.importing.phones import DEFAULT_REGION
+    from crmdesk.core.importing.source import read_table
+    from crmdesk.db.transfer.applying import apply_import, check_choice
+    from crmdesk.db.transfer.audit import record_transfer
+    from crmdesk.db.transfer.exporting import write_error_report
+    from crmdesk.db.transfer.planning import plan_import
+
     path = Path(args.file).expanduser()
     on_duplicate = check_choice(args.on_duplicate)
     source = read_table(path, args.format, sheet=args.sheet, encoding=args.encoding)
@@ -137,7 +135,9 @@ def import_file(ctx: Context, args: argparse.Namespace) -> Output:
         index, code = parse_map_option(option, source.columns)
         mapping[index] = code
     with ctx.book.session() as session:
-        plan = plan_import(session, source, mapping, region=args.region, source=path.name)
+        plan = plan_import(
+            session, source, mapping, region=args.region or DEFAULT_REGION, source=path.name
+        )
     if args.report:
         problems = sorted([*plan.rejected, *plan.warnings], key=lambda e: e.number)
         write_error_report(Path(args.report).expanduser(), problems)
@@ -160,6 +160,9 @@ def import_file(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def export_file(ctx: Context, args: argparse.Namespace) -> Output:
+    from crmdesk.db.transfer.audit import record_transfer
+    from crmdesk.db.transfer.exporting import check_export, export_book
+
     fmt, what = check_export(args.format, args.what)
     path = Path(args.output).expanduser()
     with ctx.book.session() as session:
@@ -173,6 +176,10 @@ def export_file(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    # Only light modules here: the parser is built for every command, --help included.
+    from crmdesk.core.importing.source import FORMATS
+    from crmdesk.db.transfer.formats import EXPORT_FORMATS, WHATS
+
     p = sub.add_parser(
         "import", parents=[common], help="import contacts from a vCard, CSV or Excel file"
     )
@@ -193,9 +200,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "family_name, given_name, phones, emails, account, title, department, wechat, "
         "hometown, birthday, gender, tags, notes",
     )
-    p.add_argument(
-        "--region", default=DEFAULT_REGION, help="phone numbers' default region (default CN)"
-    )
+    p.add_argument("--region", help="phone numbers' default region (default CN)")
     p.add_argument(
         "--on-duplicate",
         default="merge",

@@ -7,23 +7,27 @@ are expanded the same way: one code path, and 29 February lands where the chosen
 
 UIDs are stable (the caller's base UID plus the year of the occurrence), so exporting again and
 re-importing updates events instead of duplicating them.
+
+The file is written here, line by line, rather than through the ``icalendar`` package: building
+its component objects took about 0.3 ms an event (23 s for a book's 24,000 dates over three
+years), and the subset written (all-day events with text properties) is small. The tests read
+every export back with ``icalendar``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
-
-from icalendar import Calendar, Event
 
 from crmdesk.core.dates import DateSpec
 from crmdesk.core.errors import ValidationError
+from crmdesk.core.lunar import MAX_DATE
 from crmdesk.core.occasions import (
     DEFAULT_POLICY,
     OccasionPolicy,
     Occurrence,
-    next_occurrence,
+    check_range,
     occurrence_in_cycle_year,
 )
 
@@ -37,6 +41,76 @@ class CalendarItem(NamedTuple):
     summary: str
     description: str
     uid: str
+
+
+# RFC 5545 3.3.11: in a TEXT value backslash, semicolon, comma and line breaks are escaped.
+_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+
+
+def _text(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n").translate(_TEXT_ESCAPES)
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 3.1: lines over 75 octets continue on lines that start with a space, cut between
+    characters (never inside a UTF-8 sequence)."""
+    if len(line) <= 25:
+        return line
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts: list[str] = []
+    start, limit = 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:  # a continuation byte
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74  # the leading space takes one octet
+    return "\r\n ".join(parts)
+
+
+def ics_lines(
+    items: Iterable[tuple[dt.date, str, str, str]],
+    *,
+    name: str | None = None,
+    prodid: str = DEFAULT_PRODID,
+    stamp: dt.datetime | None = None,
+) -> Iterator[str]:
+    """The calendar's content lines (folded, each ending in CRLF), one event at a time; see
+    :func:`build_ics`. Raises ValidationError on an empty or repeated UID."""
+    stamp = dt.datetime.now(dt.UTC) if stamp is None else stamp.astimezone(dt.UTC)
+    stamp_text = stamp.strftime("%Y%m%dT%H%M%SZ")
+    head = ["BEGIN:VCALENDAR", f"PRODID:{_text(prodid)}", "VERSION:2.0", "CALSCALE:GREGORIAN"]
+    if name:
+        head.append(f"X-WR-CALNAME:{_text(name)}")
+    yield "".join(_fold(line) + "\r\n" for line in head)
+    seen: set[str] = set()
+    days: dict[dt.date, tuple[str, str]] = {}  # DTSTART and DTEND text per day (days repeat)
+    fixed = f"DTSTAMP:{stamp_text}\r\n"
+    for date, summary, description, uid in items:
+        if not uid or uid in seen:
+            raise ValidationError(
+                f"Each calendar event needs its own UID; {uid!r} is empty or repeated.",
+                field="uid",
+                code="uid_invalid",
+            )
+        seen.add(uid)
+        day = days.get(date)
+        if day is None:
+            end = date + dt.timedelta(days=1)
+            day = days[date] = (
+                f"DTSTART;VALUE=DATE:{date.year:04d}{date.month:02d}{date.day:02d}\r\n",
+                f"DTEND;VALUE=DATE:{end.year:04d}{end.month:02d}{end.day:02d}\r\n",
+            )
+        about = f"DESCRIPTION:{_text(description)}" if description else ""
+        yield (
+            f"BEGIN:VEVENT\r\n{_fold(f'UID:{_text(uid)}')}\r\n{fixed}{day[0]}{day[1]}"
+            f"{_fold(f'SUMMARY:{_text(summary)}')}\r\n"
+            + (f"{_fold(about)}\r\n" if about else "")
+            + "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
+        )
+    yield "END:VCALENDAR\r\n"
 
 
 def build_ics(
@@ -53,34 +127,7 @@ def build_ics(
     UIDs must be unique and non-empty. Events are transparent (they do not block time): greeting
     someone is not a meeting.
     """
-    stamp = dt.datetime.now(dt.UTC) if stamp is None else stamp.astimezone(dt.UTC)
-    calendar = Calendar()
-    calendar.add("prodid", prodid)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    if name:
-        calendar.add("x-wr-calname", name)
-    seen: set[str] = set()
-    for date, summary, description, uid in items:
-        if not uid or uid in seen:
-            raise ValidationError(
-                f"Each calendar event needs its own UID; {uid!r} is empty or repeated.",
-                field="uid",
-                code="uid_invalid",
-            )
-        seen.add(uid)
-        event = Event()
-        event.add("uid", uid)
-        event.add("dtstamp", stamp)
-        event.add("dtstart", date)
-        event.add("dtend", date + dt.timedelta(days=1))
-        event.add("summary", summary)
-        if description:
-            event.add("description", description)
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
-    data: bytes = calendar.to_ical()
-    return data
+    return "".join(ics_lines(items, name=name, prodid=prodid, stamp=stamp)).encode("utf-8")
 
 
 def occurrence_uid(uid_base: str, cycle_year: int) -> str:
@@ -91,6 +138,26 @@ def occurrence_uid(uid_base: str, cycle_year: int) -> str:
     """
     local, at, domain = uid_base.partition("@")
     return f"{local}.{cycle_year}@{domain if at else 'crmdesk'}"
+
+
+def _first_occurrence(
+    spec: DateSpec, from_date: dt.date, policy: OccasionPolicy
+) -> Occurrence | None:
+    """The first occurrence on or after ``from_date`` (as :func:`next_occurrence` finds it), by
+    trying cycle years in turn: the occurrence of cycle year Y lies inside year Y (lunar year Y
+    for a lunar date), so dates grow with Y and the first one late enough is the answer. About
+    three times faster than the general search, which matters at 24,000 dates."""
+    check_range(from_date, from_date)
+    for cycle_year in range(from_date.year - 1, MAX_DATE.year + 1):
+        try:
+            occurrence = occurrence_in_cycle_year(spec, cycle_year, policy)
+        except ValidationError:
+            if cycle_year < from_date.year:  # a year before the supported span
+                continue
+            return None  # past its end
+        if occurrence is not None and occurrence.date >= from_date:
+            return occurrence
+    return None
 
 
 def expand_spec(
@@ -114,13 +181,17 @@ def expand_spec(
         raise ValidationError(
             f"The number of years must be at least 1, not {years}.", field="years", code="years"
         )
-    first = next_occurrence(spec, from_date, policy)
+    first = _first_occurrence(spec, from_date, policy)
     if first is None:
         return []
     items: list[CalendarItem] = []
     for cycle_year in range(first.cycle_year, first.cycle_year + years):
         try:
-            occurrence = occurrence_in_cycle_year(spec, cycle_year, policy)
+            occurrence = (
+                first
+                if cycle_year == first.cycle_year
+                else occurrence_in_cycle_year(spec, cycle_year, policy)
+            )
         except ValidationError:  # past the end of the supported span
             break
         if occurrence is None:

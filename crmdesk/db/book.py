@@ -17,7 +17,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -27,27 +26,18 @@ from crmdesk.db import integrity, migrate, outbox, search
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import BookKey, KeyringStore, Passphrase, RawKey
 
-BOOK_ENV = "CRMDESK_BOOK"
-PASSPHRASE_ENV = "CRMDESK_PASSPHRASE"
-DEFAULT_BOOK_NAME = "book.crmdesk"
+# The path needs no database (crmdesk.db.paths); its names stay importable from here.
+from crmdesk.db.paths import BOOK_ENV as BOOK_ENV
+from crmdesk.db.paths import DEFAULT_BOOK_NAME as DEFAULT_BOOK_NAME
+from crmdesk.db.paths import PASSPHRASE_ENV
+from crmdesk.db.paths import default_book_path as default_book_path
+from crmdesk.db.paths import resolve_book_path as resolve_book_path
+
 MIN_PASSPHRASE_LENGTH = 8
 
 KeySource = Literal["keyring", "passphrase"]
 # Asked for a passphrase; the argument says why: "new" (choose one) or "unlock".
 PassphraseProvider = Callable[[str], str | None]
-
-
-def default_book_path() -> Path:
-    return Path(platformdirs.user_data_dir("crmdesk", appauthor=False)) / DEFAULT_BOOK_NAME
-
-
-def resolve_book_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    env = os.environ.get(BOOK_ENV)
-    if env:
-        return Path(env).expanduser().resolve()
-    return default_book_path()
 
 
 def env_passphrase(_purpose: str) -> str | None:

@@ -18,7 +18,6 @@ from sqlalchemy import select
 
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.db.sync_state import SyncMeta
-from crmdesk.sync.protocol import DEVICE_REVOKED
 
 if TYPE_CHECKING:
     from crmdesk.db.book import Book
@@ -83,11 +82,13 @@ def check_lease(
     company network just opens). Should the server say the device was revoked, that sync
     wipes the book and its ``SyncError`` (code ``device_revoked``) is raised as is.
     """
-    from crmdesk.sync.client import SyncError
-
     lease = read_lease(book)
     if not lease.lapsed(now):
         return lease
+    # Only now: the sync client (httpx) and the wire schemas (pydantic) cost a command ~0.2 s.
+    from crmdesk.sync.client import SyncError
+    from crmdesk.sync.protocol import DEVICE_REVOKED
+
     assert lease.until is not None
     client = client_factory(book)
     try:

@@ -146,3 +146,58 @@ def test_years_must_be_positive() -> None:
 def test_occurrence_uid() -> None:
     assert occurrence_uid("date-1@book.crmdesk", 2030) == "date-1.2030@book.crmdesk"
     assert occurrence_uid("date-1", 2030) == "date-1.2030@crmdesk"
+
+
+def test_text_is_escaped_and_long_lines_folded_as_clients_read_them() -> None:
+    description = "Last gift: 紫砂壶, ¥880; 备注: \\ 反斜杠\n第二行\r\n第三行 " + "很长的描述" * 30
+    summary = "王总; 张总, Li"
+    data = build_ics([(D(2026, 2, 17), summary, description, "x;1@book")], stamp=STAMP)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    data.decode("utf-8")  # folding never cuts a character in two
+    (event,) = _events(data)
+    assert str(event["SUMMARY"]) == summary
+    assert str(event["DESCRIPTION"]) == description.replace("\r\n", "\n")
+    assert str(event["UID"]) == "x;1@book"
+    assert event.decoded("DTSTART") == D(2026, 2, 17)
+
+
+def test_a_year_end_event_ends_on_the_next_day() -> None:
+    (event,) = _events(build_ics([(D(2025, 12, 31), "NYE", "", "n")], stamp=STAMP))
+    assert event.decoded("DTEND") == D(2026, 1, 1)
+
+
+@pytest.mark.parametrize("policy_name", ["default", "skip"])
+def test_the_first_event_is_the_next_occurrence_for_every_kind_of_date(policy_name) -> None:
+    """expand_spec finds its first year on its own; the planner's general search must agree."""
+    import random
+
+    from crmdesk.core.occasions import (
+        DEFAULT_POLICY,
+        Feb29Policy,
+        LeapMonthPolicy,
+        LunarDay30Policy,
+        OccasionPolicy,
+        next_occurrence,
+    )
+
+    policy = DEFAULT_POLICY
+    if policy_name == "skip":
+        policy = OccasionPolicy(Feb29Policy.MAR_1, LeapMonthPolicy.SKIP, LunarDay30Policy.SKIP)
+    rng = random.Random(7)
+    texts = ["02-29", "1984-02-29", "12-31", "01-01", "L12-30", "L04*-10", "L01-01", "L1990-06*-15"]
+    texts += [f"L{rng.randint(1, 12):02d}-{rng.randint(1, 30):02d}" for _ in range(40)]
+    texts += [f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(20)]
+    starts = [D(1901, 1, 1), D(2026, 1, 1), D(2026, 2, 16), D(2099, 11, 30)]
+    starts += [D(2000, 1, 1) + dt.timedelta(days=rng.randint(0, 30000)) for _ in range(6)]
+    for text in texts:
+        try:
+            spec = DateSpec.parse(text)
+        except ValidationError:
+            continue  # e.g. a leap month that year never had
+        for start in starts:
+            expected = next_occurrence(spec, start, policy)
+            items = expand_spec(spec, summary="s", uid_base="u", from_date=start, years=2,
+                                policy=policy)  # fmt: skip
+            got = items[0].date if items else None
+            assert got == (expected.date if expected else None), (text, start)

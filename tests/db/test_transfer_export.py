@@ -185,3 +185,82 @@ def test_an_export_is_queued_for_the_audit_log_only_when_the_book_is_enrolled(fi
     assert [(e["action"], e["what"], e["count"]) for e in queued] == [
         ("export", "contacts as csv", 3)
     ]
+
+
+def _as_json(value):
+    """What the JSON export holds for a value the ORM reads (an independent statement of it)."""
+    if isinstance(value, dt.date):  # datetimes too: aware UTC, isoformat
+        return value.isoformat()
+    return value
+
+
+def test_json_export_holds_every_column_of_every_live_record_as_the_book_does(filled, tmp_path):
+    from crmdesk.db.models import SYNCED_MODELS
+
+    with filled.session() as s, s.begin():
+        c = s.scalars(select(Contact).where(Contact.name == "周建国")).one()
+        c.notes = 'quote " backslash \\ tab \t 换行\n末尾'
+        c.deleted = False
+    path = tmp_path / "out.json"
+    export(filled, path, "json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    checked = 0
+    with filled.session() as s:
+        for model in SYNCED_MODELS:
+            written = {r["id"]: r for r in doc["tables"][model.__tablename__]}
+            live = s.scalars(select(model).where(model.deleted.is_(False))).all()
+            assert set(written) == {r.id for r in live}, model.__tablename__
+            for record in live:
+                expected = {
+                    col.key: _as_json(getattr(record, col.key)) for col in model.__table__.columns
+                }
+                assert written[record.id] == expected
+                assert list(written[record.id]) == list(expected)  # the columns' order
+                checked += 1
+    assert checked > 20
+    deleted_flags = {r["deleted"] for t in doc["tables"].values() for r in t}
+    assert deleted_flags == {False}
+
+
+def test_vcard_reads_back_with_vobject_field_by_field(book, tmp_path):
+    import vobject
+
+    long_note = "第一行；含分号, 逗号 \\ 反斜杠\n" + "很长的备注" * 40
+    with book.session() as s, s.begin():
+        account = accounts.add_account(s, name="欧阳集团; Ltd., 上海")
+        ouyang = contacts.add_contact(
+            s, name="欧阳明华", account_id=account.id, title="总经理", department="销售部",
+            phones=["+86 138 0013 8000", "021-6888 1234"], emails=["oy@example.cn"],
+            gender="male", notes=long_note, tags=["VIP", "茶, 龙井"],
+        )  # fmt: skip
+        important_dates.add_important_date(
+            s, contact_id=ouyang.id, kind="birthday", date=DateSpec.gregorian(2, 29, 1984)
+        )
+        lunar = contacts.add_contact(s, name="李娜", gender="female")
+        important_dates.add_important_date(
+            s, contact_id=lunar.id, kind="birthday", date=DateSpec.parse("L1970-08-15")
+        )
+        contacts.add_contact(s, name="John Smith")
+    path = tmp_path / "out.vcf"
+    export(book, path, "vcard")
+    raw = path.read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n")), "lines are folded at 75 octets"
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    cards = {c.fn.value: c for c in vobject.readComponents(raw.decode("utf-8"))}
+    assert set(cards) == {"欧阳明华", "李娜", "John Smith"}
+    card = cards["欧阳明华"]
+    assert card.version.value == "4.0"
+    assert (card.n.value.family, card.n.value.given) == ("欧阳", "明华")
+    assert [t.value for t in card.contents["tel"]] == ["+86 138 0013 8000", "021-6888 1234"]
+    assert card.email.value == "oy@example.cn"
+    assert card.org.value == ["欧阳集团; Ltd., 上海", "销售部"]
+    assert card.title.value == "总经理"
+    assert card.bday.value == "19840229"
+    assert card.gender.value == "M"
+    assert card.note.value == long_note
+    assert card.categories.value == ["VIP", "茶, 龙井"]
+    assert card.uid.value == f"urn:uuid:{ouyang.id}"
+    assert "bday" not in cards["李娜"].contents  # vCard has no lunar dates
+    assert cards["李娜"].gender.value == "F"
+    smith = cards["John Smith"]
+    assert (smith.n.value.family, smith.n.value.given) == ("Smith", "John")

@@ -1,19 +1,22 @@
 """The book as flat tables (header + rows of plain values) for CSV and Excel export.
 
-Rows stream from the database (``yield_per``), so exporting 100,000 contacts never holds them
-all as ORM objects. Every table carries the owner column: a manager's book holds the team's
-records, and who holds each one is what the manager exports them for.
+Rows stream from the database in blocks of plain columns (never ORM objects), so exporting
+100,000 contacts never holds them all. The list columns (phones, e-mails, tags) are read as the
+JSON text SQLite holds and decoded here only when not empty: through the ORM's JSON type they
+cost more than the rest of a row. Every table carries the owner column: a manager's book holds
+the team's records, and who holds each one is what the manager exports them for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.core.money import Money
@@ -33,8 +36,21 @@ class Sheet:
         raise NotImplementedError
 
 
-def _list(values: list[str] | None) -> str:
-    return "; ".join(values or ())
+def _raw(column: Any) -> Any:
+    """A JSON list column as the text SQLite stores (no per-row decoding by the ORM)."""
+    return type_coerce(column, Text)
+
+
+def decode_list(raw: str | None) -> list[str]:
+    """The list a JSON list column holds ("[]" and NULL: empty)."""
+    if not raw or raw == "[]":
+        return []
+    values = json.loads(raw)
+    return [str(v) for v in values] if isinstance(values, list) else []
+
+
+def _list(raw: str | None) -> str:
+    return "; ".join(decode_list(raw))
 
 
 def _amount(minor: int | None, currency: str | None) -> Decimal | None:
@@ -43,11 +59,19 @@ def _amount(minor: int | None, currency: str | None) -> Decimal | None:
     return Decimal(Money(minor, currency or "CNY").amount)
 
 
+def _local(stamp: dt.datetime | None) -> dt.datetime | None:
+    return stamp.astimezone().replace(tzinfo=None) if stamp is not None else None
+
+
+def _stream(session: Session, stmt: Any) -> Any:
+    return session.connection().execute(stmt.execution_options(yield_per=_CHUNK))
+
+
 def birthdays(session: Session) -> dict[str, str]:
     """Contact id -> the contact's own birthday in the DateSpec text syntax (``str(spec)``),
     written from plain columns: a 100k book has 70k of them."""
     d = ImportantDate
-    rows = session.execute(
+    rows = session.connection().execute(
         select(d.contact_id, d.calendar, d.year, d.month, d.day, d.is_leap_month)
         .where(d.kind == "birthday", d.family_member_id.is_(None), d.deleted.is_(False))
         .order_by(d.created_at.desc())  # the first one recorded wins
@@ -60,15 +84,51 @@ def birthdays(session: Session) -> dict[str, str]:
     return out
 
 
-def contact_rows(session: Session) -> Any:
-    """Live contacts as plain rows (attribute access by column name, plus ``company``)."""
-    return session.execute(
-        select(*Contact.__table__.columns, Account.name.label("company"))
-        .outerjoin(Account, Contact.account_id == Account.id)
-        .where(Contact.deleted.is_(False))
-        .order_by(Contact.sort_key, Contact.id)
-        .execution_options(yield_per=_CHUNK)
+class ContactRecord(NamedTuple):
+    """What an export writes of a contact (lists still as their JSON text)."""
+
+    id: str
+    name: str
+    company: str | None
+    title: str | None
+    department: str | None
+    phones: str | None
+    emails: str | None
+    wechat: str | None
+    hometown: str | None
+    gender: str | None
+    tags: str | None
+    notes: str | None
+    tier: str | None
+    owner: str | None
+
+
+def contact_rows(session: Session) -> Iterator[ContactRecord]:
+    """Live contacts in name order, as :class:`ContactRecord` (a join with the account)."""
+    c = Contact
+    stmt = (
+        select(
+            c.id,
+            c.name,
+            Account.name,
+            c.title,
+            c.department,
+            _raw(c.phones),
+            _raw(c.emails),
+            c.wechat,
+            c.hometown,
+            c.gender,
+            _raw(c.tags),
+            c.notes,
+            c.tier,
+            c.owner,
+        )
+        .outerjoin(Account, c.account_id == Account.id)
+        .where(c.deleted.is_(False))
+        .order_by(c.sort_key, c.id)
     )
+    for row in _stream(session, stmt):
+        yield ContactRecord._make(row)
 
 
 # Headers are the words the import's column guess knows, so an exported file imports back.
@@ -88,62 +148,104 @@ class ContactsSheet(Sheet):
 
 class AccountsSheet(Sheet):
     def rows(self, session: Session) -> Iterator[Row]:
+        a = Account
         stmt = (
-            select(Account)
-            .where(Account.deleted.is_(False))
-            .order_by(Account.name_pinyin, Account.id)
-            .execution_options(yield_per=_CHUNK)
+            select(
+                a.name,
+                a.code,
+                a.tier,
+                a.customer_type,
+                a.status,
+                a.industry,
+                a.address,
+                _raw(a.phones),
+                a.website,
+                _raw(a.tags),
+                a.notes,
+                a.owner,
+                a.id,
+            )
+            .where(a.deleted.is_(False))
+            .order_by(a.name_pinyin, a.id)
         )
-        for a in session.scalars(stmt):
-            yield (a.name, a.code, a.tier, a.customer_type, a.status, a.industry, a.address,
-                   _list(a.phones), a.website, _list(a.tags), a.notes, a.owner, a.id)  # fmt: skip
+        for name, code, tier, kind, status, industry, address, phones, website, tags, notes, \
+                owner, aid in _stream(session, stmt):  # fmt: skip
+            yield (name, code, tier, kind, status, industry, address, _list(phones), website,
+                   _list(tags), notes, owner, aid)  # fmt: skip
 
 
 class InteractionsSheet(Sheet):
     def rows(self, session: Session) -> Iterator[Row]:
+        i = Interaction
         stmt = (
-            select(Interaction, Account.name)
-            .outerjoin(Account, Interaction.account_id == Account.id)
-            .where(Interaction.deleted.is_(False))
-            .order_by(Interaction.occurred_at, Interaction.id)
-            .execution_options(yield_per=_CHUNK)
+            select(
+                i.occurred_at,
+                i.kind,
+                Account.name,
+                i.place,
+                i.summary,
+                i.outcome,
+                i.next_step,
+                i.follow_up_on,
+                i.cost_minor,
+                i.cost_currency,
+                i.cost_category,
+                i.recorded_by,
+                i.id,
+            )
+            .outerjoin(Account, i.account_id == Account.id)
+            .where(i.deleted.is_(False))
+            .order_by(i.occurred_at, i.id)
         )
-        for i, company in session.execute(stmt):
-            when = i.occurred_at.astimezone().replace(tzinfo=None)
-            yield (when, i.kind, company, i.place, i.summary, i.outcome, i.next_step,
-                   i.follow_up_on, _amount(i.cost_minor, i.cost_currency), i.cost_currency,
-                   i.cost_category, i.recorded_by, i.id)  # fmt: skip
+        for when, kind, company, place, summary, outcome, next_step, follow_up_on, cost, \
+                currency, category, recorded_by, iid in _stream(session, stmt):  # fmt: skip
+            yield (_local(when), kind, company, place, summary, outcome, next_step, follow_up_on,
+                   _amount(cost, currency), currency, category, recorded_by, iid)  # fmt: skip
 
 
 class FollowUpsSheet(Sheet):
     def rows(self, session: Session) -> Iterator[Row]:
         who = aliased(Contact)
+        f = FollowUp
         stmt = (
-            select(FollowUp, who.name, Account.name)
-            .outerjoin(who, FollowUp.contact_id == who.id)
-            .outerjoin(Account, FollowUp.account_id == Account.id)
-            .where(FollowUp.deleted.is_(False))
-            .order_by(FollowUp.due_on, FollowUp.id)
-            .execution_options(yield_per=_CHUNK)
+            select(
+                f.due_on, f.description, who.name, Account.name, f.done, f.done_at, f.owner, f.id
+            )
+            .outerjoin(who, f.contact_id == who.id)
+            .outerjoin(Account, f.account_id == Account.id)
+            .where(f.deleted.is_(False))
+            .order_by(f.due_on, f.id)
         )
-        for f, contact, company in session.execute(stmt):
-            done_at = f.done_at.astimezone().replace(tzinfo=None) if f.done_at else None
-            yield (f.due_on, f.description, contact, company, "yes" if f.done else "no",
-                   done_at, f.owner, f.id)  # fmt: skip
+        for due, description, contact, company, done, done_at, owner, fid in _stream(session, stmt):
+            yield (due, description, contact, company, "yes" if done else "no", _local(done_at),
+                   owner, fid)  # fmt: skip
 
 
 class OpportunitiesSheet(Sheet):
     def rows(self, session: Session) -> Iterator[Row]:
+        o = Opportunity
         stmt = (
-            select(Opportunity, Account.name)
-            .join(Account, Opportunity.account_id == Account.id)
-            .where(Opportunity.deleted.is_(False))
-            .order_by(Opportunity.expected_on, Opportunity.id)
-            .execution_options(yield_per=_CHUNK)
+            select(
+                o.name,
+                Account.name,
+                o.stage,
+                o.result,
+                o.amount_minor,
+                o.currency,
+                o.expected_on,
+                o.owner,
+                o.notes,
+                o.id,
+            )
+            .join(Account, o.account_id == Account.id)
+            .where(o.deleted.is_(False))
+            .order_by(o.expected_on, o.id)
         )
-        for o, company in session.execute(stmt):
-            yield (o.name, company, o.stage, o.result, _amount(o.amount_minor, o.currency),
-                   o.currency, o.expected_on, o.owner, o.notes, o.id)  # fmt: skip
+        for name, company, stage, result, amount, currency, expected, owner, notes, oid in _stream(
+            session, stmt
+        ):
+            yield (name, company, stage, result, _amount(amount, currency), currency, expected,
+                   owner, notes, oid)  # fmt: skip
 
 
 ACCOUNTS = AccountsSheet(
