@@ -12,7 +12,8 @@ browser table). Past 600 lines, kept as one module for now: its two seams (the b
 the contact and account cards) were split on a branch that could not be merged beside the
 search and manager-view changes made to it the same day; the split is to be redone.
 
-Keyset paging (``list_contacts(after=...)``) cannot serve a scroll bar that the user drags to the middle of a sorted list, nor sorting by any column.
+Keyset paging (``list_contacts(after=...)``) cannot serve a scroll bar that the user drags to
+the middle of a sorted list, nor sorting by any column.
 
 The filters mean what ``crmdesk.db.services.contacts.list_contacts`` means: ``tier`` and
 ``owner`` match the contact's own value, else its account's. Free text goes through the book's
