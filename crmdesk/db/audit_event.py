@@ -12,9 +12,10 @@ from pydantic import BaseModel, Field
 
 
 class AuditEvent(BaseModel):
-    """Something a device did that the server cannot see itself (an export, an import)."""
+    """Something a device did that the server cannot see itself (an export, an import, pulled
+    rows its book could not take and set aside)."""
 
     at: dt.datetime
-    action: Literal["export", "import"]
+    action: Literal["export", "import", "set_aside"]
     what: str = Field(max_length=200)  # e.g. "contacts as vcard", "team books as xlsx"
     count: int = Field(default=0, ge=0)

@@ -72,7 +72,18 @@ class PushRequest(BaseModel):
     mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
 
 
-PushStatus = Literal["applied", "merged", "conflict", "quarantined", "need_row", "replay"]
+PushStatus = Literal[
+    "applied", "merged", "conflict", "quarantined", "need_row", "replay", "invalid"
+]
+
+
+class FieldProblem(BaseModel):
+    """What is wrong with one field of a mutation (``field`` empty: with the record as a whole);
+    ``code`` is stable (``type``, ``too_long``, ``required``, ``unknown_field``...)."""
+
+    field: str
+    reason: str
+    code: str
 
 
 class MutationResult(BaseModel):
@@ -83,6 +94,11 @@ class MutationResult(BaseModel):
     # device can put its copy back; ``gone`` when the record is outside the caller's scope.
     current: Change | None = None
     gone: bool = False
+    # For an ``invalid`` mutation (kept in quarantine, never stored): the first field at fault
+    # and why, then every problem found.
+    field: str | None = None
+    reason: str | None = None
+    problems: list[FieldProblem] = Field(default_factory=list)
 
 
 class PushResponse(BaseModel):

@@ -7,13 +7,21 @@ numbers are handed out in commit order.
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crmdesk.db.record_schema import table_specs
+from crmdesk.db import migrate as book_migrate
+from crmdesk.db.record_schema import (
+    UNKNOWN_TOTAL_MAX_BYTES,
+    Problem,
+    check_values,
+    is_record_id,
+    table_specs,
+)
 from crmdesk.server import audit
 from crmdesk.server.crud import lease_column, lease_of, read_books, write_books
 from crmdesk.server.errors import ApiError
@@ -30,6 +38,7 @@ from crmdesk.sync.protocol import (
     CONFLICTS_TABLE,
     SHARED_TABLES,
     SILENT_FIELDS,
+    FieldProblem,
     Mutation,
     MutationResult,
     PushRequest,
@@ -67,6 +76,7 @@ def push(
     expected = last + 1
     readable = read_books(session, user=user)
     writable = write_books(user)
+    lenient = schema_is_newer(request.schema_rev)
     keys = {(m.tbl, m.id) for m in request.mutations}
     specs = table_specs()
     for m in request.mutations:
@@ -98,6 +108,10 @@ def push(
                 last_seq=last,
             )
         expected += 1
+        problems = validate_mutation(m, lenient=lenient)
+        if problems:
+            results.append(_quarantine(session, device, user, m, "invalid", problems))
+            continue
         results.append(_apply(session, writer, device, user, writable, readable, m))
     locked.last_seq = expected - 1
     locked.schema_rev = request.schema_rev[:40]
@@ -137,16 +151,56 @@ def quarantine_revoked(
     return count
 
 
+def schema_is_newer(schema_rev: str) -> bool:
+    """A device whose book schema this server does not know runs a newer crmdesk: its unknown
+    tables, fields and vocabulary terms are kept (bounded) and passed on (docs/sync.md)."""
+    return bool(schema_rev) and schema_rev not in book_migrate.known_revisions()
+
+
+def validate_mutation(m: Mutation, *, lenient: bool) -> list[Problem]:
+    """Everything wrong with ``m`` against the book's record schema (empty: nothing)."""
+    specs = table_specs()
+    if m.tbl == CONFLICTS_TABLE:
+        return [
+            Problem(f, "must be true or false", "type")
+            for f in ("resolved", "deleted")
+            if f in m.fields and not isinstance(m.fields[f], bool)
+        ]
+    spec = specs.get(m.tbl)
+    if spec is None:
+        if not lenient:
+            return [Problem("", f"{m.tbl!r} is not a table this server knows", "unknown_table")]
+        size = len(json.dumps([m.fields, m.row], ensure_ascii=False).encode())
+        if size > UNKNOWN_TOTAL_MAX_BYTES:
+            return [Problem("", f"a record of an unknown table is {size:,} bytes", "too_long")]
+        return []
+    problems: list[Problem] = []
+    if not is_record_id(m.id):
+        problems.append(Problem("id", "must be a record id (a UUID)", "id_shape"))
+    problems += check_values(spec, m.fields, full_row=False, lenient=lenient)
+    if m.row is not None:
+        seen = {(p.field, p.code) for p in problems}
+        problems += [
+            p
+            for p in check_values(spec, {**m.row, **m.fields}, full_row=True, lenient=lenient)
+            if (p.field, p.code) not in seen
+        ]
+    return problems
+
+
 def _quarantine(
-    session: Session, device: Device, user: User, m: Mutation, reason: str
+    session: Session,
+    device: Device,
+    user: User,
+    m: Mutation,
+    reason: str,
+    problems: list[Problem] | None = None,
 ) -> MutationResult:
-    audit.record(
-        session,
-        "quarantine",
-        tbl=m.tbl,
-        record_id=m.id,
-        detail={"reason": reason, "fields": sorted(m.fields)},
-    )
+    detail: dict[str, Any] = {"reason": reason, "fields": sorted(m.fields)[:50]}
+    if problems:
+        # Field names and codes only: the reason may quote the (customer's) value.
+        detail["problems"] = [[p.field, p.code] for p in problems[:20]]
+    audit.record(session, "quarantine", tbl=m.tbl[:40], record_id=m.id, detail=detail)
     session.add(
         Quarantine(
             device_id=device.id,
@@ -156,8 +210,17 @@ def _quarantine(
             seq=m.seq,
             mutation=m.model_dump(mode="json"),
             reason=reason,
+            problems=[p.as_dict() for p in problems] if problems else None,
         )
     )
+    if problems:
+        return MutationResult(
+            seq=m.seq,
+            status="invalid",
+            field=problems[0].field,
+            reason=problems[0].reason,
+            problems=[FieldProblem(**p.as_dict()) for p in problems],
+        )
     return MutationResult(seq=m.seq, status="quarantined")
 
 
