@@ -15,12 +15,15 @@ import datetime as dt
 import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
+import pydantic
+from pydantic import BaseModel
 from sqlalchemy import Connection, delete, insert, select
 
 from crmdesk.db import migrate
-from crmdesk.db.audit_queue import record_audit_event
+from crmdesk.db.audit_event import AuditEvent
+from crmdesk.db.audit_queue import MAX_QUEUED_AUDIT, PENDING_AUDIT, record_audit_event
 from crmdesk.db.record_schema import table_specs
 from crmdesk.db.sync_state import SyncOutbox, SyncShadow
 from crmdesk.sync import apply
@@ -33,6 +36,8 @@ from crmdesk.sync.protocol import (
     MAX_PUSH_BATCH,
     SHARED_TABLES,
     PushResponse,
+    RestoreCheckResponse,
+    WaitResponse,
 )
 from crmdesk.sync.review import ConflictView, SyncReview, SyncStatus
 from crmdesk.sync.wipe import TOKEN_PREFIX
@@ -86,13 +91,15 @@ class SyncClient(SyncReview, CompanyCalls):
 
     @wipes_when_revoked
     def push(self) -> tuple[int, int, int]:
-        """Push the outbox, oldest first; return (pushed, conflicts, quarantined)."""
+        """Push the outbox, oldest first; return (pushed, conflicts, quarantined). Mutations
+        the server found invalid count as quarantined (kept there for the administrator)."""
         pushed = conflicts = quarantined = 0
+        batch = PUSH_BATCH
         with self._lock:
             while True:
                 with self.book.engine.connect() as conn:
                     entries = conn.execute(
-                        select(SyncOutbox).order_by(SyncOutbox.seq).limit(PUSH_BATCH)
+                        select(SyncOutbox).order_by(SyncOutbox.seq).limit(batch)
                     ).all()
                     acked = int(self._meta(conn, "acked_through") or 0)
                 if not entries:
@@ -113,7 +120,14 @@ class SyncClient(SyncReview, CompanyCalls):
                         for e in entries[:MAX_PUSH_BATCH]
                     ],
                 }
-                resp = PushResponse.model_validate(self._post("/api/v1/sync/push", body))
+                try:
+                    answer = self._post("/api/v1/sync/push", body)
+                except SyncError as exc:
+                    if exc.code == "too_large" and batch > 1:
+                        batch = max(1, batch // 2)  # the server caps request bodies
+                        continue
+                    raise
+                resp = _parsed(PushResponse, answer)
                 c, q = self._acknowledge(resp)
                 pushed += len(entries)
                 conflicts += c
@@ -132,6 +146,8 @@ class SyncClient(SyncReview, CompanyCalls):
                     continue
                 if r.status == "conflict":
                     conflicts += 1
+                elif r.status == "invalid":
+                    quarantined += 1
                 elif r.status == "need_row" or (r.status == "replay" and r.current is None):
                     self._queue_full_row(conn, entry.tbl, entry.record_id, base=0)
                 elif r.status == "replay" and r.current is not None:
@@ -211,8 +227,7 @@ class SyncClient(SyncReview, CompanyCalls):
                 "applied": applied,
                 "limit": PULL_LIMIT,
             }
-            page: dict[str, Any] = self._request(url, "/api/v1/sync/pull", body, token=token)
-            return page
+            return _checked_page(self._request(url, "/api/v1/sync/pull", body, token=token))
 
         total = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmdesk-pull") as ahead:
@@ -250,10 +265,12 @@ class SyncClient(SyncReview, CompanyCalls):
 
     def _renew_lease(self, page: dict[str, Any]) -> None:
         """The server answered: the book may stay offline ``lease_days`` from now."""
-        days = int(page.get("lease_days") or DEFAULT_LEASE_DAYS)
+        days = page.get("lease_days")
+        if type(days) is not int or not 0 < days <= 3650:
+            days = DEFAULT_LEASE_DAYS
         until = dt.datetime.now(dt.UTC) + dt.timedelta(days=days)
         values: dict[str, str | None] = {"lease_until": until.isoformat()}
-        if "book_names" in page:
+        if isinstance(page.get("book_names"), dict):
             values["book_names"] = json.dumps(page["book_names"], sort_keys=True)
         self._write(**values)
 
@@ -268,15 +285,18 @@ class SyncClient(SyncReview, CompanyCalls):
             mark = int(self._meta(conn, "mark") or 0)
             pending = apply.pending_fields(conn)
             rejected: list[tuple[str, str]] = []
+            reasons: dict[tuple[str, str], str] = {}
             written = apply.apply_changes(
-                conn, page["changes"], pending=pending, mark=mark, rejected=rejected
+                conn,
+                page["changes"],
+                pending=pending,
+                mark=mark,
+                rejected=rejected,
+                reasons=reasons,
             )
-            if rejected:
-                known = json.loads(self._meta(conn, "rejected") or "[]")
-                self._set_meta(
-                    conn, "rejected", json.dumps(sorted({*map(tuple, known), *rejected}))
-                )
-            removed = apply.apply_departures(conn, page["departures"])
+            departures = [d for d in page["departures"] if _is_departure(d)]
+            self._set_aside(conn, reasons, written, len(page["departures"]) - len(departures))
+            removed = apply.apply_departures(conn, departures)
             merged = {**page["cursor"]}
             for book, seq in current.items():
                 if seq > merged.get(book, 0) and book not in page["cursor"]:
@@ -286,6 +306,40 @@ class SyncClient(SyncReview, CompanyCalls):
                 written.setdefault(tbl, []).extend(ids)
             self._reindex(conn, written)
         return len(page["changes"]) + len(page["departures"])
+
+    def _set_aside(
+        self,
+        conn: Connection,
+        reasons: dict[tuple[str, str], str],
+        written: dict[str, list[str]],
+        bad_departures: int,
+    ) -> None:
+        """Remember the pulled rows this book could not take, with their reasons (shown in the
+        status bar and ``crmdesk sync --status``), forget the ones a later pull brought in good
+        shape, and queue an audit event so the server's log shows what this device refused."""
+        known = {
+            (str(e[0]), str(e[1])): str(e[2]) if len(e) > 2 else ""
+            for e in json.loads(self._meta(conn, "rejected") or "[]")
+        }
+        fixed = {(t, i) for t, ids in written.items() for i in ids}
+        new = {k: v for k, v in reasons.items() if k not in known}
+        if bad_departures:
+            new[("?", f"{bad_departures} departures")] = "not shaped like a departure"
+        merged = {k: v for k, v in {**known, **reasons}.items() if k not in fixed}
+        if merged != known:
+            entries = [[t, i, r] for (t, i), r in sorted(merged.items())]
+            self._set_meta(conn, "rejected", json.dumps(entries) if entries else None)
+        if new and self._meta(conn, "server_url") is not None:
+            tables = sorted({t for t, _ in new})
+            event = AuditEvent(
+                at=dt.datetime.now(dt.UTC),
+                action="set_aside",
+                what=("pulled rows this book could not take: " + ", ".join(tables))[:200],
+                count=len(new),
+            )
+            queue = json.loads(self._meta(conn, PENDING_AUDIT) or "[]")
+            queue.append(event.model_dump(mode="json"))
+            self._set_meta(conn, PENDING_AUDIT, json.dumps(queue[-MAX_QUEUED_AUDIT:]))
 
     def _reindex(self, conn: Connection, written: dict[str, list[str]]) -> None:
         """Bring the search index in step with rows written by Core (once per page). While a
@@ -358,7 +412,7 @@ class SyncClient(SyncReview, CompanyCalls):
                 "/api/v1/sync/restore-check",
                 {"protocol": self._protocol, "records": mine[start : start + 5000]},
             )
-            behind += [(str(t), str(i), int(v)) for t, i, v in resp["behind"]]
+            behind += _parsed(RestoreCheckResponse, resp).behind
         known = {(t, i) for t, i, _, _ in shadow}
         with self.book.engine.begin() as conn:
             queued = {(t, i) for t, i in conn.execute(select(SyncOutbox.tbl, SyncOutbox.record_id))}
@@ -387,7 +441,55 @@ class SyncClient(SyncReview, CompanyCalls):
             "/api/v1/sync/wait",
             {"protocol": self._protocol, "cursor": cursor, "timeout": timeout},
         )
-        return bool(body["changed"])
+        return _parsed(WaitResponse, body).changed
+
+
+_PAGE_SHAPE: dict[str, type | tuple[type, ...]] = {
+    "epoch": str,
+    "changes": list,
+    "departures": list,
+    "cursor": dict,
+    "more": bool,
+    "resync": list,
+    "server_behind": bool,
+}
+
+
+def _checked_page(page: Any) -> dict[str, Any]:
+    """A pull page whose frame this client can walk (rows inside are checked one by one when
+    applied); else a SyncError, never a traceback."""
+    if not isinstance(page, dict) or any(
+        not isinstance(page.get(k), kind) for k, kind in _PAGE_SHAPE.items()
+    ):
+        raise SyncError("the server sent a page this crmdesk cannot read", code="bad_answer")
+    cursor = page["cursor"]
+    if not all(isinstance(b, str) and type(s) is int and s >= 0 for b, s in cursor.items()):
+        raise SyncError("the server sent a page with a broken cursor", code="bad_answer")
+    if not all(isinstance(b, str) for b in page["resync"]):
+        raise SyncError("the server sent a page this crmdesk cannot read", code="bad_answer")
+    return page
+
+
+def _is_departure(d: Any) -> bool:
+    return (
+        isinstance(d, dict)
+        and all(isinstance(d.get(k), str) for k in ("tbl", "id", "book"))
+        and type(d.get("seq")) is int
+    )
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _parsed(model: type[M], answer: Any) -> M:
+    """The server's answer as ``model``; an answer of another shape is a SyncError."""
+    try:
+        return model.model_validate(answer)
+    except pydantic.ValidationError:
+        raise SyncError(
+            f"the server's answer is not a {model.__name__} this crmdesk can read",
+            code="bad_answer",
+        ) from None
 
 
 __all__ = [

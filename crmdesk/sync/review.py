@@ -31,11 +31,13 @@ class SyncStatus:
     open_conflicts: int
     last_error: str | None
     last_error_code: str | None
-    # Records pulled that this book could not hold (e.g. two tiers with one code): (table, id).
+    # Records pulled that this book could not hold (a value of the wrong type or length, two
+    # tiers with one code...), set aside: (table, id); their reasons in ``set_aside``.
     rejected: tuple[tuple[str, str], ...] = ()
     role: str | None = None  # rep, manager or admin (from enrolment)
     lease_until: dt.datetime | None = None  # the book will not open offline after this
     pending_audit: int = 0  # audit events waiting to be sent
+    set_aside: tuple[tuple[str, str, str], ...] = ()  # (table, id, reason) of ``rejected``
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,10 @@ class SyncReview(ServerConnection):
                 or 0
             )
         last = m["last_sync_at"]
+        set_aside = tuple(
+            (str(e[0]), str(e[1]), str(e[2]) if len(e) > 2 else "")
+            for e in json.loads(m["rejected"] or "[]")
+        )
         return SyncStatus(
             enrolled=m["server_url"] is not None,
             server_url=m["server_url"],
@@ -87,7 +93,8 @@ class SyncReview(ServerConnection):
             open_conflicts=conflicts,
             last_error=m["last_error"],
             last_error_code=m["last_error_code"],
-            rejected=tuple((str(t), str(i)) for t, i in json.loads(m["rejected"] or "[]")),
+            rejected=tuple((t, i) for t, i, _ in set_aside),
+            set_aside=set_aside,
             role=m["role"],
             lease_until=dt.datetime.fromisoformat(m["lease_until"]) if m["lease_until"] else None,
             pending_audit=len(json.loads(m[PENDING_AUDIT] or "[]")),
