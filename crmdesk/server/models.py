@@ -152,7 +152,7 @@ class Quarantine(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), index=True)
-    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     tbl: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[str] = mapped_column(String(64))

@@ -1,5 +1,6 @@
 """Validation and sign-in throttling: quarantined records keep what was wrong with them (and a
-record found broken by ``crmdesk-server check`` has no device); failed sign-ins are counted per
+record found broken by ``crmdesk-server check`` has no device, and a company-book one no
+user); failed sign-ins are counted per
 user name and source address; the addresses a user signed in from are remembered.
 
 Revision ID: 0003
@@ -23,6 +24,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("quarantine", schema=None) as batch_op:
         batch_op.alter_column("device_id", existing_type=sa.String(length=36), nullable=True)
+        batch_op.alter_column("user_id", existing_type=sa.String(length=36), nullable=True)
         batch_op.add_column(sa.Column("problems", sa.JSON(), nullable=True))
     with op.batch_alter_table("login_failures", schema=None) as batch_op:
         batch_op.add_column(
@@ -47,4 +49,5 @@ def downgrade() -> None:
         batch_op.drop_column("address")
     with op.batch_alter_table("quarantine", schema=None) as batch_op:
         batch_op.drop_column("problems")
+        batch_op.alter_column("user_id", existing_type=sa.String(length=36), nullable=False)
         batch_op.alter_column("device_id", existing_type=sa.String(length=36), nullable=False)
