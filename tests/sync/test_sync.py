@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -392,7 +393,7 @@ def test_fields_and_tables_of_a_newer_crmdesk_survive_an_older_one(
                         "fields": {"x": 1},
                         "row": {"x": 1},
                     },
-                ]
+                ],
             },
             timeout=30,
         )
