@@ -295,7 +295,10 @@ class SyncClient(SyncReview, CompanyCalls):
                 reasons=reasons,
             )
             departures = [d for d in page["departures"] if _is_departure(d)]
-            self._set_aside(conn, reasons, written, len(page["departures"]) - len(departures))
+            settled = {t: list(ids) for t, ids in written.items()}
+            for d in departures:
+                settled.setdefault(d["tbl"], []).append(d["id"])
+            self._set_aside(conn, reasons, settled, len(page["departures"]) - len(departures))
             removed = apply.apply_departures(conn, departures)
             merged = {**page["cursor"]}
             for book, seq in current.items():
@@ -315,8 +318,9 @@ class SyncClient(SyncReview, CompanyCalls):
         bad_departures: int,
     ) -> None:
         """Remember the pulled rows this book could not take, with their reasons (shown in the
-        status bar and ``crmdesk sync --status``), forget the ones a later pull brought in good
-        shape, and queue an audit event so the server's log shows what this device refused."""
+        status bar and ``crmdesk sync --status``); forget the ones a later pull brought in good
+        shape or took away (``written``: ids per table); queue an audit event so the server's
+        log shows what this device refused."""
         known = {
             (str(e[0]), str(e[1])): str(e[2]) if len(e) > 2 else ""
             for e in json.loads(self._meta(conn, "rejected") or "[]")
