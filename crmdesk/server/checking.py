@@ -54,7 +54,7 @@ def problems_of(rec: SyncRecord, *, unknown_tables: bool) -> list[Problem]:
     found: list[Problem] = []
     if not is_record_id(rec.id):
         found.append(Problem("id", "must be a record id (a UUID)", "id_shape"))
-    found += check_values(spec, rec.data, full_row=not rec.deleted, lenient=True)
+    found += check_values(spec, rec.data, full_row=True, lenient=True)
     return found
 
 

@@ -126,7 +126,7 @@ def set_aside_reason(ch: object) -> str | None:
         return None  # a newer table, or the conflicts: handled by their own readers
     if not is_record_id(ch["id"]):
         return "id: not a record id"
-    problems = check_values(spec, ch["data"], full_row=not ch["deleted"], lenient=True)
+    problems = check_values(spec, ch["data"], full_row=True, lenient=True)
     if problems:
         p = problems[0]
         return f"{p.field}: {p.reason}" if p.field else p.reason
