@@ -42,6 +42,16 @@ _MESSAGES = {
     "day_out_of_range": QT_TRANSLATE_NOOP("Errors", "This day does not exist in that month."),
     "month_out_of_range": QT_TRANSLATE_NOOP("Errors", "The month must be between 1 and 12."),
     "future": QT_TRANSLATE_NOOP("Errors", "This date is in the future."),
+    "year_out_of_range": QT_TRANSLATE_NOOP("Errors", "The year must be between 1900 and 2099."),
+    "datetime_syntax": QT_TRANSLATE_NOOP(
+        "Errors", "This is not a date and time: write e.g. 2026-11-20 19:00."
+    ),
+    "time_out_of_range": QT_TRANSLATE_NOOP(
+        "Errors", "This time does not exist: hours 0–23, minutes 0–59."
+    ),
+    "past_follow_up": QT_TRANSLATE_NOOP(
+        "Errors", "This follow-up is already due. Save again to keep the date."
+    ),
     "wrong_key": QT_TRANSLATE_NOOP(
         "Errors", "Wrong passphrase: it does not open this book. Check it and try again."
     ),
