@@ -8,9 +8,9 @@ book: :mod:`crmdesk.db.record_schema`. See ``docs/sync.md``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 
 from crmdesk.db.audit_event import AuditEvent
 from crmdesk.db.record_schema import FieldValue
@@ -161,14 +161,32 @@ class WaitResponse(BaseModel):
     changed: bool
 
 
+# (table, record id, version) travels as a three-item array. Its schema is written out because
+# pydantic's serialisation schema of a tuple uses the array form of "items", which OpenAPI 3.1
+# (JSON Schema 2020-12) rejects; "prefixItems" is the 2020-12 way of saying it.
+_TRIPLE_SCHEMA = {
+    "type": "array",
+    "prefixItems": [{"type": "string"}, {"type": "string"}, {"type": "integer"}],
+    "items": False,
+    "minItems": 3,
+    "maxItems": 3,
+}
+RecordVersions = Annotated[
+    list[tuple[str, str, int]], WithJsonSchema({"type": "array", "items": _TRIPLE_SCHEMA})
+]
+
+
 class RestoreCheckRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    records: list[tuple[str, str, int]] = Field(max_length=MAX_PULL_LIMIT)  # tbl, id, version
+    records: Annotated[
+        list[tuple[str, str, int]],
+        WithJsonSchema({"type": "array", "items": _TRIPLE_SCHEMA, "maxItems": MAX_PULL_LIMIT}),
+    ] = Field(max_length=MAX_PULL_LIMIT)  # tbl, id, version
 
 
 class RestoreCheckResponse(BaseModel):
     # The records the server lacks, or holds at an older version: (tbl, id, server version).
-    behind: list[tuple[str, str, int]]
+    behind: RecordVersions
 
 
 class ReassignRequest(BaseModel):
