@@ -868,6 +868,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The year must be between 1900 and 2099.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a date and time: write e.g. 2026-11-20 19:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time does not exist: hours 0–23, minutes 0–59.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This follow-up is already due. Save again to keep the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,7 +2295,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 not held</source>
+        <source>%1 set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records from the server this book could not take, set aside (%1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2296,10 +2316,6 @@
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Records from the server this book could not hold (%1):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
