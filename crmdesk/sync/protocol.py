@@ -163,13 +163,14 @@ class WaitResponse(BaseModel):
 
 # (table, record id, version) travels as a three-item array. Its schema is written out because
 # pydantic's serialisation schema of a tuple uses the array form of "items", which OpenAPI 3.1
-# (JSON Schema 2020-12) rejects; "prefixItems" is the 2020-12 way of saying it.
+# (JSON Schema 2020-12) rejects; and "prefixItems", the 2020-12 way, is not understood by every
+# OpenAPI tool (schemathesis rewrites it into the rejected form). Three strings-or-integers.
 _TRIPLE_SCHEMA = {
     "type": "array",
-    "prefixItems": [{"type": "string"}, {"type": "string"}, {"type": "integer"}],
-    "items": False,
+    "items": {"type": ["string", "integer"]},
     "minItems": 3,
     "maxItems": 3,
+    "description": "[table, record id, version]",
 }
 RecordVersions = Annotated[
     list[tuple[str, str, int]], WithJsonSchema({"type": "array", "items": _TRIPLE_SCHEMA})
