@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from crmdesk.db.models import FollowUp, Interaction
+from tests.ui.conftest import type_text
 from tests.ui.test_visit_and_brief import _open_visit
 from tests.ui.test_window import _select
 
@@ -89,3 +90,31 @@ def test_an_impossible_follow_up_is_refused_and_a_past_one_asks_once(window, qtb
             str(s.scalars(select(FollowUp.due_on).order_by(FollowUp.created_at.desc())).first())
             == due
         )
+
+
+def test_a_preference_learned_on_an_impossible_day_is_refused(window, qtbot, book):
+    from crmdesk.db.models import Preference
+    from crmdesk.ui.editors import PreferenceDialog
+    from tests.ui.test_card_editing import _follow_link
+
+    _select(window, qtbot, window.contacts, "王丽")
+    _follow_link(window, "crmdesk://add/preference")
+    dialog = window.findChild(PreferenceDialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    with book.sessions() as s:
+        before = s.scalar(select(func.count()).select_from(Preference))
+    type_text(qtbot, dialog.value, "碧螺春")  # an IME commit: QTest types no Chinese
+    dialog.learned.setChecked(True)
+    _retype(qtbot, dialog.learned_on, "1800-05-01")
+    error = dialog.form.error_label("learned_on")
+    assert error.isVisible() and "1900 and 2099" in error.text() and not save.isEnabled()
+    _retype(qtbot, dialog.learned_on, "2025-02-29")
+    assert "2025 is not a leap year" in error.toolTip() and not save.isEnabled()
+    with book.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Preference)) == before
+    _retype(qtbot, dialog.learned_on, "2024-02-29")
+    assert not error.isVisible() and save.isEnabled()
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    with book.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Preference)) == before + 1
