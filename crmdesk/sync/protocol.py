@@ -24,6 +24,8 @@ CONFLICTS_TABLE = "_conflicts"
 SHARED_TABLES = frozenset({"tiers"})  # live in the company book
 SILENT_FIELDS = frozenset({"updated_at"})  # last applied wins, never a conflict
 MAX_PUSH_BATCH = 500
+MAX_SEQ = 2**62  # sequence numbers and versions: inside every database's 64-bit integers
+Seq = Annotated[int, Field(ge=0, le=MAX_SEQ)]
 MAX_PULL_LIMIT = 10_000
 DEFAULT_LEASE_DAYS = 30  # a book not synced for this long will not open without the server
 
@@ -39,7 +41,7 @@ class EnrolRequest(BaseModel):
     password: str = Field(min_length=1, max_length=1024, repr=False)
     device_name: str = Field(default="", max_length=200)
     # The device's outbox high-water mark: its next push starts after it.
-    start_seq: int = Field(default=0, ge=0)
+    start_seq: int = Field(default=0, ge=0, le=MAX_SEQ)
 
 
 class EnrolResponse(BaseModel):
@@ -57,18 +59,18 @@ class EnrolResponse(BaseModel):
 
 
 class Mutation(BaseModel):
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     tbl: str = Field(pattern=r"^[a-z_][a-z0-9_]{0,39}$")
     id: str = Field(min_length=1, max_length=64)
-    base_version: int = Field(default=0, ge=0)
+    base_version: int = Field(default=0, ge=0, le=MAX_SEQ)
     fields: dict[str, FieldValue]
     row: dict[str, FieldValue] | None = None
 
 
 class PushRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    schema_rev: str = ""
-    acked_through: int = Field(default=0, ge=0)
+    schema_rev: str = Field(default="", max_length=40)
+    acked_through: int = Field(default=0, ge=0, le=MAX_SEQ)
     mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
 
 
@@ -131,8 +133,8 @@ class Departure(BaseModel):
 
 class PullRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    cursor: dict[str, int] = Field(default_factory=dict)  # read after this
-    applied: dict[str, int] | None = None  # what the device has applied (default: cursor)
+    cursor: dict[str, Seq] = Field(default_factory=dict)  # read after this
+    applied: dict[str, Seq] | None = None  # what the device has applied (default: cursor)
     limit: int = Field(default=5000, ge=1, le=MAX_PULL_LIMIT)
 
 
@@ -153,7 +155,7 @@ class PullResponse(BaseModel):
 
 class WaitRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    cursor: dict[str, int] = Field(default_factory=dict)
+    cursor: dict[str, Seq] = Field(default_factory=dict)
     timeout: float = Field(default=25.0, ge=0, le=60)
 
 
