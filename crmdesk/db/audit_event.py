@@ -17,5 +17,6 @@ class AuditEvent(BaseModel):
 
     at: dt.datetime
     action: Literal["export", "import", "set_aside"]
-    what: str = Field(max_length=200)  # e.g. "contacts as vcard", "team books as xlsx"
+    # e.g. "contacts as vcard", "team books as xlsx" (no NUL: PostgreSQL text cannot hold one)
+    what: str = Field(max_length=200, pattern=r"^[^\x00]*$")
     count: int = Field(default=0, ge=0)

@@ -334,7 +334,8 @@ class SyncClient(SyncReview, CompanyCalls):
             entries = [[t, i, r] for (t, i), r in sorted(merged.items())]
             self._set_meta(conn, "rejected", json.dumps(entries) if entries else None)
         if new and self._meta(conn, "server_url") is not None:
-            tables = sorted({t for t, _ in new})
+            # Table names as the server sent them, printable only (they may be anything).
+            tables = sorted({"".join(ch for ch in t if ch.isprintable()) for t, _ in new})
             event = AuditEvent(
                 at=dt.datetime.now(dt.UTC),
                 action="set_aside",

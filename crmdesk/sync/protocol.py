@@ -26,6 +26,9 @@ SILENT_FIELDS = frozenset({"updated_at"})  # last applied wins, never a conflict
 MAX_PUSH_BATCH = 500
 MAX_SEQ = 2**62  # sequence numbers and versions: inside every database's 64-bit integers
 Seq = Annotated[int, Field(ge=0, le=MAX_SEQ)]
+# Names and ids: printable text (a NUL cannot be stored in PostgreSQL text at all).
+Name = Annotated[str, Field(min_length=1, max_length=120, pattern=r"^[^\x00-\x1f\x7f]+$")]
+RecordId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
 MAX_PULL_LIMIT = 10_000
 DEFAULT_LEASE_DAYS = 30  # a book not synced for this long will not open without the server
 
@@ -37,9 +40,9 @@ DEVICE_REVOKED = "device_revoked"  # 401: the device was revoked: wipe the local
 
 class EnrolRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    username: str = Field(min_length=1, max_length=120)
+    username: Name
     password: str = Field(min_length=1, max_length=1024, repr=False)
-    device_name: str = Field(default="", max_length=200)
+    device_name: str = Field(default="", max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")
     # The device's outbox high-water mark: its next push starts after it.
     start_seq: int = Field(default=0, ge=0, le=MAX_SEQ)
 
@@ -61,7 +64,7 @@ class EnrolResponse(BaseModel):
 class Mutation(BaseModel):
     seq: int = Field(ge=1, le=MAX_SEQ)
     tbl: str = Field(pattern=r"^[a-z_][a-z0-9_]{0,39}$")
-    id: str = Field(min_length=1, max_length=64)
+    id: RecordId
     base_version: int = Field(default=0, ge=0, le=MAX_SEQ)
     fields: dict[str, FieldValue]
     row: dict[str, FieldValue] | None = None
@@ -194,8 +197,8 @@ class RestoreCheckResponse(BaseModel):
 
 class ReassignRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    account_id: str
-    to_user: str  # username of the new owner
+    account_id: RecordId
+    to_user: Name  # username of the new owner
 
 
 class ReassignResponse(BaseModel):
@@ -253,9 +256,9 @@ class HandoverRequest(BaseModel):
     """
 
     protocol: int = PROTOCOL_VERSION
-    leaver: str  # username
-    default_to: str | None = None  # username
-    accounts: dict[str, str] = Field(default_factory=dict)  # account id -> successor username
+    leaver: Name  # username
+    default_to: Name | None = None  # username
+    accounts: dict[RecordId, Name] = Field(default_factory=dict)  # account id -> successor
     revoke_devices: bool = True
     deactivate: bool = True
 
@@ -269,7 +272,7 @@ class HandoverResponse(BaseModel):
 
 class RevokeRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    device_id: str
+    device_id: RecordId
 
 
 class RevokeResponse(BaseModel):

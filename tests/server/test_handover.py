@@ -170,7 +170,7 @@ def test_handover_moves_everything_intact(office: Office, server: LiveServer, db
         if "owner" in data:  # a table with an owner column names the successor
             assert data.pop("owner") == owner
         assert data == old  # stages, due dates, done flags, recorded_by: untouched
-    assert after[ids["o1"]][1]["stage"] == "negotiation"
+    assert after[ids["o1"]][1]["stage"] == "develop"
     assert after[ids["f1"]][1]["done"] is False and after[ids["f3"]][1]["done"] is True
     assert after[ids["i1"]][1]["recorded_by"] == office.leaver
 
