@@ -65,6 +65,7 @@ def sync(ctx: Context, args: argparse.Namespace) -> Output:
         "pending": status.pending,
         "open_conflicts": status.open_conflicts,
         "rejected": len(status.rejected),
+        "set_aside": [{"table": t, "id": i, "reason": r} for t, i, r in status.set_aside],
         "pending_audit": status.pending_audit,
     }
     lines = []
@@ -87,9 +88,19 @@ def sync(ctx: Context, args: argparse.Namespace) -> Output:
             f"{status.username} at {status.server_url}; {status.pending} pending, "
             f"{status.open_conflicts} open conflicts; opens offline until {lease}."
         )
-        if status.rejected:
-            lines.append(f"{len(status.rejected)} pulled records this book could not hold.")
+        if status.set_aside:
+            lines.append(
+                f"{len(status.set_aside)} pulled records set aside (this book could not take "
+                "them; the rest synced):"
+            )
+            for t, i, r in status.set_aside[:SHOWN_SET_ASIDE]:
+                lines.append(f"  {t} {i}: {r or 'refused by the book'}")
+            if len(status.set_aside) > SHOWN_SET_ASIDE:
+                lines.append(f"  ... and {len(status.set_aside) - SHOWN_SET_ASIDE} more (--json)")
     return Output(data, "\n".join(lines))
+
+
+SHOWN_SET_ASIDE = 10
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

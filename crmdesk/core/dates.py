@@ -17,9 +17,17 @@ Text syntax (for the CLI and import files; :meth:`DateSpec.parse` reads it, ``st
 Month and day may have one or two digits; a year has four. For a lunar date the year is the *lunar*
 year: someone born on 1986-01-20 (Gregorian) has the lunar birthday ``L1985-12-11``.
 
-Rules: months 1–12; Gregorian days up to the month's length (29 February is allowed when the year
-is unknown or a leap year); lunar days 1–30, and when the year is known the lunar month must exist
-in it (a leap month only in the year that has it) and have the day (30 only in a 30-day month).
+The date policy (one range for every date crmdesk keeps, checked the same way by the CLI, the app,
+the import, the server and the planner): years 1900 to 2099 (:data:`MIN_YEAR`, :data:`MAX_YEAR`),
+the span the lunar calendar tables and the planner cover. :func:`parse_date`,
+:func:`parse_datetime` and :func:`calendar_date` apply it to plain dates and times (a visit, a
+follow-up, an expected close); an impossible date is an error naming the field, never another
+date, and the message is right for the year ("February 2026 has 28 days").
+
+Rules: years as above; months 1–12; Gregorian days up to the month's length (29 February is
+allowed when the year is unknown or a leap year); lunar days 1–30, and when the year is known the
+lunar month must exist in it (a leap month only in the year that has it) and have the day (30
+only in a 30-day month).
 Each broken rule raises :class:`~crmdesk.core.errors.ValidationError` whose ``field`` is
 ``"month"``, ``"day"``, ``"leap"``, ``"year"``, ``"calendar"`` or, for text that does not parse,
 ``"date"``.
@@ -63,6 +71,11 @@ _MONTH_NAMES = (
     "December",
 )
 _GREGORIAN_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+MIN_YEAR = 1900
+MAX_YEAR = 2099
+EARLIEST = dt.date(MIN_YEAR, 1, 1)
+LATEST = dt.date(MAX_YEAR, 12, 31)
 
 _SYNTAX = re.compile(
     r"""
@@ -180,31 +193,123 @@ def _validate_gregorian(year: int | None, month: int, day: int, is_leap: bool) -
         raise ValidationError(
             "Only a lunar date can be in a leap month.", field="leap", code="leap_not_lunar"
         )
-    if year is not None and not dt.MINYEAR <= year <= dt.MAXYEAR:
+    if year is not None:
+        check_year(year)
+    _check_month_day(year, month, day, field_month="month", field_day="day")
+
+
+def check_year(year: int, *, field: str = "year") -> int:
+    """``year`` within the date policy (1900–2099), else a ValidationError naming ``field``."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValidationError(
-            f"Year must be between {dt.MINYEAR} and {dt.MAXYEAR}, not {year}.",
-            field="year",
+            f"Year must be between {MIN_YEAR} and {MAX_YEAR}, not {year}.",
+            field=field,
             code="year_out_of_range",
         )
+    return year
+
+
+def month_length(year: int | None, month: int) -> int:
+    """Days in a Gregorian month; February has 29 when the year is unknown."""
+    if month == 2 and year is not None:
+        return 29 if _stdlib_calendar.isleap(year) else 28
+    return _GREGORIAN_DAYS[month]
+
+
+def _check_month_day(
+    year: int | None, month: int, day: int, *, field_month: str, field_day: str
+) -> None:
     if not 1 <= month <= 12:
         raise ValidationError(
             f"Month must be between 1 and 12, not {month}.",
-            field="month",
+            field=field_month,
             code="month_out_of_range",
         )
+    length = month_length(year, month)
+    if 1 <= day <= length:
+        return
     name = _MONTH_NAMES[month]
-    if month == 2 and day == 29 and year is not None and not _stdlib_calendar.isleap(year):
+    if month == 2 and day == 29 and year is not None:
+        message = f"{year} is not a leap year, so 29 February {year} does not exist."
+    elif year is not None:
+        message = f"{name} {year} has {length} days; day {day} does not exist."
+    else:
+        message = f"{name} has {length} days; day {day} does not exist."
+    raise ValidationError(message, field=field_day, code="day_out_of_range")
+
+
+def calendar_date(year: int, month: int, day: int, *, field: str) -> dt.date:
+    """A Gregorian day within the date policy; every error names ``field``."""
+    check_year(year, field=field)
+    _check_month_day(year, month, day, field_month=field, field_day=field)
+    return dt.date(year, month, day)
+
+
+def check_date(value: dt.date, *, field: str) -> dt.date:
+    """``value`` (a date, or a datetime's date) within the date policy."""
+    check_year(value.year, field=field)
+    return value
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_ISO_DATETIME = re.compile(
+    r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?P<frac>\.\d{1,6})?)?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?",
+    re.ASCII,
+)
+
+
+def parse_date(text: str, *, field: str) -> dt.date:
+    """``2026-12-01`` as a date within the policy; an impossible date is an error naming
+    ``field`` and saying why (never the nearest real day)."""
+    match = _ISO_DATE.fullmatch(text.strip())
+    if match is None:
         raise ValidationError(
-            f"{year} is not a leap year, so 29 February {year} does not exist.",
-            field="day",
-            code="day_out_of_range",
+            f"{text.strip()!r} is not a date (expected YYYY-MM-DD, e.g. 2026-12-01).",
+            field=field,
+            code="date_syntax",
         )
-    if not 1 <= day <= _GREGORIAN_DAYS[month]:
+    year, month, day = (int(g) for g in match.groups())
+    return calendar_date(year, month, day, field=field)
+
+
+def check_time(hour: int, minute: int, second: int = 0, *, field: str) -> None:
+    """A wall-clock time: 00:00 to 23:59:59."""
+    if not 0 <= hour <= 23:
         raise ValidationError(
-            f"{name} has {_GREGORIAN_DAYS[month]} days; day {day} does not exist.",
-            field="day",
-            code="day_out_of_range",
+            f"Hour must be between 0 and 23, not {hour}.", field=field, code="time_out_of_range"
         )
+    if not 0 <= minute <= 59 or not 0 <= second <= 59:
+        bad = minute if not 0 <= minute <= 59 else second
+        raise ValidationError(
+            f"Minutes and seconds must be between 0 and 59, not {bad}.",
+            field=field,
+            code="time_out_of_range",
+        )
+
+
+def parse_datetime(text: str, *, field: str, default_zone: dt.tzinfo | None = None) -> dt.datetime:
+    """``2026-11-20 19:00`` (the rep's wall clock, or ``default_zone``), ``2026-11-20``
+    (midnight) or ISO 8601 with an offset. Out-of-range parts are errors naming ``field``."""
+    match = _ISO_DATETIME.fullmatch(text.strip())
+    if match is None:
+        raise ValidationError(
+            f"{text.strip()!r} is not a date and time (expected e.g. 2026-11-20 19:00).",
+            field=field,
+            code="datetime_syntax",
+        )
+    day = calendar_date(int(match["y"]), int(match["mo"]), int(match["d"]), field=field)
+    hour, minute, second = (int(match[k] or 0) for k in ("h", "mi", "s"))
+    check_time(hour, minute, second, field=field)
+    micro = int(float(match["frac"]) * 1_000_000) if match["frac"] else 0
+    when = dt.datetime(day.year, day.month, day.day, hour, minute, second, micro)
+    tz = match["tz"]
+    if tz is not None:
+        when = dt.datetime.fromisoformat(when.isoformat() + ("+00:00" if tz == "Z" else tz))
+        return when
+    # A naive time is the rep's wall clock: this machine's zone unless told otherwise.
+    return when.replace(tzinfo=default_zone) if default_zone else when.astimezone()
 
 
 def _validate_lunar(year: int | None, month: int, day: int, is_leap: bool) -> None:

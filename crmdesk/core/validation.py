@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from crmdesk.core import dates
 from crmdesk.core.errors import ValidationError
 
 NAME_MAX = 200
@@ -125,26 +126,11 @@ def check_int(value: int, *, field: str, minimum: int, maximum: int) -> int:
 
 
 def parse_date(text: str, *, field: str) -> dt.date:
-    """An ISO calendar date, ``2026-12-01``."""
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(
-            f"{text.strip()!r} is not a date (expected YYYY-MM-DD, e.g. 2026-12-01)",
-            field=field,
-            code="date_syntax",
-        ) from None
+    """An ISO calendar date, ``2026-12-01``, within the date policy (:mod:`crmdesk.core.dates`)."""
+    return dates.parse_date(text, field=field)
 
 
 def parse_datetime(text: str, *, field: str) -> dt.datetime:
-    """``2026-11-20 19:00`` (local time), ``2026-11-20`` (midnight) or ISO 8601 with an offset."""
-    try:
-        when = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(
-            f"{text.strip()!r} is not a date and time (expected e.g. 2026-11-20 19:00)",
-            field=field,
-            code="datetime_syntax",
-        ) from None
-    # A naive time is the rep's wall clock: attach this machine's zone.
-    return when if when.tzinfo is not None else when.astimezone()
+    """``2026-11-20 19:00`` (local time), ``2026-11-20`` (midnight) or ISO 8601 with an offset,
+    within the date policy (:mod:`crmdesk.core.dates`)."""
+    return dates.parse_datetime(text, field=field)

@@ -12,9 +12,11 @@ from pydantic import BaseModel, Field
 
 
 class AuditEvent(BaseModel):
-    """Something a device did that the server cannot see itself (an export, an import)."""
+    """Something a device did that the server cannot see itself (an export, an import, pulled
+    rows its book could not take and set aside)."""
 
     at: dt.datetime
-    action: Literal["export", "import"]
-    what: str = Field(max_length=200)  # e.g. "contacts as vcard", "team books as xlsx"
+    action: Literal["export", "import", "set_aside"]
+    # e.g. "contacts as vcard", "team books as xlsx" (no NUL: PostgreSQL text cannot hold one)
+    what: str = Field(max_length=200, pattern=r"^[^\x00]*$")
     count: int = Field(default=0, ge=0)

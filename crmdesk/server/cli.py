@@ -14,6 +14,9 @@
                    [--keep-devices]
     crmdesk-server set-lease DAYS
     crmdesk-server list-quarantine [--user NAME] [--limit N]
+    crmdesk-server check [--dry-run] [--unknown-tables]
+    crmdesk-server throttled
+    crmdesk-server clear-throttle NAME [--address ADDRESS]
     crmdesk-server audit verify
     crmdesk-server audit list [--user NAME] [--record ID] [--since DATE] [--limit N]
     crmdesk-server purge
@@ -38,11 +41,11 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from crmdesk.core.errors import CrmdeskError
-from crmdesk.server import audit, crud, syncing
+from crmdesk.server import audit, checking, crud, syncing, throttling
 from crmdesk.server.config import Settings, get_settings
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.errors import ApiError
@@ -55,47 +58,48 @@ DATABASE_ENV = "CRMDESK_SERVER_DATABASE_URL"
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="crmdesk-server", description="The crmdesk company server.")
+    p = argparse.ArgumentParser(
+        prog="crmdesk-server",
+        description="The crmdesk company server: run it (serve, the default) and administer it.",
+    )
     p.add_argument("--database-url", help=f"SQLAlchemy URL (default: ${DATABASE_ENV} or SQLite)")
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("serve", help="run the server (the default)")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8765)
-    s.add_argument("--workers", type=int, default=1)
-    s.add_argument("--ssl-certfile")
-    s.add_argument("--ssl-keyfile")
-    s.add_argument("--log-level", default="warning")
-
-    w = sub.add_parser("serve-worker", help=argparse.SUPPRESS)
-    w.add_argument("--fd", type=int, required=True)
-    w.add_argument("--ssl-certfile")
-    w.add_argument("--ssl-keyfile")
-    w.add_argument("--log-level", default="warning")
+    s.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    s.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
+    s.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    s.add_argument("--ssl-certfile", help="TLS certificate (PEM); with --ssl-keyfile")
+    s.add_argument("--ssl-keyfile", help="TLS private key (PEM)")
+    s.add_argument("--log-level", default="warning", help="uvicorn's (default: %(default)s)")
 
     sub.add_parser("migrate", help="create or upgrade the database schema")
     t = sub.add_parser("create-team", help="make a team")
-    t.add_argument("name")
+    t.add_argument("name", help="the team's name")
     u = sub.add_parser("create-user", help="make a user (asks for the password)")
-    u.add_argument("username")
-    u.add_argument("--role", choices=("rep", "manager", "admin"), default="rep")
-    u.add_argument("--team")
-    u.add_argument("--password-stdin", action="store_true")
-    r = sub.add_parser("reset-password", help="set a new password")
-    r.add_argument("username")
-    r.add_argument("--password-stdin", action="store_true")
+    u.add_argument("username", help="the user's sign-in name")
+    u.add_argument(
+        "--role", choices=("rep", "manager", "admin"), default="rep", help="default: rep"
+    )
+    u.add_argument("--team", help="the team the user belongs to (a manager manages it)")
+    u.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    r = sub.add_parser("reset-password", help="set a new password (clears sign-in throttling)")
+    r.add_argument("username", help="whose password")
+    r.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     d = sub.add_parser("deactivate-user", help="stop a user (a rep who left) and their devices")
-    d.add_argument("username")
-    sub.add_parser("list-users")
-    ld = sub.add_parser("list-devices")
-    ld.add_argument("--user")
-    rv = sub.add_parser("revoke-device")
-    rv.add_argument("device_id")
+    d.add_argument("username", help="who")
+    sub.add_parser("list-users", help="every user: name, role, team, active or not")
+    ld = sub.add_parser("list-devices", help="enrolled devices: id, user, name, state, last seen")
+    ld.add_argument("--user", help="only this user's devices")
+    rv = sub.add_parser("revoke-device", help="revoke a device: it wipes its book at next contact")
+    rv.add_argument("device_id", help="from list-devices")
     ra = sub.add_parser("reassign", help="move an account and all on it to another user")
-    ra.add_argument("account_id")
-    ra.add_argument("--to", required=True)
+    ra.add_argument("account_id", help="the account's record id")
+    ra.add_argument("--to", required=True, help="the new owner's user name")
     h = sub.add_parser("handover", help="pass a leaver's whole book to successors (离职交接)")
-    h.add_argument("leaver")
+    h.add_argument("leaver", help="the user name of the rep who leaves")
     h.add_argument("--to", help="who receives every record not given per account")
     h.add_argument(
         "--account",
@@ -111,20 +115,45 @@ def _parser() -> argparse.ArgumentParser:
         help="do not revoke their devices (with --keep-active)",
     )
     sl = sub.add_parser("set-lease", help="days a book may stay offline before it needs us")
-    sl.add_argument("days", type=int)
-    lq = sub.add_parser("list-quarantine", help="edits kept aside for review, newest last")
-    lq.add_argument("--user")
-    lq.add_argument("--limit", type=int, default=100)
-    au = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_command")
+    sl.add_argument("days", type=int, help="days")
+    lq = sub.add_parser("list-quarantine", help="edits and records kept aside for review")
+    lq.add_argument("--user", help="only this user's")
+    lq.add_argument("--limit", type=int, default=100, help="newest N (default: %(default)s)")
+    ck = sub.add_parser(
+        "check", help="find stored records that break the record schema; move them to quarantine"
+    )
+    ck.add_argument("--dry-run", action="store_true", help="only report, move nothing")
+    ck.add_argument(
+        "--unknown-tables",
+        action="store_true",
+        help="also move records of tables this server does not know (else only counted)",
+    )
+    sub.add_parser("throttled", help="sign-ins slowed after failures: user, address, count, wait")
+    ct = sub.add_parser("clear-throttle", help="forget a user's failed sign-ins")
+    ct.add_argument("username", help="whose")
+    ct.add_argument("--address", help="only the failures from this address")
+    au = sub.add_parser("audit", help="the audit log").add_subparsers(
+        dest="audit_command", metavar="ACTION"
+    )
     au.required = True
     au.add_parser("verify", help="check the hash chain (exit 1 naming the first bad entry)")
     al = au.add_parser("list", help="entries, newest last")
     al.add_argument("--user", help="user name or id")
     al.add_argument("--record", help="record id")
     al.add_argument("--since", type=_date, help="YYYY-MM-DD or an ISO datetime (UTC)")
-    al.add_argument("--limit", type=int, default=100)
+    al.add_argument("--limit", type=int, default=100, help="newest N (default: %(default)s)")
     sub.add_parser("purge", help="remove tombstones every active device has applied")
     return p
+
+
+def _worker_parser() -> argparse.ArgumentParser:
+    """``serve-worker``: one child of a multi-worker ``serve`` (internal; not in --help)."""
+    w = argparse.ArgumentParser(prog="crmdesk-server serve-worker")
+    w.add_argument("--fd", type=int, required=True)
+    w.add_argument("--ssl-certfile")
+    w.add_argument("--ssl-keyfile")
+    w.add_argument("--log-level", default="warning")
+    return w
 
 
 def _date(text: str) -> dt.datetime:
@@ -169,6 +198,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.resolved_database_url(), pool_size=1)
     upgrade(engine)
     engine.dispose()
+    scheme = "https" if args.ssl_certfile else "http"
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    database = make_url(settings.resolved_database_url()).render_as_string(hide_password=True)
+    sys.stdout.write(
+        f"crmdesk-server: listening on {scheme}://{host}:{args.port} "
+        f"({args.workers} worker{'s' if args.workers != 1 else ''}), database {database}\n"
+    )
+    sys.stdout.flush()
     if args.workers <= 1 or sys.platform == "win32":
         uvicorn.run(
             APP,
@@ -289,8 +326,8 @@ def _handover(session: Session, args: argparse.Namespace, out: TextIO) -> None:
 def _list_quarantine(session: Session, args: argparse.Namespace, out: TextIO) -> None:
     stmt = (
         select(Quarantine, User.username, Device.name)
-        .join(User, User.id == Quarantine.user_id)
-        .join(Device, Device.id == Quarantine.device_id)
+        .outerjoin(User, User.id == Quarantine.user_id)
+        .outerjoin(Device, Device.id == Quarantine.device_id)
     )
     if args.user:
         stmt = stmt.where(User.username == args.user)
@@ -298,10 +335,39 @@ def _list_quarantine(session: Session, args: argparse.Namespace, out: TextIO) ->
     for q, username, device_name in reversed(rows):
         at = q.received_at.isoformat(timespec="seconds")
         fields = ",".join(sorted(q.mutation.get("fields", {})))
+        device = f"{q.device_id} ({device_name})" if q.device_id else "-"
+        # What is wrong, by field and code only (the reason may quote the customer's data).
+        wrong = ",".join(f"{p['field'] or '*'}:{p['code']}" for p in q.problems or [])
         out.write(
-            f"{at}\t{username}\t{q.device_id} ({device_name})\t{q.tbl}\t{q.record_id}\t"
-            f"{q.reason}\t{fields}\n"
+            f"{at}\t{username or 'company'}\t{device}\t{q.tbl}\t{q.record_id}\t"
+            f"{q.reason}\t{fields}" + (f"\t{wrong}" if wrong else "") + "\n"
         )
+
+
+def _check(sessions: sessionmaker[Session], args: argparse.Namespace, out: TextIO) -> None:
+    report = checking.check(sessions, move=not args.dry_run, unknown_tables=args.unknown_tables)
+    for f in report.moved:
+        wrong = "; ".join(f"{p.field or 'record'}: {p.reason}" for p in f.problems)
+        out.write(f"{f.book}\t{f.tbl}\t{f.record_id}\t{wrong}\n")
+    verb = "would move" if args.dry_run else "moved"
+    out.write(
+        f"checked {report.checked} records: {verb} {len(report.moved)} to quarantine"
+        + ("" if args.dry_run or not report.moved else " (see list-quarantine)")
+        + "\n"
+    )
+    for tbl, count in sorted(report.unknown_tables.items()):
+        kept = "moved" if args.unknown_tables and not args.dry_run else "kept"
+        out.write(f"{count} records of table {tbl!r}, unknown to this server: {kept}\n")
+
+
+def _throttled(session: Session, settings: Settings, out: TextIO) -> None:
+    rows = throttling.throttled(session, settings=settings)
+    for t in rows:
+        at = t.last_at.isoformat(timespec="seconds")
+        wait = f"waits {t.wait_seconds} s" if t.wait_seconds else "not slowed now"
+        out.write(f"{t.username}\t{t.address or '-'}\t{t.failures} failures\tlast {at}\t{wait}\n")
+    if not rows:
+        out.write("no failed sign-ins in the window\n")
 
 
 def _audit_list(session: Session, args: argparse.Namespace, out: TextIO) -> None:
@@ -317,7 +383,11 @@ def _audit_list(session: Session, args: argparse.Namespace, out: TextIO) -> None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["serve-worker"]:
+        _serve_worker(_worker_parser().parse_args(given[1:]))
+        return 0
+    args = _parser().parse_args(given)
     if args.database_url:
         # Through the environment, so every uvicorn worker process reads the same one.
         os.environ[DATABASE_ENV] = args.database_url
@@ -328,11 +398,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "serve":
             if args.command is None:
-                args = _parser().parse_args([*(argv or sys.argv[1:]), "serve"])
+                args = _parser().parse_args([*given, "serve"])
             return _serve(args, settings)
-        if command == "serve-worker":
-            _serve_worker(args)
-            return 0
         sessions = _sessions(settings)
         if command == "audit" and args.audit_command == "verify":
             with sessions() as session:
@@ -391,8 +458,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.write(f"lease set to {args.days} days (devices learn it at their next sync)\n")
             elif command == "list-quarantine":
                 _list_quarantine(session, args, out)
+            elif command == "throttled":
+                _throttled(session, settings, out)
+            elif command == "clear-throttle":
+                cleared = throttling.clear(session, username=args.username, address=args.address)
+                out.write(f"{cleared} failed sign-ins of {args.username} forgotten\n")
             elif command == "audit":
                 _audit_list(session, args, out)
+        if command == "check":
+            _check(sessions, args, out)
         if command == "purge":
             horizons = syncing.purge(sessions, inactive_days=settings.inactive_days)
             out.write(f"purged below the horizon of {len(horizons)} books\n")

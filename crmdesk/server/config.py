@@ -23,9 +23,20 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CRMDESK_SERVER_")
 
     database_url: str = ""
-    # Login rate limit: at most this many failed logins per user name within the window.
-    login_max_failures: int = 5
+    # Sign-in throttle (crmdesk.server.throttling): failures are counted per user name and
+    # source address within the window; after ``login_free_failures`` from one address each
+    # further try waits twice as long as the last (up to ``login_max_delay_seconds``). A user's
+    # usual addresses are slowed only by their own failures.
+    login_free_failures: int = 3
+    login_max_delay_seconds: int = 300
     login_window_seconds: int = 900
+    # From this many failures of one user name from anywhere, addresses the user never signed
+    # in from are slowed too (an attack spread over many addresses).
+    login_user_failures: int = 20
+    # Addresses of proxies whose X-Forwarded-For names the client (empty: trust none).
+    trusted_proxies: str = ""
+    # The largest request body accepted (a push of 200 records with long notes fits easily).
+    max_body_bytes: int = 32 * 1024 * 1024
     # Devices not seen for this long no longer hold back the tombstone horizon.
     inactive_days: int = 60
     long_poll_seconds: float = 25.0

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from crmdesk.core.errors import NotFoundError, ValidationError
-from crmdesk.server import audit
+from crmdesk.server import audit, throttling
 from crmdesk.server.config import Settings
 from crmdesk.server.errors import ApiError
 from crmdesk.server.models import (
@@ -147,24 +146,17 @@ def enrol(
     device_name: str,
     settings: Settings,
     start_seq: int = 0,
+    address: str = "",
 ) -> Enrolment:
-    """Check the password (rate-limited per user name) and make a device with a fresh token."""
-    since = utcnow() - dt.timedelta(seconds=settings.login_window_seconds)
-    failures = session.scalar(
-        select(func.count())
-        .select_from(LoginFailure)
-        .where(LoginFailure.username == username, LoginFailure.at >= since)
-    )
-    if (failures or 0) >= settings.login_max_failures:
-        raise ApiError(
-            "too many failed sign-ins; wait and try again", code="rate_limited", status=429
-        )
+    """Check the password (throttled per user name and source address, see
+    :mod:`crmdesk.server.throttling`) and make a device with a fresh token."""
+    throttling.check(session, username=username, address=address, settings=settings)
     user = session.scalar(select(User).where(User.username == username))
     ok = verify_password(user.password_hash if user else None, password)
     if user is None or not ok or not user.active:
         # The caller records the failure in a transaction of its own (this one rolls back).
         raise ApiError("wrong user name or password", code="bad_login", status=401)
-    session.execute(delete(LoginFailure).where(LoginFailure.username == username))
+    throttling.record_success(session, username=username, address=address)
     token = new_token()
     device = Device(
         user_id=user.id, name=device_name, token_hash=hash_token(token), last_seq=start_seq
@@ -182,8 +174,8 @@ def enrol(
     return Enrolment(device=device, user=user, token=token)
 
 
-def record_login_failure(session: Session, *, username: str) -> None:
-    session.add(LoginFailure(username=username[:120]))
+def record_login_failure(session: Session, *, username: str, address: str = "") -> None:
+    throttling.record_failure(session, username=username, address=address)
     known = session.scalar(select(User.id).where(User.username == username))
     # Only a known user's name goes in the log: an unknown "name" may be a mistyped password.
     audit.record(

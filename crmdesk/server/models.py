@@ -145,30 +145,49 @@ class Moved(Base):
 
 
 class Quarantine(Base):
-    """A write that was not applied (outside the writer's scope), kept for an administrator."""
+    """A write that was not applied (outside the writer's scope, or invalid), or a stored record
+    found invalid by ``crmdesk-server check`` (no device), kept for an administrator."""
 
     __tablename__ = "quarantine"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), index=True)
-    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), index=True)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     tbl: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int] = mapped_column(BigInteger)
     mutation: Mapped[dict[str, Any]] = mapped_column()
     reason: Mapped[str] = mapped_column(String(40))
+    # For an invalid write: [{field, reason, code}] (crmdesk.db.record_schema.Problem).
+    problems: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
 
 
 class LoginFailure(Base):
-    """Failed logins, kept in the database so every worker sees the same rate limit."""
+    """Failed sign-ins, kept in the database so every worker sees the same throttle; counted per
+    user name and source address (see ``crmdesk.server.throttling``)."""
 
     __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_user_at", "username", "at"),)
+    __table_args__ = (
+        Index("ix_login_failures_user_at", "username", "at"),
+        Index("ix_login_failures_user_address_at", "username", "address", "at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(120))
+    address: Mapped[str] = mapped_column(String(64), default="", server_default="")
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SignInAddress(Base):
+    """An address a user signed in from with the right password: their usual places, which a
+    flood of failures from elsewhere does not slow down."""
+
+    __tablename__ = "sign_in_addresses"
+
+    username: Mapped[str] = mapped_column(String(120), primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class AuditEntry(Base):

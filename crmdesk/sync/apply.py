@@ -1,9 +1,13 @@
 """Apply pulled pages to the book in bulk: Core ``executemany`` upserts, no ORM, no outbox.
 
-A page is applied in one transaction together with its cursor. Foreign keys are switched off for
-that transaction: a page is ordered by server sequence, not by parent before child, and a parent
-may have been purged or be outside the device's scope. Fields with a pending local edit keep the
-local value (the edit will be pushed and merged on the server).
+A page is applied in one transaction together with its cursor. A pulled row the book cannot take
+(not shaped like a change, a value of the wrong type or length, a constraint) is set aside with
+its reason, and the rest of the page applies: no server content stops a sync.
+
+Foreign keys are switched off for that transaction: a page is ordered by server sequence, not by
+parent before child, and a parent may have been purged or be outside the device's scope. Fields
+with a pending local edit keep the local value (the edit will be pushed and merged on the
+server).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from crmdesk.db.models import SYNCED_MODELS
-from crmdesk.db.record_schema import table_specs
+from crmdesk.db.record_schema import check_values, is_record_id, table_specs
 from crmdesk.db.sync_state import SyncConflict, SyncOutbox, SyncShadow
 from crmdesk.sync.protocol import CONFLICTS_TABLE
 
@@ -95,21 +99,68 @@ def _local_rows(conn: Connection, tbl: str, ids: Sequence[str]) -> dict[str, dic
     return found
 
 
+# A change as the server sends it: the keys and their JSON types.
+_CHANGE_SHAPE: dict[str, type | tuple[type, ...]] = {
+    "tbl": str,
+    "id": str,
+    "book": str,
+    "version": int,
+    "seq": int,
+    "deleted": bool,
+    "data": dict,
+}
+
+
+def set_aside_reason(ch: object) -> str | None:
+    """Why the book cannot take the pulled change ``ch`` (None: it can, as far as its values
+    go; a constraint may still refuse it). The record schema is applied leniently: fields and
+    vocabulary terms of a newer crmdesk are fine, wrong types, lengths and dates are not."""
+    if not isinstance(ch, dict):
+        return "not a record"
+    for key, kind in _CHANGE_SHAPE.items():
+        value = ch.get(key)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            return f"{key}: missing or of the wrong type"
+    spec = table_specs().get(ch["tbl"])
+    if spec is None:
+        return None  # a newer table, or the conflicts: handled by their own readers
+    if not is_record_id(ch["id"]):
+        return "id: not a record id"
+    problems = check_values(spec, ch["data"], full_row=True, lenient=True)
+    if problems:
+        p = problems[0]
+        return f"{p.field}: {p.reason}" if p.field else p.reason
+    return None
+
+
 def apply_changes(
     conn: Connection,
-    changes: Iterable[dict[str, Any]],
+    changes: Iterable[Any],
     *,
     pending: dict[tuple[str, str], set[str]],
     mark: int,
     rejected: list[tuple[str, str]] | None = None,
+    reasons: dict[tuple[str, str], str] | None = None,
 ) -> dict[str, list[str]]:
     """Upsert pulled rows (and their shadow versions); return the ids written per table.
 
-    Rows the book refuses (a unique constraint) are left out and added to ``rejected``.
+    Rows the book cannot take (see :func:`set_aside_reason`, or a constraint) are left out and
+    added to ``rejected``, with their reason in ``reasons``.
     """
     refused: list[tuple[str, str]] = [] if rejected is None else rejected
+    why: dict[tuple[str, str], str] = {} if reasons is None else reasons
     by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ch in changes:
+        reason = set_aside_reason(ch)
+        if reason is not None:
+            key = (
+                (str(ch.get("tbl", "?")), str(ch.get("id", "?")))
+                if isinstance(ch, dict)
+                else ("?", "?")
+            )
+            refused.append(key)
+            why[key] = reason
+            continue
         by_table[ch["tbl"]].append(ch)
     written: dict[str, list[str]] = {}
     shadow_rows: list[tuple[Any, ...]] = []
@@ -119,7 +170,7 @@ def apply_changes(
             _apply_conflicts(conn, items)
         elif tbl in specs:
             before = len(refused)
-            _apply_table(conn, tbl, items, pending, refused)
+            _apply_table(conn, tbl, items, pending, refused, why)
             if len(refused) > before:
                 bad = set(refused[before:])
                 items = [ch for ch in items if (tbl, ch["id"]) not in bad]
@@ -184,6 +235,7 @@ def _apply_table(
     items: list[dict[str, Any]],
     pending: dict[tuple[str, str], set[str]],
     rejected: list[tuple[str, str]],
+    reasons: dict[tuple[str, str], str],
 ) -> None:
     spec = table_specs()[tbl]
     sql, convert = _writer(tbl, conn.dialect)
@@ -219,8 +271,15 @@ def _apply_table(
             try:
                 with conn.begin_nested():
                     conn.exec_driver_sql(sql, tuple(values))
-            except IntegrityError:
+            except IntegrityError as exc:
                 rejected.append((tbl, str(values[0])))
+                reasons[(tbl, str(values[0]))] = _constraint(exc)
+
+
+def _constraint(exc: IntegrityError) -> str:
+    """The constraint SQLite names (no values: they are the customer's data)."""
+    text = str(exc.orig) if exc.orig is not None else "a constraint"
+    return text.splitlines()[0][:200]
 
 
 def _local_value(bind: Callable[[Any], Any] | None, value: Any) -> Any:

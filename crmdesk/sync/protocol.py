@@ -8,9 +8,9 @@ book: :mod:`crmdesk.db.record_schema`. See ``docs/sync.md``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 
 from crmdesk.db.audit_event import AuditEvent
 from crmdesk.db.record_schema import FieldValue
@@ -24,6 +24,11 @@ CONFLICTS_TABLE = "_conflicts"
 SHARED_TABLES = frozenset({"tiers"})  # live in the company book
 SILENT_FIELDS = frozenset({"updated_at"})  # last applied wins, never a conflict
 MAX_PUSH_BATCH = 500
+MAX_SEQ = 2**62  # sequence numbers and versions: inside every database's 64-bit integers
+Seq = Annotated[int, Field(ge=0, le=MAX_SEQ)]
+# Names and ids: printable text (a NUL cannot be stored in PostgreSQL text at all).
+Name = Annotated[str, Field(min_length=1, max_length=120, pattern=r"^[^\x00-\x1f\x7f]+$")]
+RecordId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
 MAX_PULL_LIMIT = 10_000
 DEFAULT_LEASE_DAYS = 30  # a book not synced for this long will not open without the server
 
@@ -35,11 +40,11 @@ DEVICE_REVOKED = "device_revoked"  # 401: the device was revoked: wipe the local
 
 class EnrolRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    username: str = Field(min_length=1, max_length=120)
+    username: Name
     password: str = Field(min_length=1, max_length=1024, repr=False)
-    device_name: str = Field(default="", max_length=200)
+    device_name: str = Field(default="", max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")
     # The device's outbox high-water mark: its next push starts after it.
-    start_seq: int = Field(default=0, ge=0)
+    start_seq: int = Field(default=0, ge=0, le=MAX_SEQ)
 
 
 class EnrolResponse(BaseModel):
@@ -57,22 +62,33 @@ class EnrolResponse(BaseModel):
 
 
 class Mutation(BaseModel):
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     tbl: str = Field(pattern=r"^[a-z_][a-z0-9_]{0,39}$")
-    id: str = Field(min_length=1, max_length=64)
-    base_version: int = Field(default=0, ge=0)
+    id: RecordId
+    base_version: int = Field(default=0, ge=0, le=MAX_SEQ)
     fields: dict[str, FieldValue]
     row: dict[str, FieldValue] | None = None
 
 
 class PushRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    schema_rev: str = ""
-    acked_through: int = Field(default=0, ge=0)
+    schema_rev: str = Field(default="", max_length=40)
+    acked_through: int = Field(default=0, ge=0, le=MAX_SEQ)
     mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
 
 
-PushStatus = Literal["applied", "merged", "conflict", "quarantined", "need_row", "replay"]
+PushStatus = Literal[
+    "applied", "merged", "conflict", "quarantined", "need_row", "replay", "invalid"
+]
+
+
+class FieldProblem(BaseModel):
+    """What is wrong with one field of a mutation (``field`` empty: with the record as a whole);
+    ``code`` is stable (``type``, ``too_long``, ``required``, ``unknown_field``...)."""
+
+    field: str
+    reason: str
+    code: str
 
 
 class MutationResult(BaseModel):
@@ -83,6 +99,11 @@ class MutationResult(BaseModel):
     # device can put its copy back; ``gone`` when the record is outside the caller's scope.
     current: Change | None = None
     gone: bool = False
+    # For an ``invalid`` mutation (kept in quarantine, never stored): the first field at fault
+    # and why, then every problem found.
+    field: str | None = None
+    reason: str | None = None
+    problems: list[FieldProblem] = Field(default_factory=list)
 
 
 class PushResponse(BaseModel):
@@ -115,8 +136,8 @@ class Departure(BaseModel):
 
 class PullRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    cursor: dict[str, int] = Field(default_factory=dict)  # read after this
-    applied: dict[str, int] | None = None  # what the device has applied (default: cursor)
+    cursor: dict[str, Seq] = Field(default_factory=dict)  # read after this
+    applied: dict[str, Seq] | None = None  # what the device has applied (default: cursor)
     limit: int = Field(default=5000, ge=1, le=MAX_PULL_LIMIT)
 
 
@@ -137,7 +158,7 @@ class PullResponse(BaseModel):
 
 class WaitRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    cursor: dict[str, int] = Field(default_factory=dict)
+    cursor: dict[str, Seq] = Field(default_factory=dict)
     timeout: float = Field(default=25.0, ge=0, le=60)
 
 
@@ -145,20 +166,39 @@ class WaitResponse(BaseModel):
     changed: bool
 
 
+# (table, record id, version) travels as a three-item array. Its schema is written out because
+# pydantic's serialisation schema of a tuple uses the array form of "items", which OpenAPI 3.1
+# (JSON Schema 2020-12) rejects; and "prefixItems", the 2020-12 way, is not understood by every
+# OpenAPI tool (schemathesis rewrites it into the rejected form). Three strings-or-integers.
+_TRIPLE_SCHEMA = {
+    "type": "array",
+    "items": {"type": ["string", "integer"]},
+    "minItems": 3,
+    "maxItems": 3,
+    "description": "[table, record id, version]",
+}
+RecordVersions = Annotated[
+    list[tuple[str, str, int]], WithJsonSchema({"type": "array", "items": _TRIPLE_SCHEMA})
+]
+
+
 class RestoreCheckRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    records: list[tuple[str, str, int]] = Field(max_length=MAX_PULL_LIMIT)  # tbl, id, version
+    records: Annotated[
+        list[tuple[str, str, int]],
+        WithJsonSchema({"type": "array", "items": _TRIPLE_SCHEMA, "maxItems": MAX_PULL_LIMIT}),
+    ] = Field(max_length=MAX_PULL_LIMIT)  # tbl, id, version
 
 
 class RestoreCheckResponse(BaseModel):
     # The records the server lacks, or holds at an older version: (tbl, id, server version).
-    behind: list[tuple[str, str, int]]
+    behind: RecordVersions
 
 
 class ReassignRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    account_id: str
-    to_user: str  # username of the new owner
+    account_id: RecordId
+    to_user: Name  # username of the new owner
 
 
 class ReassignResponse(BaseModel):
@@ -216,9 +256,9 @@ class HandoverRequest(BaseModel):
     """
 
     protocol: int = PROTOCOL_VERSION
-    leaver: str  # username
-    default_to: str | None = None  # username
-    accounts: dict[str, str] = Field(default_factory=dict)  # account id -> successor username
+    leaver: Name  # username
+    default_to: Name | None = None  # username
+    accounts: dict[RecordId, Name] = Field(default_factory=dict)  # account id -> successor
     revoke_devices: bool = True
     deactivate: bool = True
 
@@ -232,7 +272,7 @@ class HandoverResponse(BaseModel):
 
 class RevokeRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    device_id: str
+    device_id: RecordId
 
 
 class RevokeResponse(BaseModel):

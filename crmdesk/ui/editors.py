@@ -7,15 +7,15 @@ staying open with everything the user typed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core import vocab
-from crmdesk.core.errors import CrmdeskError
+from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.money import parse_money
 from crmdesk.core.views import AccountView, ContactView
 from crmdesk.db import browse
 from crmdesk.ui import labels
+from crmdesk.ui.date_fields import DateField
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
 
@@ -86,6 +87,28 @@ class RecordDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
         self.result_view: Any = None
         self._busy = False
+        self._watched: list[tuple[DateField, QCheckBox | None]] = []
+
+    def _watch(self, field: DateField, enabled_by: QCheckBox | None = None) -> None:
+        """Check ``field`` as typed: its error at the field, Save disabled while it is wrong
+        (and, with ``enabled_by``, only while that box is ticked)."""
+        self._watched.append((field, enabled_by))
+        field.checked.connect(lambda error, f=field: self._field_checked(f, error))
+        if enabled_by is not None:
+            enabled_by.toggled.connect(lambda _on: self._update_save())
+
+    def _field_checked(self, field: DateField, error: ValidationError | None) -> None:
+        label = self.form.error_label(field.field)
+        if label is not None:
+            label.setText(error_text(error) if error else "")
+            label.setToolTip(error.message if error else "")
+            label.setVisible(error is not None)
+        self._update_save()
+
+    def _update_save(self) -> None:
+        valid = all(f.is_valid() for f, box in self._watched if box is None or box.isChecked())
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(valid and not self._busy)
 
     def _layout(self, *pages: tuple[str, QWidget]) -> None:
         layout = QVBoxLayout(self)
@@ -139,6 +162,7 @@ class RecordDialog(QDialog):
     def _done(self) -> None:
         self._busy = False
         self.buttons.setEnabled(True)
+        self._update_save()
 
     def _on_saved(self, view: Any) -> None:
         self.result_view = view
@@ -409,10 +433,10 @@ class PreferenceDialog(RecordDialog):
         self.value = QLineEdit(f)
         self.note = QLineEdit(f)
         self.learned = QCheckBox(self.tr("Learned on"), f)
-        self.learned_on = QDateEdit(QDate.currentDate(), f)
-        self.learned_on.setCalendarPopup(True)
-        self.learned_on.setDisplayFormat("yyyy-MM-dd")
+        self.learned_on = DateField(dt.date.today(), "learned_on", f)
+        self.learned_on.setObjectName("learned_on")
         self.learned_on.setEnabled(False)
+        self._watch(self.learned_on, self.learned)
         self.learned.toggled.connect(self.learned_on.setEnabled)
         when = QWidget(f)
         row = QHBoxLayout(when)
@@ -429,7 +453,7 @@ class PreferenceDialog(RecordDialog):
         self.value.setFocus()
 
     def _values(self) -> dict[str, Any]:
-        learned = self.learned_on.date().toPython() if self.learned.isChecked() else None
+        learned = self.learned_on.value() if self.learned.isChecked() else None
         return {
             "contact_id": self.contact_id,
             "category": self.category.currentData(),

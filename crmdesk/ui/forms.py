@@ -50,7 +50,6 @@ _MESSAGES = {
     "book_busy": QT_TRANSLATE_NOOP(
         "Errors", "The book is busy: another crmdesk is writing to it. Try again in a moment."
     ),
-    "year_out_of_range": QT_TRANSLATE_NOOP("Errors", "This year is outside the supported span."),
     "date_out_of_range": QT_TRANSLATE_NOOP("Errors", "This date is outside the supported span."),
     "leap_not_lunar": QT_TRANSLATE_NOOP("Errors", "Only a lunar date can be in a leap month."),
     "leap_month_missing": QT_TRANSLATE_NOOP("Errors", "That lunar year has no such leap month."),
@@ -58,6 +57,16 @@ _MESSAGES = {
     "time_syntax": QT_TRANSLATE_NOOP("Errors", "This is not a time of day."),
     "gift_repeated": QT_TRANSLATE_NOOP(
         "Errors", "This person already received this gift: choose another one."
+    ),
+    "year_out_of_range": QT_TRANSLATE_NOOP("Errors", "The year must be between 1900 and 2099."),
+    "datetime_syntax": QT_TRANSLATE_NOOP(
+        "Errors", "This is not a date and time: write e.g. 2026-11-20 19:00."
+    ),
+    "time_out_of_range": QT_TRANSLATE_NOOP(
+        "Errors", "This time does not exist: hours 0–23, minutes 0–59."
+    ),
+    "past_follow_up": QT_TRANSLATE_NOOP(
+        "Errors", "This follow-up is already due. Save again to keep the date."
     ),
     "wrong_key": QT_TRANSLATE_NOOP(
         "Errors", "Wrong passphrase: it does not open this book. Check it and try again."

@@ -345,7 +345,7 @@ class SyncController(QObject):
         if status.open_conflicts:
             parts.append(self.tr("%1 conflicts").replace("%1", str(status.open_conflicts)))
         if status.rejected:
-            parts.append(self.tr("%1 not held").replace("%1", str(len(status.rejected))))
+            parts.append(self.tr("%1 set aside").replace("%1", str(len(status.rejected))))
         if status.last_error:
             parts.append(self.tr("sync error"))
         return " · ".join(parts)
@@ -367,12 +367,16 @@ class SyncController(QObject):
             lines.append(self.tr("Last error: %1").replace("%1", status.last_error))
         if status.rejected:
             lines.append(
-                self.tr("Records from the server this book could not hold (%1):").replace(
-                    "%1", str(len(status.rejected))
-                )
+                self.tr(
+                    "Records from the server this book could not take, set aside (%1):"
+                ).replace("%1", str(len(status.rejected)))
             )
+            reasons = {(t, i): r for t, i, r in status.set_aside}
             shown = status.rejected[:MAX_REJECTED_SHOWN]
-            lines += [f"  {table} {record_id}" for table, record_id in shown]
+            lines += [
+                f"  {table} {record_id}: {reasons.get((table, record_id), '')}".rstrip(": ")
+                for table, record_id in shown
+            ]
             if len(status.rejected) > len(shown):
                 lines.append("  …")
         return "\n".join(lines)

@@ -15,14 +15,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -40,6 +38,7 @@ from crmdesk.core import vocab
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.money import Money, parse_money
 from crmdesk.ui import labels
+from crmdesk.ui.date_fields import DateField, DateTimeField
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
 from crmdesk.ui.models import ID_ROLE, Suggestion, SuggestionModel
@@ -215,12 +214,8 @@ class VisitDialog(QDialog):
         self.setWindowTitle(self.tr("Log a visit"))
         f = self.form = Form(self)
         moment = now or dt.datetime.now().astimezone()
-        day = QDate(moment.year, moment.month, moment.day)
-        self.when = QDateTimeEdit(
-            QDateTime(day, QTime(moment.hour, moment.minute, moment.second)), f
-        )
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when = DateTimeField(moment, "when", f)
+        self.when.setObjectName("when")
         self.kind = QComboBox(f)
         for code, label in labels.choices(vocab.INTERACTION_KINDS):
             self.kind.addItem(label, code)
@@ -248,10 +243,10 @@ class VisitDialog(QDialog):
         self.outcome = QLineEdit(f)
         self.next_step = QLineEdit(f)
         self.follow_up = QCheckBox(self.tr("Follow up on"), f)
-        self.follow_up_on = QDateEdit(day.addDays(7), f)
-        self.follow_up_on.setCalendarPopup(True)
-        self.follow_up_on.setDisplayFormat("yyyy-MM-dd")
+        self.follow_up_on = DateField(moment.date() + dt.timedelta(days=7), "follow_up", f)
+        self.follow_up_on.setObjectName("follow_up_on")
         self.follow_up_on.setEnabled(False)
+        self._past_follow_up_ok: dt.date | None = None  # asked once, the rep said yes
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
         self.next_step.textEdited.connect(
             lambda text: self.follow_up.setChecked(bool(text.strip()) or self.follow_up.isChecked())
@@ -293,9 +288,34 @@ class VisitDialog(QDialog):
         layout.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
+        for field in (self.when, self.follow_up_on):
+            field.checked.connect(self._field_checked)
+        self.follow_up.toggled.connect(lambda _on: self._update_save())
         self.resize(560, 620)
         # With someone already chosen the note is all that is left to type.
         (self.summary if self.attendees.ids() else self.attendees.edit).setFocus()
+
+    def _field_checked(self, error: ValidationError | None) -> None:
+        """Typed into a date or time: its error at the field, Save only when all are valid."""
+        field = self.sender()
+        if isinstance(field, (DateField, DateTimeField)):
+            label = self.form.error_label(field.field)
+            if label is not None:
+                if error is None:
+                    label.clear()
+                    label.hide()
+                else:
+                    label.setText(error_text(error))
+                    label.setToolTip(error.message)
+                    label.show()
+        self._update_save()
+
+    def _update_save(self) -> None:
+        valid = self.when.is_valid() and (
+            not self.follow_up.isChecked() or self.follow_up_on.is_valid()
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(valid and not self._busy)
 
     def _money(self, text: str, field: str) -> Money | None:
         if not text.strip():
@@ -306,9 +326,7 @@ class VisitDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         """What the form says, checked where only the form can check it."""
-        when = self.when.dateTime().toPython()
-        assert isinstance(when, dt.datetime)
-        occurred_at = when.astimezone()  # the local zone
+        occurred_at = self.when.value()  # the local zone; a past visit is fine
         cost = self._money(self.cost.text(), "cost")
         gifts: list[GiftLine] = []
         ids = self.attendees.ids()
@@ -319,9 +337,16 @@ class VisitDialog(QDialog):
             raise ValidationError("say what the gift was", field="gift", code="required")
         follow_up_on = None
         if self.follow_up.isChecked():
-            picked = self.follow_up_on.date().toPython()
-            assert isinstance(picked, dt.date)
-            follow_up_on = picked
+            follow_up_on = self.follow_up_on.value()
+            already_due = occurred_at.date() <= follow_up_on < dt.date.today()
+            if already_due and self._past_follow_up_ok != follow_up_on:
+                # Asked once: saving again with the same date keeps it.
+                self._past_follow_up_ok = follow_up_on
+                raise ValidationError(
+                    "this follow-up is already due; save again to keep it",
+                    field="follow_up",
+                    code="past_follow_up",
+                )
         if not ids and not self.account_id:
             raise ValidationError("choose who you met", field="contact", code="required")
         return {
@@ -377,6 +402,7 @@ class VisitDialog(QDialog):
     def _done(self) -> None:
         self._busy = False
         self.buttons.setEnabled(True)
+        self._update_save()
 
     def _on_saved(self, view: Any) -> None:
         self.result_view = view

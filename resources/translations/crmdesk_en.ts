@@ -1119,10 +1119,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This year is outside the supported span.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This date is outside the supported span.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,6 +1140,22 @@
     </message>
     <message>
         <source>This person already received this gift: choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The year must be between 1900 and 2099.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a date and time: write e.g. 2026-11-20 19:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time does not exist: hours 0–23, minutes 0–59.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This follow-up is already due. Save again to keep the date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2950,7 +2962,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 not held</source>
+        <source>%1 set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records from the server this book could not take, set aside (%1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2967,10 +2983,6 @@
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Records from the server this book could not hold (%1):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1115,10 +1115,6 @@
         <translation>客户簿正忙：另一个 crmdesk 正在写入。请稍后再试。</translation>
     </message>
     <message>
-        <source>This year is outside the supported span.</source>
-        <translation>年份超出支持的范围。</translation>
-    </message>
-    <message>
         <source>This date is outside the supported span.</source>
         <translation>日期超出支持的范围。</translation>
     </message>
@@ -1141,6 +1137,22 @@
     <message>
         <source>This person already received this gift: choose another one.</source>
         <translation>此人已收到过这份礼物，请另选一份。</translation>
+    </message>
+    <message>
+        <source>The year must be between 1900 and 2099.</source>
+        <translation>年份必须在 1900 至 2099 之间。</translation>
+    </message>
+    <message>
+        <source>This is not a date and time: write e.g. 2026-11-20 19:00.</source>
+        <translation>这不是有效的日期时间：请写成例如 2026-11-20 19:00。</translation>
+    </message>
+    <message>
+        <source>This time does not exist: hours 0–23, minutes 0–59.</source>
+        <translation>该时间不存在：小时 0–23，分钟 0–59。</translation>
+    </message>
+    <message>
+        <source>This follow-up is already due. Save again to keep the date.</source>
+        <translation>该跟进已经到期。再次保存即保留此日期。</translation>
     </message>
     <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
@@ -2926,8 +2938,12 @@
         <translation>%1 个冲突</translation>
     </message>
     <message>
-        <source>%1 not held</source>
-        <translation>%1 条未收录</translation>
+        <source>%1 set aside</source>
+        <translation>%1 条已搁置</translation>
+    </message>
+    <message>
+        <source>Records from the server this book could not take, set aside (%1):</source>
+        <translation>本客户簿无法接收、已搁置的服务器记录（%1）：</translation>
     </message>
     <message>
         <source>sync error</source>
@@ -2944,10 +2960,6 @@
     <message>
         <source>Last error: %1</source>
         <translation>上次错误：%1</translation>
-    </message>
-    <message>
-        <source>Records from the server this book could not hold (%1):</source>
-        <translation>本客户簿无法收录的服务器记录（%1）：</translation>
     </message>
 </context>
 <context>

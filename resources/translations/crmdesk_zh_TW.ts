@@ -1115,10 +1115,6 @@
         <translation>客戶簿正忙：另一個 crmdesk 正在寫入。請稍後再試。</translation>
     </message>
     <message>
-        <source>This year is outside the supported span.</source>
-        <translation>年份超出支援的範圍。</translation>
-    </message>
-    <message>
         <source>This date is outside the supported span.</source>
         <translation>日期超出支援的範圍。</translation>
     </message>
@@ -1141,6 +1137,22 @@
     <message>
         <source>This person already received this gift: choose another one.</source>
         <translation>此人已收到過這份禮物，請另選一份。</translation>
+    </message>
+    <message>
+        <source>The year must be between 1900 and 2099.</source>
+        <translation>年份必須在 1900 至 2099 之間。</translation>
+    </message>
+    <message>
+        <source>This is not a date and time: write e.g. 2026-11-20 19:00.</source>
+        <translation>這不是有效的日期時間：請寫成例如 2026-11-20 19:00。</translation>
+    </message>
+    <message>
+        <source>This time does not exist: hours 0–23, minutes 0–59.</source>
+        <translation>該時間不存在：小時 0–23，分鐘 0–59。</translation>
+    </message>
+    <message>
+        <source>This follow-up is already due. Save again to keep the date.</source>
+        <translation>該跟進已經到期。再次儲存即保留此日期。</translation>
     </message>
     <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
@@ -2926,8 +2938,12 @@
         <translation>%1 個衝突</translation>
     </message>
     <message>
-        <source>%1 not held</source>
-        <translation>%1 條未收錄</translation>
+        <source>%1 set aside</source>
+        <translation>%1 筆已擱置</translation>
+    </message>
+    <message>
+        <source>Records from the server this book could not take, set aside (%1):</source>
+        <translation>本客戶簿無法接收、已擱置的伺服器記錄（%1）：</translation>
     </message>
     <message>
         <source>sync error</source>
@@ -2944,10 +2960,6 @@
     <message>
         <source>Last error: %1</source>
         <translation>上次錯誤：%1</translation>
-    </message>
-    <message>
-        <source>Records from the server this book could not hold (%1):</source>
-        <translation>本客戶簿無法收錄的伺服器記錄（%1）：</translation>
     </message>
 </context>
 <context>

@@ -151,7 +151,7 @@ def specs(draw: st.DrawFn) -> DateSpec:
         month = draw(st.integers(1, 12))
         limit = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month]
         day = draw(st.integers(1, limit))
-        year = draw(st.none() | st.integers(1, 9999))
+        year = draw(st.none() | st.integers(1900, 2099))
         if year is not None and month == 2 and day == 29:
             year = 2000
         return DateSpec.gregorian(month, day, year=year)

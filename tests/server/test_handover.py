@@ -71,7 +71,13 @@ def make_office(server: LiveServer, db: Database) -> Office:
         (
             "interactions",
             "i1",
-            {"account_id": ids["acc1"], "summary": "dinner", "recorded_by": leaver},
+            {
+                "account_id": ids["acc1"],
+                "occurred_at": "2026-11-20T11:00:00+00:00",
+                "kind": "meal",
+                "summary": "dinner",
+                "recorded_by": leaver,
+            },
         ),
         (
             "follow_ups",
@@ -80,6 +86,7 @@ def make_office(server: LiveServer, db: Database) -> Office:
                 "contact_id": ids["c1"],
                 "interaction_id": ids["i1"],
                 "due_on": "2026-12-01",
+                "description": "send the quote",
                 "done": False,
                 "owner": leaver,
             },
@@ -87,16 +94,22 @@ def make_office(server: LiveServer, db: Database) -> Office:
         (
             "opportunities",
             "o1",
-            {"account_id": ids["acc1"], "name": "5G", "stage": "negotiation", "owner": leaver},
+            {"account_id": ids["acc1"], "name": "5G", "stage": "develop", "owner": leaver},
         ),
-        ("accounts", "acc2", {"name": "ZTE", "status": "prospect", "owner": leaver}),
-        ("opportunities", "o2", {"account_id": ids["acc2"], "name": "core", "stage": "proposal"}),
+        ("accounts", "acc2", {"name": "ZTE", "status": "potential", "owner": leaver}),
+        ("opportunities", "o2", {"account_id": ids["acc2"], "name": "core", "stage": "propose"}),
         ("contacts", "c3", {"name": "李四 (no account)", "owner": leaver}),
         ("preferences", "p3", {"contact_id": ids["c3"], "category": "tea", "value": "oolong"}),
         (
             "follow_ups",
             "f3",
-            {"contact_id": ids["c3"], "due_on": "2026-11-01", "done": True, "owner": leaver},
+            {
+                "contact_id": ids["c3"],
+                "due_on": "2026-11-01",
+                "description": "call back",
+                "done": True,
+                "owner": leaver,
+            },
         ),
         ("contacts", "c4", {"name": "gone", "owner": leaver}),
     ]
@@ -157,7 +170,7 @@ def test_handover_moves_everything_intact(office: Office, server: LiveServer, db
         if "owner" in data:  # a table with an owner column names the successor
             assert data.pop("owner") == owner
         assert data == old  # stages, due dates, done flags, recorded_by: untouched
-    assert after[ids["o1"]][1]["stage"] == "negotiation"
+    assert after[ids["o1"]][1]["stage"] == "develop"
     assert after[ids["f1"]][1]["done"] is False and after[ids["f3"]][1]["done"] is True
     assert after[ids["i1"]][1]["recorded_by"] == office.leaver
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -264,11 +265,12 @@ def test_a_transaction_committing_late_is_not_skipped(
         slow.begin()
         writer = syncing.BookWriter(slow)
         seq = writer.next_seq(user.id)
+        slow_id = str(uuid.uuid4())  # record ids are UUIDs: readers set anything else aside
         slow.add(
             SyncRecord(
                 book_id=user.id,
                 tbl="accounts",
-                id="slow-1",
+                id=slow_id,
                 seq=seq,
                 version=1,
                 deleted=False,
@@ -287,7 +289,7 @@ def test_a_transaction_committing_late_is_not_skipped(
         slow.close()
         assert done.wait(30)
         b.client.sync_once()
-        names = {acc.name for acc in (get(b.book, Account, "slow-1"),) if acc}
+        names = {acc.name for acc in (get(b.book, Account, slow_id),) if acc}
         assert names == {"slow writer"}
         assert {x["name"] for x in snapshot(b.book).values()} >= {"slow writer", "fast writer"}
     finally:
@@ -381,6 +383,7 @@ def test_fields_and_tables_of_a_newer_crmdesk_survive_an_older_one(
             server.url + "/api/v1/sync/push",
             headers=headers(newer["token"]),
             json={
+                "schema_rev": "9999",  # a book schema this server does not know yet
                 "mutations": [
                     {"seq": 1, "tbl": "accounts", "id": aid, "fields": row, "row": row},
                     {
@@ -390,7 +393,7 @@ def test_fields_and_tables_of_a_newer_crmdesk_survive_an_older_one(
                         "fields": {"x": 1},
                         "row": {"x": 1},
                     },
-                ]
+                ],
             },
             timeout=30,
         )

@@ -132,9 +132,9 @@ def test_rows_the_book_could_not_hold_are_counted_with_a_list(window, qtbot) -> 
     )
     window.sync.keystore = NO_KEYRING
     window.sync.set_desk(window.desk)
-    assert "2 not held" in window.sync_label.text()
+    assert "2 set aside" in window.sync_label.text()
     tip = window.sync_label.toolTip()
-    assert "could not hold (2)" in tip and "tiers t-1" in tip and "tiers t-2" in tip
+    assert "set aside (2)" in tip and "tiers t-1" in tip and "tiers t-2" in tip
 
 
 def test_the_conflicts_screen_says_whose_value_lost(window, qtbot) -> None:

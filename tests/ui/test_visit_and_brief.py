@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 
 from crmdesk.db.services import followups, interactions
@@ -93,7 +95,7 @@ def test_a_follow_up_before_the_visit_is_refused_at_its_field(window, qtbot):
     _select(window, qtbot, window.contacts, "陈明")
     dialog = _open_visit(window, qtbot)
     dialog.follow_up.setChecked(True)
-    dialog.follow_up_on.setDate(dialog.when.date().addDays(-3))
+    dialog.follow_up_on.setText((dialog.when.value().date() - dt.timedelta(days=3)).isoformat())
     qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.form.error_label("follow_up").isVisible()
     assert "before the interaction" in dialog.form.error_label("follow_up").text()

@@ -9,8 +9,10 @@ import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from crmdesk.core.errors import CrmdeskError
+from crmdesk.server.api.limits import BodyLimit
 from crmdesk.server.api.routes import admin, auth, sync
 from crmdesk.server.config import Settings, get_settings
 from crmdesk.server.db import make_engine, make_sessions
@@ -46,12 +48,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sync.router)
     app.include_router(admin.router)
 
+    app.add_middleware(BodyLimit, max_body_bytes=settings.max_body_bytes)
+
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         body: dict[str, object] = {"code": exc.code, "message": exc.message}
         if exc.last_seq is not None:
             body["last_seq"] = exc.last_seq
-        return JSONResponse(body, status_code=exc.status)
+        headers = {}
+        if exc.retry_after is not None:
+            body["retry_after"] = exc.retry_after
+            headers["Retry-After"] = str(exc.retry_after)
+        return JSONResponse(body, status_code=exc.status, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Unknown paths and methods: the same error shape as everything else.
+        codes = {404: "no_route", 405: "method_not_allowed"}
+        return JSONResponse(
+            {"code": codes.get(exc.status_code, "http"), "message": str(exc.detail)},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(CrmdeskError)
     async def _crmdesk_error(_request: Request, exc: CrmdeskError) -> JSONResponse:
@@ -60,9 +78,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         # Field locations only: never echo the input (it may hold a password).
-        where = sorted({".".join(str(p) for p in e.get("loc", ())) for e in exc.errors()})
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return JSONResponse(
+                {"code": "bad_json", "message": "the request body is not valid JSON"},
+                status_code=422,
+            )
+        where = sorted({".".join(str(p) for p in e.get("loc", ())) for e in errors})
         return JSONResponse(
-            {"code": "invalid", "message": "invalid request: " + ", ".join(where)},
+            {"code": "invalid", "message": "invalid request: " + ", ".join(where)[:500]},
             status_code=422,
         )
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 
 from crmdesk.server import audit, crud
 from crmdesk.server.api.deps import ProtocolDep, SessionsDep, TokenDep, sign_in
-from crmdesk.server.errors import forbidden, not_found
+from crmdesk.server.errors import forbidden, not_found, responses
 from crmdesk.server.handover import handover as hand_over
 from crmdesk.server.models import Device
 from crmdesk.sync.protocol import (
@@ -26,7 +26,7 @@ from crmdesk.sync.protocol import (
 router = APIRouter(prefix="/api/v1", tags=["admin"])
 
 
-@router.post("/team")
+@router.post("/team", responses=responses(400, 401, 426))
 def team(
     _body: TeamRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
 ) -> TeamResponse:
@@ -54,7 +54,7 @@ def team(
     return TeamResponse(members=members)
 
 
-@router.post("/handover")
+@router.post("/handover", responses=responses(400, 401, 403, 404, 409, 426))
 def handover(
     body: HandoverRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
 ) -> HandoverResponse:
@@ -65,7 +65,7 @@ def handover(
     return answer
 
 
-@router.post("/devices/revoke")
+@router.post("/devices/revoke", responses=responses(400, 401, 403, 404, 426))
 def revoke(
     body: RevokeRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
 ) -> RevokeResponse:
@@ -80,7 +80,7 @@ def revoke(
     return RevokeResponse(revoked=True)
 
 
-@router.post("/audit/events")
+@router.post("/audit/events", responses=responses(400, 401, 426))
 def audit_events(
     body: AuditEventsRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
 ) -> AuditEventsResponse:

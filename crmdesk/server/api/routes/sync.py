@@ -20,11 +20,13 @@ from crmdesk.server.api.deps import (
 )
 from crmdesk.server.crud import read_books
 from crmdesk.server.db import READONLY
-from crmdesk.server.errors import device_revoked
+from crmdesk.server.errors import device_revoked, responses
 from crmdesk.server.models import User
 from crmdesk.sync.protocol import (
     PullRequest,
+    PullResponse,
     PushRequest,
+    PushResponse,
     ReassignRequest,
     ReassignResponse,
     RestoreCheckRequest,
@@ -37,7 +39,7 @@ router = APIRouter(prefix="/api/v1", tags=["sync"])
 JSON = "application/json"
 
 
-@router.post("/sync/push")
+@router.post("/sync/push", responses=responses(400, 401, 409, 426, ok=PushResponse))
 def push(
     body: PushRequest,
     token: TokenDep,
@@ -61,7 +63,7 @@ def push(
     return Response(answer.model_dump_json(), media_type=JSON)
 
 
-@router.post("/sync/pull")
+@router.post("/sync/pull", responses=responses(400, 401, 426, ok=PullResponse))
 def pull(
     body: PullRequest,
     token: TokenDep,
@@ -78,7 +80,7 @@ def pull(
     return Response(page, media_type=JSON)
 
 
-@router.post("/sync/wait")
+@router.post("/sync/wait", responses=responses(400, 401, 426))
 async def wait(
     body: WaitRequest,
     request: Request,
@@ -109,7 +111,7 @@ async def wait(
     return WaitResponse(changed=changed)
 
 
-@router.post("/sync/restore-check")
+@router.post("/sync/restore-check", responses=responses(400, 401, 426))
 def restore_check(
     body: RestoreCheckRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
 ) -> RestoreCheckResponse:
@@ -120,7 +122,7 @@ def restore_check(
     return RestoreCheckResponse(behind=behind)
 
 
-@router.post("/reassign")
+@router.post("/reassign", responses=responses(400, 401, 403, 404, 409, 426))
 def reassign(
     body: ReassignRequest, token: TokenDep, protocol: ProtocolDep, sessions: SessionsDep
 ) -> ReassignResponse:

@@ -1,0 +1,75 @@
+"""Date and time fields that never change what was typed: the text is the value.
+
+Qt's date editors silently turn an impossible entry into some other day (``2026-02-30`` into the
+3rd of February, ``25:99`` into a wrapped time). These fields keep the text as typed, check it
+against the date policy of :mod:`crmdesk.core.dates` at every key, and say what is wrong at the
+field; the dialog keeps Save disabled until every field holds a real value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from crmdesk.core import dates
+from crmdesk.core.errors import ValidationError
+
+
+class _CheckedField(QLineEdit):
+    """A line edit whose text must parse; ``checked`` carries the error (None: valid)."""
+
+    checked = Signal(object)  # ValidationError | None
+
+    def __init__(self, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.error: ValidationError | None = None
+        self.textChanged.connect(self._check)
+
+    def _parse(self, text: str) -> object:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _check(self, text: str) -> None:
+        try:
+            self._parse(text)
+            error = None
+        except ValidationError as exc:
+            error = exc
+        self.error = error
+        self.checked.emit(error)
+
+    def is_valid(self) -> bool:
+        return self.error is None
+
+
+class DateTimeField(_CheckedField):
+    """``yyyy-MM-dd HH:mm`` in the local zone."""
+
+    def __init__(self, value: dt.datetime, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.setPlaceholderText("2026-11-20 19:00")
+        self.setText(value.strftime("%Y-%m-%d %H:%M"))
+
+    def _parse(self, text: str) -> dt.datetime:
+        return dates.parse_datetime(text, field=self.field)
+
+    def value(self) -> dt.datetime:
+        """The moment typed, with this machine's zone; ValidationError if it is not one."""
+        return self._parse(self.text())
+
+
+class DateField(_CheckedField):
+    """``yyyy-MM-dd``."""
+
+    def __init__(self, value: dt.date, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.setPlaceholderText("2026-12-01")
+        self.setText(value.isoformat())
+
+    def _parse(self, text: str) -> dt.date:
+        return dates.parse_date(text, field=self.field)
+
+    def value(self) -> dt.date:
+        return self._parse(self.text())
