@@ -42,6 +42,15 @@ class Cluster:
     host: str
     port: int
     folder: Path
+    bindir: Path  # the server's own client tools (pg_dump, createdb...) match its version
+
+    def tool(self, name: str) -> str:
+        return str(self.bindir / name)
+
+    @property
+    def client_args(self) -> tuple[str, ...]:
+        """Connection options for the PostgreSQL client tools."""
+        return ("--host", self.host, "--port", str(self.port), "--username", SUPERUSER)
 
     @property
     def admin_dsn(self) -> str:
@@ -135,7 +144,7 @@ def _start(bindir: Path) -> Cluster:
     )
     run(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w",
         "start")  # fmt: skip
-    cluster = Cluster("127.0.0.1", port, folder)
+    cluster = Cluster("127.0.0.1", port, folder, bindir)
     atexit.register(_stop, bindir, cluster, user)
     deadline = time.monotonic() + 30
     while True:

@@ -20,6 +20,7 @@ from crmdesk.db.integrity import Reader, full_check
 from crmdesk.db.models import Account, Contact
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.migrate import upgrade
+from tests import postgres
 from tests.server.live import PASSWORD, LiveServer, free_port, fresh_database, start_server
 from tests.sync.helpers import (
     NO_KEYRING,
@@ -33,8 +34,6 @@ from tests.sync.helpers import (
     snapshot,
 )
 
-PG = ("--host", "127.0.0.1", "--username", "postgres")
-
 
 def _run(*argv: str) -> None:
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
@@ -45,8 +44,12 @@ def _back_up(backend: str, url: str, dest: Path) -> None:
     """Section 5, "Back up" — while the server runs."""
     if backend == "postgresql":
         name = url.rsplit("/", 1)[1]
-        _run("pg_dump", *PG, "--format=custom", f"--dbname={name}", f"--file={dest}")
+        pg = postgres.cluster()
+        _run(pg.tool("pg_dump"), *pg.client_args, "--format=custom", f"--dbname={name}",
+             f"--file={dest}")  # fmt: skip
     else:
+        if shutil.which("sqlite3") is None:
+            pytest.skip("the guide's SQLite backup uses the sqlite3 shell: apt-get install sqlite3")
         _run("sqlite3", url.removeprefix("sqlite:///"), f".backup '{dest}'")
 
 
@@ -54,9 +57,11 @@ def _restore(backend: str, url: str, backup: Path) -> None:
     """Section 5, "Restore" — the servers are stopped."""
     if backend == "postgresql":
         name = url.rsplit("/", 1)[1]
-        _run("dropdb", *PG, "--force", name)
-        _run("createdb", *PG, "--encoding", "UTF8", name)
-        _run("pg_restore", *PG, "--no-owner", f"--dbname={name}", str(backup))
+        pg = postgres.cluster()
+        _run(pg.tool("dropdb"), *pg.client_args, "--force", name)
+        _run(pg.tool("createdb"), *pg.client_args, "--encoding", "UTF8", name)
+        _run(pg.tool("pg_restore"), *pg.client_args, "--no-owner", f"--dbname={name}",
+             str(backup))  # fmt: skip
     else:
         db = Path(url.removeprefix("sqlite:///"))
         for suffix in ("", "-wal", "-shm"):
