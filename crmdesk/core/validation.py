@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from crmdesk.core import dates
 from crmdesk.core.errors import ValidationError
 
 NAME_MAX = 200
@@ -127,10 +126,14 @@ def check_int(value: int, *, field: str, minimum: int, maximum: int) -> int:
 
 def parse_date(text: str, *, field: str) -> dt.date:
     """An ISO calendar date, ``2026-12-01``, within the date policy (:mod:`crmdesk.core.dates`)."""
+    from crmdesk.core import dates  # with the lunar calendar: not for the CLI's --help
+
     return dates.parse_date(text, field=field)
 
 
 def parse_datetime(text: str, *, field: str) -> dt.datetime:
     """``2026-11-20 19:00`` (local time), ``2026-11-20`` (midnight) or ISO 8601 with an offset,
     within the date policy (:mod:`crmdesk.core.dates`)."""
+    from crmdesk.core import dates
+
     return dates.parse_datetime(text, field=field)

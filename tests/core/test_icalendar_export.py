@@ -45,18 +45,19 @@ def test_items_become_all_day_events() -> None:
 
 def test_same_input_same_bytes() -> None:
     # Written out from RFC 5545: an all-day event ends the next day (3.6.1), DTSTAMP in UTC
-    # (3.8.7.2), CRLF line ends (3.1); no time of export or random id in it.
+    # (3.8.7.2), CRLF line ends (3.1); no time of export or random id in it. Properties may come in
+    # any order (3.6); these are in the order the writer puts them.
     expected = (
         b"BEGIN:VCALENDAR\r\n"
-        b"VERSION:2.0\r\n"
         b"PRODID:-//crmdesk//crmdesk relationship notebook//EN\r\n"
+        b"VERSION:2.0\r\n"
         b"CALSCALE:GREGORIAN\r\n"
         b"BEGIN:VEVENT\r\n"
-        b"SUMMARY:New Year\r\n"
+        b"UID:n1\r\n"
+        b"DTSTAMP:20250601T083000Z\r\n"
         b"DTSTART;VALUE=DATE:20250101\r\n"
         b"DTEND;VALUE=DATE:20250102\r\n"
-        b"DTSTAMP:20250601T083000Z\r\n"
-        b"UID:n1\r\n"
+        b"SUMMARY:New Year\r\n"
         b"TRANSP:TRANSPARENT\r\n"
         b"END:VEVENT\r\n"
         b"END:VCALENDAR\r\n"

@@ -50,7 +50,7 @@ def filled(book):
 COUNTS = {
     "tiers": 4, "accounts": 4, "contacts": 9, "family_members": 2, "preferences": 8,
     "important_dates": 6, "interactions": 4, "interaction_attendees": 6, "gifts": 3,
-    "follow_ups": 3, "opportunities": 2, "complaints": 0,
+    "follow_ups": 3, "opportunities": 2, "complaints": 0, "campaigns": 0, "campaign_items": 0,
 }  # fmt: skip
 
 
