@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from crmdesk.core.dates import DateSpec
 from crmdesk.core.errors import ValidationError
+from crmdesk.core.line_folding import fold_line
 from crmdesk.core.lunar import MAX_DATE
 from crmdesk.core.occasions import (
     DEFAULT_POLICY,
@@ -51,25 +52,6 @@ def _text(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").translate(_TEXT_ESCAPES)
 
 
-def _fold(line: str) -> str:
-    """RFC 5545 3.1: lines over 75 octets continue on lines that start with a space, cut between
-    characters (never inside a UTF-8 sequence)."""
-    if len(line) <= 25:
-        return line
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return line
-    parts: list[str] = []
-    start, limit = 0, 75
-    while start < len(data):
-        end = min(start + limit, len(data))
-        while end < len(data) and data[end] & 0xC0 == 0x80:  # a continuation byte
-            end -= 1
-        parts.append(data[start:end].decode("utf-8"))
-        start, limit = end, 74  # the leading space takes one octet
-    return "\r\n ".join(parts)
-
-
 def ics_lines(
     items: Iterable[tuple[dt.date, str, str, str]],
     *,
@@ -84,7 +66,7 @@ def ics_lines(
     head = ["BEGIN:VCALENDAR", f"PRODID:{_text(prodid)}", "VERSION:2.0", "CALSCALE:GREGORIAN"]
     if name:
         head.append(f"X-WR-CALNAME:{_text(name)}")
-    yield "".join(_fold(line) + "\r\n" for line in head)
+    yield "".join(fold_line(line) + "\r\n" for line in head)
     seen: set[str] = set()
     days: dict[dt.date, tuple[str, str]] = {}  # DTSTART and DTEND text per day (days repeat)
     fixed = f"DTSTAMP:{stamp_text}\r\n"
@@ -105,9 +87,9 @@ def ics_lines(
             )
         about = f"DESCRIPTION:{_text(description)}" if description else ""
         yield (
-            f"BEGIN:VEVENT\r\n{_fold(f'UID:{_text(uid)}')}\r\n{fixed}{day[0]}{day[1]}"
-            f"{_fold(f'SUMMARY:{_text(summary)}')}\r\n"
-            + (f"{_fold(about)}\r\n" if about else "")
+            f"BEGIN:VEVENT\r\n{fold_line(f'UID:{_text(uid)}')}\r\n{fixed}{day[0]}{day[1]}"
+            f"{fold_line(f'SUMMARY:{_text(summary)}')}\r\n"
+            + (f"{fold_line(about)}\r\n" if about else "")
             + "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n"
         )
     yield "END:VCALENDAR\r\n"

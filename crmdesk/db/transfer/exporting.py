@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from crmdesk import __version__
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.importing.drafts import RowError
+from crmdesk.core.line_folding import fold_line
 from crmdesk.db.models import SYNCED_MODELS, Account, Contact, Record
 from crmdesk.db.transfer.formats import (
     EXPORT_FORMATS,
@@ -146,25 +147,6 @@ def _text(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").translate(_VCARD_ESCAPES)
 
 
-def _fold(line: str) -> str:
-    """RFC 6350 3.2: lines over 75 octets continue on lines that start with a space, cut
-    between characters (never inside a UTF-8 sequence)."""
-    if len(line) <= 25:
-        return line
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return line
-    parts: list[str] = []
-    start, limit = 0, 75
-    while start < len(data):
-        end = min(start + limit, len(data))
-        while end < len(data) and data[end] & 0xC0 == 0x80:  # a continuation byte
-            end -= 1
-        parts.append(data[start:end].decode("utf-8"))
-        start, limit = end, 74  # the leading space takes one octet
-    return "\r\n ".join(parts)
-
-
 def vcard_text(contact: ContactRecord, birthday: str | None) -> str:
     """One contact as a vCard 4.0 (RFC 6350), CRLF line ends.
 
@@ -196,7 +178,7 @@ def vcard_text(contact: ContactRecord, birthday: str | None) -> str:
         lines.append("CATEGORIES:" + ",".join(_text(tag) for tag in tags))
     lines.append(f"UID:urn:uuid:{contact.id}")
     lines.append("END:VCARD")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    return "\r\n".join(fold_line(line) for line in lines) + "\r\n"
 
 
 def _write_vcard(session: Session, path: Path) -> dict[str, int]:
