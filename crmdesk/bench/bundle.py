@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: crmdesk/bench/bundle.py
 DEFAULT_DIST = ROOT / "dist" / "linux" / "crmdesk"
 PASSPHRASE = "bench-passphrase-7"
 IDLE_QUIET_S = 0.5
