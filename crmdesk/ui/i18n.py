@@ -11,6 +11,7 @@ Qt's own strings (the buttons of standard dialogs) come from Qt's ``qtbase_<lang
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import subprocess
@@ -93,8 +94,11 @@ def compiled(lang: str, *, cache: Path | None = None, sources: Path | None = Non
     if shipped.exists() and shipped.stat().st_mtime >= stamp:
         return shipped
     out_dir = cache if cache is not None else cache_dir()
-    qm = out_dir / f"crmdesk_{lang}.qm"
-    if qm.exists() and qm.stat().st_mtime >= stamp:
+    # Named by the source's content, not its time: one cache serves every checkout and
+    # installed version on the machine, and each must get the translations of its own .ts.
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    qm = out_dir / f"crmdesk_{lang}-{digest}.qm"
+    if qm.exists():
         return qm
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = qm.with_suffix(f".{os.getpid()}.tmp")

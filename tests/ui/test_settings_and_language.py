@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -70,13 +71,32 @@ def test_translations_compile_once_and_again_when_the_source_changes(tmp_path):
     stamp = qm.stat().st_mtime_ns
     assert i18n.compiled("zh_CN", cache=cache, sources=sources) == qm
     assert qm.stat().st_mtime_ns == stamp
-    import os
-
-    later = qm.stat().st_mtime + 10
-    os.utime(sources / ts.name, (later, later))
-    i18n.compiled("zh_CN", cache=cache, sources=sources)
-    assert qm.stat().st_mtime_ns != stamp
+    changed = ts.read_text(encoding="utf-8").replace("编辑客户", "修改客户", 1)
+    (sources / ts.name).write_text(changed, encoding="utf-8")
+    again = i18n.compiled("zh_CN", cache=cache, sources=sources)
+    assert again is not None and again != qm and again.read_bytes() != qm.read_bytes()
     assert i18n.compiled("xx", cache=cache, sources=sources) is None
+
+
+def test_two_checkouts_sharing_one_cache_each_get_their_own_translations(tmp_path):
+    # Another checkout (or an older install) with a newer .ts used to leave its .qm in the
+    # shared cache, and this one then showed that checkout's words.
+    ts = i18n.translations_dir() / "crmdesk_zh_CN.ts"
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    (old / ts.name).write_bytes(ts.read_bytes())
+    (new / ts.name).write_text(
+        ts.read_text(encoding="utf-8").replace("编辑客户", "修改客户", 1), encoding="utf-8"
+    )
+    os.utime(old / ts.name, (1_000_000, 1_000_000))  # the older checkout compiles last
+    cache = tmp_path / "cache"
+    new_qm = i18n.compiled("zh_CN", cache=cache, sources=new)
+    old_qm = i18n.compiled("zh_CN", cache=cache, sources=old)
+    assert new_qm is not None and old_qm is not None and new_qm != old_qm
+    assert "修改客户".encode("utf-16-be") in new_qm.read_bytes()
+    assert "修改客户".encode("utf-16-be") not in old_qm.read_bytes()
+    assert i18n.compiled("zh_CN", cache=cache, sources=new) == new_qm
 
 
 def test_every_source_string_is_translated_into_both_chinese(tmp_path):
