@@ -28,6 +28,17 @@ def test_search_section_reports_figures_and_no_full_scans(capsys):
         # Every query is drawn from the book, so each one finds something.
         assert all(t["no_hits"] == 0 for kind, t in timings.items() if kind != "all")
     assert figures["ratio_encrypted_to_plain"]["search_total"] > 0
+    table = {what: (figure, budget) for what, figure, budget in figures["rows"]}
+    p95 = figures["encrypted"]["search"]["all"]["p95_ms"]
+    assert table["search p95, every kind, 300 contacts, reopened book, cold (ms)"] == (p95, 10.0)
+    assert table["full-table scans in the search query plans"] == (0, 0)
+
+
+def test_unlock_section_puts_its_open_times_in_the_table(capsys):
+    assert bench.main(["--only", "unlock", "--contacts", "300"]) == 0
+    out = capsys.readouterr().out
+    assert "unlock a book with a passphrase, PBKDF2 (ms)" in out
+    assert "open a book with its raw key, no KDF (ms)" in out
 
 
 def test_percentiles_nearest_rank():

@@ -19,3 +19,6 @@ def test_integrity_section_reports_its_figures(capsys: pytest.CaptureFixture[str
     # The sample is spread over the book: some of it lands on records, and every one is seen.
     assert all("none" not in what for what in figures["damage_sample"]["outcomes"])
     assert figures["recover_rows_read"] > 300
+    whats = [what for what, _figure, _budget in figures["rows"]]
+    assert "book open with the quick integrity check (ms)" in whats
+    assert any(what.startswith("recovery from the backup") for what in whats)

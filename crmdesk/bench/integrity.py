@@ -160,4 +160,12 @@ def integrity_section(ctx: BenchContext) -> Figures:
     rows, gaps = figures["recover_rows_read"], figures["recover_gaps"]
     ctx.say(f"recovery from the backup + salvage of page {pages // 2}: {figures['recover_s']} s, "
             f"{rows:,} rows read, {gaps} gap(s)")  # fmt: skip
+    mb = figures["file_mb"]
+    figures["rows"] = [
+        ("book open with the quick integrity check (ms)", figures["open_and_quick_check_ms"], None),
+        (f"full integrity check, {mb} MB book (s)", figures["full_check_s"], None),
+        (f"verified backup, {mb} MB book (s)", figures["backup_s"], None),
+        (f"recovery from the backup with page salvage, {mb} MB book (s)", figures["recover_s"],
+         None),
+    ]  # fmt: skip
     return figures
