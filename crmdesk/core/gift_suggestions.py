@@ -1,7 +1,7 @@
 """Gift suggestions for a festival campaign (三节两寿): what to give each person, and why.
 
 The week before Mid-Autumn a rep works through dozens of key contacts at once. For each, this
-module picks one gift from a small editable catalogue, using what the book knows:
+module picks one gift from a small editable catalogue (the book's: :mod:`crmdesk.db.services.gift_catalogue`), using what the book knows:
 
 * the contact's **taboos** rule items out — a dietary taboo, a religion, or a drink preference such
   as "不喝酒" (no alcohol for someone who does not drink; no pork or alcohol for a halal diet; no
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from crmdesk.core.money import Money
+from crmdesk.core.money import DEFAULT_CURRENCY, Money
 
 
 class Tag(StrEnum):
@@ -57,6 +57,7 @@ class CatalogueItem:
     price_minor: int
     tags: frozenset[Tag]
     occasions: frozenset[str] = frozenset()  # festival keys it suits; empty: any occasion
+    currency: str = DEFAULT_CURRENCY
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
@@ -69,7 +70,8 @@ MID_AUTUMN = "cn.mid_autumn"
 DRAGON_BOAT = "cn.dragon_boat"
 SPRING_FESTIVAL = "cn.spring_festival"
 
-# A small starting catalogue; a company edits its own (names, prices, which occasion).
+# The starting catalogue: a new book is seeded with it (book migration 0010), and the rep edits
+# the book's copy (crmdesk.db.services.gift_catalogue); suggestions read the book's.
 DEFAULT_CATALOGUE: tuple[CatalogueItem, ...] = (
     CatalogueItem("mooncakes", "月饼礼盒", "Mooncake box", 30_000,
                   frozenset({Tag.SWEETS, Tag.FOOD}), frozenset({MID_AUTUMN})),
@@ -254,6 +256,8 @@ def exclusions(
                 return f"given in {gift.year}: {gift.description}"
     if item.key in taken:
         return "already chosen for someone of the same account"
+    if profile.budget_minor is not None and item.currency != DEFAULT_CURRENCY:
+        return f"priced in {item.currency}, the budget in {DEFAULT_CURRENCY}"
     if profile.budget_minor is not None and item.price_minor > profile.budget_minor:
         return "over the tier's budget"
     return None

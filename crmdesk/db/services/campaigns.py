@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.festivals import festival_by_key
 from crmdesk.core.gift_suggestions import (
-    DEFAULT_CATALOGUE,
     CatalogueItem,
     GiftProfile,
     PastGift,
@@ -48,7 +47,9 @@ from crmdesk.db.models import (
     Preference,
     Tier,
 )
+from crmdesk.db.campaign_stats import CampaignSummary, campaign_summaries
 from crmdesk.db.services._common import get_live
+from crmdesk.db.services.gift_catalogue import suggestion_catalogue
 from crmdesk.db.services.interactions import NewGift, log_interaction
 
 STATUSES = ("to_buy", "bought", "sent", "thanked")
@@ -151,7 +152,7 @@ def new_campaign(
     lang: str = "zh",
     greeting_lang: str = "auto",
     tone: Tone = Tone.FORMAL,
-    catalogue: Sequence[CatalogueItem] = DEFAULT_CATALOGUE,
+    catalogue: Sequence[CatalogueItem] | None = None,
     name: str | None = None,
     owner: str | None = None,
 ) -> CampaignView:
@@ -159,6 +160,7 @@ def new_campaign(
 
     ``lang`` names the campaign and explains the gifts (the rep's language); the greetings are
     in ``greeting_lang``, by default each contact's own: Chinese for a Chinese name, else English.
+    The gifts come from the book's catalogue (its active items) unless ``catalogue`` is given.
     """
     if not sender.strip():
         raise ValidationError(
@@ -228,6 +230,8 @@ def new_campaign(
         )
         for contact, _, tier in chosen
     ]
+    if catalogue is None:
+        catalogue = suggestion_catalogue(session)
     suggestions = suggest_for_campaign(profiles, catalogue, occasion, lang)
     campaign = Campaign(
         name=name or f"{festival.name(lang)} {year}",
@@ -271,7 +275,7 @@ def new_campaign(
             item.gift = found.name
             item.catalogue_key = found.item.key
             item.value_minor = found.item.price_minor
-            item.currency = DEFAULT_CURRENCY
+            item.currency = found.item.currency
             item.reason = describe(found, lang)
         session.add(item)
     session.flush()
@@ -324,11 +328,9 @@ def campaign_detail(session: Session, campaign_id: str) -> CampaignView:
     )
 
 
-def list_campaigns(session: Session) -> list[CampaignView]:
-    ids = session.scalars(
-        select(Campaign.id).where(Campaign.deleted.is_(False)).order_by(Campaign.occasion_on)
-    ).all()
-    return [campaign_detail(session, cid) for cid in ids]
+def list_campaigns(session: Session) -> list[CampaignSummary]:
+    """The campaigns with their budget, spend and progress (two queries, whatever their number)."""
+    return campaign_summaries(session)
 
 
 def _items(session: Session, campaign_id: str, item_ids: Sequence[str]) -> list[CampaignItem]:
