@@ -26,7 +26,7 @@ HEADERS = ["KEY", "NAME", "ENGLISH", "PRICE", "TAGS", "OCCASIONS", "ACTIVE", "US
 
 
 def _one(entry: Any, verb: str) -> Output:
-    return Output(entry.to_json(), f"{verb}:\n" + table(HEADERS, [_row(entry)]))
+    return Output(entry.to_json(), f"{verb}:\n" + table(HEADERS, [_row(entry)], empty=""))
 
 
 def gift_list(ctx: Context, args: argparse.Namespace) -> Output:
