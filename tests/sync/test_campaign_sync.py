@@ -59,3 +59,39 @@ def test_a_campaign_syncs_and_merges_between_two_devices(
     finally:
         a.close()
         b.close()
+
+
+def test_the_gift_catalogue_syncs_between_two_devices(
+    tmp_path: Path, server: LiveServer, db: Database
+) -> None:
+    """Each device was seeded with the built-in gifts on its own; a price changed on one and a gift
+    added on the other reach both, and each device still reads one catalogue of one row a key."""
+    from crmdesk.db.services import gift_catalogue
+
+    rep = db.user()
+    a, b = enrolled(tmp_path, "a", server.url, rep), enrolled(tmp_path, "b", server.url, rep)
+    try:
+        with a.book.session() as s, s.begin():
+            gift_catalogue.edit_item(s, "tea", price="520")
+        with b.book.session() as s, s.begin():
+            added = gift_catalogue.add_item(s, name_zh="普洱茶饼", price="450", tags=["tea"])
+        for device in (a, b, a):
+            device.client.sync_once()
+        for device in (a, b):
+            with device.book.session() as s:
+                entries = gift_catalogue.list_catalogue(s)
+            by_key = {e.key: e for e in entries}
+            assert len(by_key) == len(entries) == 12  # 11 built-in + the one added
+            assert by_key["tea"].price.minor == 52_000
+            assert by_key[added.key].name_zh == "普洱茶饼"
+            assert device.client.conflicts() == []
+        # Deactivated on b, seen inactive on a.
+        with b.book.session() as s, s.begin():
+            gift_catalogue.edit_item(s, "tea", active=False)
+        b.client.sync_once()
+        a.client.sync_once()
+        with a.book.session() as s:
+            assert "tea" not in {i.key for i in gift_catalogue.suggestion_catalogue(s)}
+    finally:
+        a.close()
+        b.close()
