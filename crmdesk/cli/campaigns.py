@@ -203,14 +203,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lang",
         default="zh",
-        choices=["zh", "en"],
-        help="the campaign's name and the gifts' reasons",
+        choices=["zh", "zh_TW", "en"],
+        help="the campaign's name and the gifts' reasons; zh_TW also greets Chinese names in "
+        "traditional Chinese",
     )
     p.add_argument(
         "--greeting-lang",
         default="auto",
-        choices=["auto", "zh", "en"],
-        help="the greetings' language (auto: Chinese for a Chinese name)",
+        choices=["auto", "zh", "zh_TW", "en"],
+        help="the greetings' language (auto: traditional Chinese for a name or company written "
+        "in traditional characters, Chinese for another Chinese name, else English)",
     )
     p.add_argument("--tone", default="formal", choices=["formal", "warm"])
     p.add_argument("--name", help="default: the festival's name and the year")

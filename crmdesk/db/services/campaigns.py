@@ -35,7 +35,13 @@ from crmdesk.core.gift_suggestions import (
 from crmdesk.core.gift_suggestions import (
     Preference as GiftPreference,
 )
-from crmdesk.core.greetings import GreetingContact, Tone, chinese_surname, greeting
+from crmdesk.core.greetings import (
+    GreetingContact,
+    Tone,
+    chinese_surname,
+    greeting,
+    greeting_language,
+)
 from crmdesk.core.money import DEFAULT_CURRENCY, Money
 from crmdesk.db.models import (
     Account,
@@ -122,10 +128,10 @@ class ShoppingLine:
     total: Money | None
 
 
-def _greeting_language(choice: str, name: str) -> str:
+def _greeting_language(choice: str, name: str, company: str | None, lang: str) -> str:
     if choice != "auto":
         return choice
-    return "zh" if chinese_surname(name) is not None else "en"
+    return greeting_language(name, company, lang if lang.startswith("zh") else "zh_CN")
 
 
 def _occasion_day(occasion: str, year: int) -> dt.date:
@@ -159,7 +165,9 @@ def new_campaign(
     """Make a campaign for ``occasion`` (a festival key) in ``year``, with its items.
 
     ``lang`` names the campaign and explains the gifts (the rep's language); the greetings are
-    in ``greeting_lang``, by default each contact's own: Chinese for a Chinese name, else English.
+    in ``greeting_lang``, by default each contact's own: traditional Chinese for a name or company
+    written in traditional characters, the rep's Chinese (``lang`` zh_TW: traditional) for another
+    Chinese name, else English.
     The gifts come from the book's catalogue (its active items) unless ``catalogue`` is given.
     """
     if not sender.strip():
@@ -262,7 +270,9 @@ def new_campaign(
             ),
             occasion,
             sender=sender,
-            lang=_greeting_language(greeting_lang, contact.name),
+            lang=_greeting_language(
+                greeting_lang, contact.name, account_of.name if account_of else None, lang
+            ),
             tone=tone,
         )
         item = CampaignItem(
