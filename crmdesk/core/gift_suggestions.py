@@ -1,7 +1,8 @@
 """Gift suggestions for a festival campaign (三节两寿): what to give each person, and why.
 
 The week before Mid-Autumn a rep works through dozens of key contacts at once. For each, this
-module picks one gift from a small editable catalogue (the book's: :mod:`crmdesk.db.services.gift_catalogue`), using what the book knows:
+module picks one gift from a small editable catalogue
+(the book's: :mod:`crmdesk.db.services.gift_catalogue`), using what the book knows:
 
 * the contact's **taboos** rule items out — a dietary taboo, a religion, or a drink preference such
   as "不喝酒" (no alcohol for someone who does not drink; no pork or alcohol for a halal diet; no

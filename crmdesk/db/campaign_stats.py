@@ -117,7 +117,7 @@ def campaign_summaries(session: Session) -> list[CampaignSummary]:
     summaries = {
         c.id: CampaignSummary(
             c.id, c.name, c.occasion, c.occasion_on, c.buy_by, c.send_by,
-            resolve(c.owner and c.owner.strip() or None, book, names),
+            resolve((c.owner and c.owner.strip()) or None, book, names),
         )
         for c, book in found
     }  # fmt: skip
@@ -156,8 +156,10 @@ def campaign_summaries(session: Session) -> list[CampaignSummary]:
         if summary is None:
             continue  # an item of a deleted campaign
         who = resolve(owner_of, book, names)
-        summary.total.add(status, currency, count, value, budget)
-        by_rep[campaign_id].setdefault(who, Tally()).add(status, currency, count, value, budget)
+        summary.total.add(status, currency, count, value or 0, budget or 0)
+        by_rep[campaign_id].setdefault(who, Tally()).add(
+            status, currency, count, value or 0, budget or 0
+        )
     for campaign_id, reps in by_rep.items():
         summaries[campaign_id].by_rep = reps
     return list(summaries.values())

@@ -126,4 +126,3 @@ def test_the_campaign_list_is_the_summary(book: Book) -> None:
         listed = campaigns.list_campaigns(s)
     # Same day: by name (中 U+4E2D before 端 U+7AEF); the deleted campaign is not listed.
     assert [c.id for c in listed] == [ids["mid"], ids["small"]]
-

@@ -43,6 +43,7 @@ from crmdesk.core.greetings import (
     greeting_language,
 )
 from crmdesk.core.money import DEFAULT_CURRENCY, Money
+from crmdesk.db.campaign_stats import CampaignSummary, campaign_summaries
 from crmdesk.db.models import (
     Account,
     Campaign,
@@ -53,7 +54,6 @@ from crmdesk.db.models import (
     Preference,
     Tier,
 )
-from crmdesk.db.campaign_stats import CampaignSummary, campaign_summaries
 from crmdesk.db.services._common import get_live
 from crmdesk.db.services.gift_catalogue import suggestion_catalogue
 from crmdesk.db.services.interactions import NewGift, log_interaction
