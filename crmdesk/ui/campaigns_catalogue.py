@@ -74,6 +74,7 @@ _ERRORS = {
         "A campaign names this gift: it cannot be removed. Untick “Suggested” to retire it.",
     ),
 }
+ANY_OCCASION = QT_TRANSLATE_NOOP("GiftCatalogue", "any")
 # Errors the service reports under one of these fields are said under its widget.
 _FIELDS = ("name_zh", "name_en", "price", "tags", "occasions")
 
@@ -94,7 +95,7 @@ def tag_text(tags: tuple[str, ...]) -> str:
 
 def occasion_text(occasions: tuple[str, ...]) -> str:
     if not occasions:
-        return _tr("any")
+        return _tr(ANY_OCCASION)
     return ", ".join(festival_by_key(k).name(QLocale().name()) for k in occasions)
 
 
