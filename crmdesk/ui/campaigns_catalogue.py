@@ -89,14 +89,20 @@ def catalogue_error(error: BaseException) -> str:
     return error_text(error)
 
 
+def _joined(words: list[str]) -> str:
+    """A list as the language writes it: 食品、肉类 / food, meat."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return ("、" if chinese else ", ").join(words)
+
+
 def tag_text(tags: tuple[str, ...]) -> str:
-    return ", ".join(_tr(TAG_NAMES.get(t, t)) for t in tags)
+    return _joined([_tr(TAG_NAMES.get(t, t)) for t in tags])
 
 
 def occasion_text(occasions: tuple[str, ...]) -> str:
     if not occasions:
         return _tr(ANY_OCCASION)
-    return ", ".join(festival_by_key(k).name(QLocale().name()) for k in occasions)
+    return _joined([festival_by_key(k).name(QLocale().name()) for k in occasions])
 
 
 class GiftCatalogueDialog(QDialog):

@@ -8,7 +8,7 @@ database worker); this page only lays them out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -32,6 +32,7 @@ CONTEXT = "CampaignsTeam"
 OVER_BUDGET = "#c62828"  # the committed spend of a row past its budget
 COLUMNS = (
     QT_TRANSLATE_NOOP("CampaignsTeam", "Campaign / rep"),
+    QT_TRANSLATE_NOOP("CampaignsTeam", "Run by"),
     QT_TRANSLATE_NOOP("CampaignsTeam", "Day"),
     QT_TRANSLATE_NOOP("CampaignsTeam", "People"),
     QT_TRANSLATE_NOOP("CampaignsTeam", "Budget"),
@@ -41,6 +42,9 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("CampaignsTeam", "Sent"),
     QT_TRANSLATE_NOOP("CampaignsTeam", "Thanked"),
 )
+
+COMMITTED = 5  # the column of the committed spend
+FIRST_NUMBER = 3  # people, budget, committed and the counts: right-aligned
 
 
 def _tr(text: str) -> str:
@@ -69,7 +73,10 @@ class TeamCampaigns(QWidget):
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(64)
         header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note = QLabel(self)
         self.note.setObjectName("teamCampaignNote")
         self.note.setWordWrap(True)
@@ -89,19 +96,20 @@ class TeamCampaigns(QWidget):
         self.tree.clear()
         over = 0
         for summary in summaries:
-            name = self.tr("%1 (%2) — run by %3").replace("%1", summary.name)
-            name = name.replace("%2", _festival(summary.occasion))
-            name = name.replace("%3", summary.rep or self.tr("unassigned"))
-            top = QTreeWidgetItem(self.tree, self._cells(name, summary, summary.total))
+            top = QTreeWidgetItem(self.tree, self._cells(summary.name, summary, summary.total))
+            top.setText(1, summary.rep or self.tr("unassigned"))
+            top.setToolTip(0, _festival(summary.occasion))
             font = top.font(0)
             font.setBold(True)
             for column in range(len(COLUMNS)):
                 top.setFont(column, font)
+            self._align(top)
             over += self._mark_over(top, summary.total)
             for rep, tally in summary.reps():
                 child = QTreeWidgetItem(
                     top, self._cells(rep or self.tr("unassigned"), summary, tally, day=False)
                 )
+                self._align(child)
                 self._mark_over(child, tally)
             top.setExpanded(True)
         if not summaries:
@@ -117,6 +125,7 @@ class TeamCampaigns(QWidget):
         progress = t.progress
         return [
             name,
+            "",
             summary.occasion_on.isoformat() if day else "",
             str(t.people),
             money_text(t.budget) if t.budget else "—",
@@ -127,10 +136,15 @@ class TeamCampaigns(QWidget):
             str(progress["thanked"]),
         ]
 
+    def _align(self, row: QTreeWidgetItem) -> None:
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for column in range(FIRST_NUMBER, len(COLUMNS)):
+            row.setTextAlignment(column, right)
+
     def _mark_over(self, row: QTreeWidgetItem, tally: Tally) -> int:
         if not tally.over_budget:
             return 0
         red = QBrush(QColor(OVER_BUDGET))
-        row.setForeground(4, red)
-        row.setToolTip(4, self.tr("More is committed than the budget"))
+        row.setForeground(COMMITTED, red)
+        row.setToolTip(COMMITTED, self.tr("More is committed than the budget"))
         return 1

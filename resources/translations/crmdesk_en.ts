@@ -499,6 +499,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Run by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3252,10 +3256,6 @@
 </context>
 <context>
     <name>TeamCampaigns</name>
-    <message>
-        <source>%1 (%2) — run by %3</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>unassigned</source>
         <translation type="unfinished"></translation>

@@ -496,6 +496,10 @@
         <translation>計畫 / 負責人</translation>
     </message>
     <message>
+        <source>Run by</source>
+        <translation>發起人</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -3227,10 +3231,6 @@
 </context>
 <context>
     <name>TeamCampaigns</name>
-    <message>
-        <source>%1 (%2) — run by %3</source>
-        <translation>%1（%2）——負責人 %3</translation>
-    </message>
     <message>
         <source>unassigned</source>
         <translation>未分配</translation>

@@ -178,10 +178,10 @@ def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk) -> No
     top = tree.topLevelItem(0)
     # 王建国: S budget 500, the mooncakes 300 (made for the occasion: they come first);
     # 陈静: A budget 200, the mooncakes are over it: the nut box 180, the closest within it.
-    assert [top.text(c) for c in range(1, 9)] == [
-        "2027-09-15", "2", "¥700.00", "¥480.00", "1", "1", "0", "0"
+    assert [top.text(c) for c in range(1, 10)] == [
+        "unassigned", "2027-09-15", "2", "¥700.00", "¥480.00", "1", "1", "0", "0"
     ]  # fmt: skip
-    reps = {top.child(i).text(0): [top.child(i).text(c) for c in range(2, 9)]
+    reps = {top.child(i).text(0): [top.child(i).text(c) for c in range(3, 10)]
             for i in range(top.childCount())}  # fmt: skip
     assert reps == {
         "liu": ["1", "¥500.00", "¥300.00", "0", "1", "0", "0"],
