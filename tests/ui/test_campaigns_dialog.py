@@ -88,6 +88,11 @@ def test_tools_menu_opens_the_campaigns_of_the_open_book(window, qtbot) -> None:
     dialog = window.campaigns.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.festival.count() > 5
+    # The planner's "Start a campaign for…" reaches the same dialog, filled in.
+    window.planner.campaign_requested.emit("cn.dragon_boat", 2028, ["A"], "liu")
+    assert window.campaigns.dialog is dialog
+    assert dialog.festival.currentData() == "cn.dragon_boat"
+    assert (dialog.year.value(), dialog.tiers.text(), dialog.owners.text()) == (2028, "A", "liu")
 
 
 def test_the_planner_presets_the_festival_year_tiers_and_owner(qtbot, book: Book, desk) -> None:
