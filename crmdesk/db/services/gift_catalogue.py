@@ -25,7 +25,7 @@ from crmdesk.core.errors import NotFoundError, ValidationError
 from crmdesk.core.festivals import festival_by_key
 from crmdesk.core.gift_suggestions import CatalogueItem, Tag, custom_taboo
 from crmdesk.core.money import Money, parse_money
-from crmdesk.db.models import CampaignItem, GiftCatalogueItem
+from crmdesk.db.models import CampaignItem, GiftCatalogueItem, new_id
 from crmdesk.db.owners import shadow_join
 from crmdesk.db.services._common import UNSET, Unset, limit_of
 from crmdesk.db.sync_state import SyncMeta, SyncShadow
@@ -223,17 +223,11 @@ def add_item(
         occasions=clean_occasions,
         active=active,
     )
-    row.id = row.key = _new_key()
+    row.id = row.key = new_id()
     _refuse_custom_taboo(zh, en, row.key)
     session.add(row)
     session.flush()
     return _entry(row, 0)
-
-
-def _new_key() -> str:
-    from crmdesk.db.models import new_id
-
-    return new_id()
 
 
 def edit_item(
