@@ -86,3 +86,53 @@ def test_bad_inputs_name_the_problem_and_write_nothing(call) -> None:
     code, _, err = call("campaign", "show", "nothing")
     assert (code, "names no campaign" in err) == (2, True)
     assert counts(call.book) == before
+
+
+def test_gift_catalogue_from_the_command_line(call) -> None:
+    code, out, _ = call("gift", "list")
+    assert code == 0 and "月饼礼盒" in out and "300.00 CNY" in out
+    code, out, err = call("--json", "gift", "add", "--name", "普洱茶饼", "--english", "Pu'er cake",
+                          "--price", "¥450", "--tag", "tea")  # fmt: skip
+    assert code == 0, err
+    added = json.loads(out)
+    assert (added["price"], added["tags"], added["active"]) == (
+        {"amount": "450.00", "currency": "CNY"}, ["tea"], True)  # fmt: skip
+    # Bad input: exit 2, the problem named, nothing written.
+    before = counts(call.book)
+    for argv, says in (
+        (("gift", "add", "--name", " ", "--price", "100"), "name"),
+        (("gift", "add", "--name", "丝巾", "--price", "0"), "more than zero"),
+        (("gift", "add", "--name", "丝巾", "--price", "abc"), "not an amount"),
+        (("gift", "add", "--name", "丝巾", "--price", "100", "--tag", "gold"), "unknown tag"),
+        (("gift", "add", "--name", "挂钟", "--price", "100"), "送终"),
+        (("gift", "edit", "pen", "--price", "-3"), "negative"),
+        (("gift", "edit", "nosuch", "--price", "3"), "no gift"),
+    ):
+        code, _, err = call(*argv)
+        assert code in (2, 4) and says in err, (argv, err)
+    assert counts(call.book) == before
+    code, out, _ = call("--json", "gift", "edit", added["key"][:8], "--price", "480", "--inactive")
+    assert code == 0 and json.loads(out)["price"]["amount"] == "480.00"
+    assert json.loads(out)["active"] is False
+    # A campaign names the tea box: it can be made inactive, not removed.
+    assert call("campaign", "new", "cn.mid_autumn", "--year", "2027", "--sender", "小刘")[0] == 0
+    code, _, err = call("gift", "remove", "tea")
+    assert code == 2 and "inactive" in err
+    code, _, _ = call("gift", "remove", "books")
+    assert code == 0
+    code, out, _ = call("--json", "gift", "list")
+    keys = {g["key"]: g for g in json.loads(out)}
+    assert "books" not in keys and keys["tea"]["used"] == 1
+
+
+def test_list_sums_budget_and_spend(call) -> None:
+    assert call("campaign", "new", "cn.mid_autumn", "--year", "2027", "--sender", "小刘")[0] == 0
+    code, out, _ = call("--json", "campaign", "list")
+    assert code == 0
+    (made,) = json.loads(out)
+    # Two people of an S account (budget 500.00 each): the tea box 500 and the mooncakes 300.
+    assert made["people"] == 2 and made["budget"] == {"amount": "1000.00", "currency": "CNY"}
+    assert made["committed"] == [{"amount": "800.00", "currency": "CNY"}]
+    assert made["by_rep"][0]["rep"] == "liu"
+    code, out, _ = call("campaign", "list")
+    assert "1000.00 CNY" in out and "800.00 CNY" in out

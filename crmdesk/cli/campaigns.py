@@ -12,11 +12,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.cli.context import Context, Output
 from crmdesk.cli.render import table
 from crmdesk.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _show(view: Any) -> Output:
@@ -78,10 +81,12 @@ def campaign_list(ctx: Context, args: argparse.Namespace) -> Output:
     with ctx.transaction() as s:
         views = campaigns.list_campaigns(s)
     text = table(
-        ["ID", "NAME", "DAY", "PEOPLE", "TO BUY", "BOUGHT", "SENT", "THANKED"],
+        ["ID", "NAME", "DAY", "REP", "PEOPLE", "BUDGET", "COMMITTED", "TO BUY", "BOUGHT", "SENT",
+         "THANKED"],
         (
-            [v.id[:8], v.name, v.occasion_on, len(v.items), v.progress["to_buy"],
-             v.progress["bought"], v.progress["sent"], v.progress["thanked"]]
+            [v.id[:8], v.name, v.occasion_on, v.rep or "", v.total.people,
+             str(v.total.budget or ""), " + ".join(str(m) for m in v.total.committed_money),
+             v.progress["to_buy"], v.progress["bought"], v.progress["sent"], v.progress["thanked"]]
             for v in views
         ),
         empty="No campaigns. Make one: crmdesk campaign new cn.mid_autumn --sender NAME",
@@ -89,16 +94,15 @@ def campaign_list(ctx: Context, args: argparse.Namespace) -> Output:
     return Output([v.to_json() for v in views], text)
 
 
-def _campaign_id(ctx: Context, prefix: str) -> str:
+def _campaign_id(session: Session, prefix: str) -> str:
     """A campaign by its id or the first characters of it (as ``list`` shows)."""
     from sqlalchemy import select
 
     from crmdesk.db.models import Campaign
 
-    with ctx.transaction() as s:
-        found = s.scalars(
-            select(Campaign.id).where(Campaign.id.startswith(prefix), Campaign.deleted.is_(False))
-        ).all()
+    found = session.scalars(
+        select(Campaign.id).where(Campaign.id.startswith(prefix), Campaign.deleted.is_(False))
+    ).all()
     if len(found) != 1:
         raise ValidationError(
             f"{prefix!r} names {'no' if not found else 'more than one'} campaign",
@@ -107,14 +111,21 @@ def _campaign_id(ctx: Context, prefix: str) -> str:
     return found[0]
 
 
-def _item_ids(ctx: Context, campaign_id: str, prefixes: list[str]) -> list[str]:
-    from crmdesk.db.services import campaigns
+def _item_ids(session: Session, campaign_id: str, prefixes: list[str]) -> list[str]:
+    """Items of the campaign by id prefix, read in the transaction that then writes them (so
+    nothing can change between the look-up and the write)."""
+    from sqlalchemy import select
 
-    with ctx.transaction() as s:
-        items = campaigns.campaign_detail(s, campaign_id).items
+    from crmdesk.db.models import CampaignItem
+
+    ids = session.scalars(
+        select(CampaignItem.id).where(
+            CampaignItem.campaign_id == campaign_id, CampaignItem.deleted.is_(False)
+        )
+    ).all()
     chosen = []
     for prefix in prefixes:
-        matches = [i.id for i in items if i.id.startswith(prefix)]
+        matches = [i for i in ids if i.startswith(prefix)]
         if len(matches) != 1:
             raise ValidationError(f"{prefix!r} names no single item of this campaign", field="item")
         chosen.append(matches[0])
@@ -124,17 +135,16 @@ def _item_ids(ctx: Context, campaign_id: str, prefixes: list[str]) -> list[str]:
 def campaign_show(ctx: Context, args: argparse.Namespace) -> Output:
     from crmdesk.db.services import campaigns
 
-    campaign_id = _campaign_id(ctx, args.campaign)
     with ctx.transaction() as s:
-        return _show(campaigns.campaign_detail(s, campaign_id))
+        return _show(campaigns.campaign_detail(s, _campaign_id(s, args.campaign)))
 
 
 def campaign_status(ctx: Context, args: argparse.Namespace) -> Output:
     from crmdesk.db.services import campaigns
 
-    campaign_id = _campaign_id(ctx, args.campaign)
-    items = _item_ids(ctx, campaign_id, args.items)
     with ctx.transaction() as s:
+        campaign_id = _campaign_id(s, args.campaign)
+        items = _item_ids(s, campaign_id, args.items)
         return _show(campaigns.set_status(s, campaign_id=campaign_id, item_ids=items,
                                           status=args.status))  # fmt: skip
 
@@ -142,11 +152,11 @@ def campaign_status(ctx: Context, args: argparse.Namespace) -> Output:
 def campaign_done(ctx: Context, args: argparse.Namespace) -> Output:
     from crmdesk.db.services import campaigns
 
-    campaign_id = _campaign_id(ctx, args.campaign)
     if not args.items and not args.all:
         raise ValidationError("name the items sent, or --all", field="items")
-    items = [] if args.all else _item_ids(ctx, campaign_id, args.items)
     with ctx.transaction() as s:
+        campaign_id = _campaign_id(s, args.campaign)
+        items = [] if args.all else _item_ids(s, campaign_id, args.items)
         view, logged = campaigns.mark_sent(
             s, campaign_id=campaign_id, item_ids=items, when=dt.datetime.now().astimezone()
         )
@@ -161,9 +171,8 @@ def campaign_done(ctx: Context, args: argparse.Namespace) -> Output:
 def campaign_export(ctx: Context, args: argparse.Namespace) -> Output:
     from crmdesk.db.services import campaigns
 
-    campaign_id = _campaign_id(ctx, args.campaign)
     with ctx.transaction() as s:
-        view = campaigns.campaign_detail(s, campaign_id)
+        view = campaigns.campaign_detail(s, _campaign_id(s, args.campaign))
     target = Path(args.file)
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -194,14 +203,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lang",
         default="zh",
-        choices=["zh", "en"],
-        help="the campaign's name and the gifts' reasons",
+        choices=["zh", "zh_TW", "en"],
+        help="the campaign's name and the gifts' reasons; zh_TW also greets Chinese names in "
+        "traditional Chinese",
     )
     p.add_argument(
         "--greeting-lang",
         default="auto",
-        choices=["auto", "zh", "en"],
-        help="the greetings' language (auto: Chinese for a Chinese name)",
+        choices=["auto", "zh", "zh_TW", "en"],
+        help="the greetings' language (auto: traditional Chinese for a name or company written "
+        "in traditional characters, Chinese for another Chinese name, else English)",
     )
     p.add_argument("--tone", default="formal", choices=["formal", "warm"])
     p.add_argument("--name", help="default: the festival's name and the year")
@@ -225,3 +236,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("campaign")
     p.add_argument("file")
     p.set_defaults(handler=campaign_export)
+    # The catalogue the suggestions choose from: ``crmdesk gift ...`` (crmdesk.cli.gifts).
+    from crmdesk.cli import gifts
+
+    gifts.register(sub, common)

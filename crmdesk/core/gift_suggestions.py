@@ -1,7 +1,8 @@
 """Gift suggestions for a festival campaign (三节两寿): what to give each person, and why.
 
 The week before Mid-Autumn a rep works through dozens of key contacts at once. For each, this
-module picks one gift from a small editable catalogue, using what the book knows:
+module picks one gift from a small editable catalogue
+(the book's: :mod:`crmdesk.db.services.gift_catalogue`), using what the book knows:
 
 * the contact's **taboos** rule items out — a dietary taboo, a religion, or a drink preference such
   as "不喝酒" (no alcohol for someone who does not drink; no pork or alcohol for a halal diet; no
@@ -27,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from crmdesk.core.money import Money
+from crmdesk.core.money import DEFAULT_CURRENCY, Money
 
 
 class Tag(StrEnum):
@@ -57,6 +58,7 @@ class CatalogueItem:
     price_minor: int
     tags: frozenset[Tag]
     occasions: frozenset[str] = frozenset()  # festival keys it suits; empty: any occasion
+    currency: str = DEFAULT_CURRENCY
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
@@ -69,7 +71,8 @@ MID_AUTUMN = "cn.mid_autumn"
 DRAGON_BOAT = "cn.dragon_boat"
 SPRING_FESTIVAL = "cn.spring_festival"
 
-# A small starting catalogue; a company edits its own (names, prices, which occasion).
+# The starting catalogue: a new book is seeded with it (book migration 0010), and the rep edits
+# the book's copy (crmdesk.db.services.gift_catalogue); suggestions read the book's.
 DEFAULT_CATALOGUE: tuple[CatalogueItem, ...] = (
     CatalogueItem("mooncakes", "月饼礼盒", "Mooncake box", 30_000,
                   frozenset({Tag.SWEETS, Tag.FOOD}), frozenset({MID_AUTUMN})),
@@ -254,6 +257,8 @@ def exclusions(
                 return f"given in {gift.year}: {gift.description}"
     if item.key in taken:
         return "already chosen for someone of the same account"
+    if profile.budget_minor is not None and item.currency != DEFAULT_CURRENCY:
+        return f"priced in {item.currency}, the budget in {DEFAULT_CURRENCY}"
     if profile.budget_minor is not None and item.price_minor > profile.budget_minor:
         return "over the tier's budget"
     return None
@@ -331,28 +336,44 @@ def suggest_for_campaign(
 
 _CATEGORY_WORDS = {
     "zh": {"tea": "茶", "drink": "酒", "gift": "礼品"},
+    "zh_TW": {"tea": "茶", "drink": "酒", "gift": "禮品"},
     "en": {"tea": "tea", "drink": "drink", "gift": "gift"},
+}
+# The reasons' words: (favourite, for the occasion, given in a year, within a budget).
+_REASON_WORDS = {
+    "zh": ("最爱的{0}", "应节礼品", "{1} 年送过{0}", "预算 {0} 以内"),
+    "zh_TW": ("最愛的{0}", "應節禮品", "{1} 年送過{0}", "預算 {0} 以內"),
+    "en": ("favourite {0}", "made for the occasion", "{1}: {0}", "within the budget of {0}"),
 }
 
 
+def _reason_language(lang: str) -> str:
+    norm = lang.replace("-", "_").casefold()
+    if norm.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant")):
+        return "zh_TW"
+    return "zh" if norm.startswith("zh") else "en"
+
+
 def describe(suggestion: Suggestion, lang: str = "zh") -> str:
-    """The suggestion with its reasons, in one line ("安化黑茶：最爱的茶；2025 年送过月饼")."""
-    zh = lang.startswith("zh")
-    words = _CATEGORY_WORDS["zh" if zh else "en"]
+    """The suggestion with its reasons, in one line ("安化黑茶：最爱的茶；2025 年送过月饼");
+    ``lang`` zh_TW (or zh_HK) says them in traditional characters."""
+    short = _reason_language(lang)
+    zh = short != "en"
+    words = _CATEGORY_WORDS[short]
+    favourite, occasion, given, within = _REASON_WORDS[short]
     parts: list[str] = []
     budget: str | None = None
     for reason in suggestion.reasons:
         if reason.code is ReasonCode.FAVOURITE:
-            what = words.get(reason.args[0], reason.args[0])
-            parts.append(f"最爱的{what}" if zh else f"favourite {what}")
+            parts.append(favourite.format(words.get(reason.args[0], reason.args[0])))
         elif reason.code is ReasonCode.FITS_OCCASION:
-            parts.append("应节礼品" if zh else "made for the occasion")
+            parts.append(occasion)
         elif reason.code is ReasonCode.LAST_GIFT:
             description, year = reason.args
-            parts.append(f"{year} 年送过{description}" if zh else f"{year}: {description}")
+            parts.append(given.format(description, year))
         elif reason.code is ReasonCode.WITHIN_BUDGET:
             limit = Money(int(reason.args[1])).amount.removesuffix(".00")
-            budget = f"预算 {limit} 以内" if zh else f"within the budget of {limit}"
+            budget = within.format(limit)
     if not parts and budget:
         parts.append(budget)  # said only when nothing better explains the choice
     separator = "；" if zh else "; "

@@ -10,6 +10,14 @@ placeholder, or leaves a brace unclosed, is refused with the placeholder named �
 hole in it. The honorific comes from the surname and the title: an executive title (总经理,
 董事长, CEO, director…) gives 王总; other titles their own short form (李经理, 陈主任); without a
 title, the gender gives 先生/女士; otherwise the full name.
+
+Three languages: ``zh_CN`` (also plain ``zh``), ``zh_TW`` and ``en``. The traditional-Chinese
+templates are written for Taiwan and Hong Kong readers, not converted from the simplified ones:
+the phrasing differs (端午節快樂, not 端午安康; 敬愛的…您好; 闔家平安). Only the honorific is
+converted (OpenCC ``s2t``: 刘总 -> 劉總), since a name is a name in either script. Titles written
+in traditional characters (總經理) are read as their simplified forms. :func:`greeting_language`
+picks a contact's language: a name or company written in traditional characters says zh_TW, a
+Chinese name the book's Chinese (the rep's), anything else English.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from crmdesk.core.errors import ValidationError
-from crmdesk.core.search_keys import COMPOUND_SURNAMES, has_cjk
+from crmdesk.core.search_keys import COMPOUND_SURNAMES, has_cjk, simplified
 
 
 class Tone(StrEnum):
@@ -66,9 +74,49 @@ def chinese_surname(name: str) -> str | None:
     return han[:2] if len(han) >= 3 and han[:2] in COMPOUND_SURNAMES else han[:1]
 
 
+def _short(lang: str) -> str:
+    """The template language of a language tag: "zh" (simplified), "zh_TW" or "en"."""
+    norm = lang.replace("-", "_").casefold()
+    if norm.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant")):
+        return "zh_TW"
+    return "zh" if norm.startswith("zh") else "en"
+
+
+# Surnames that are their own traditional form, though OpenCC's s2t, reading them as words, turns
+# them into another character (余 -> 餘, 范 -> 範): a surname keeps its character.
+_SURNAMES_AS_WRITTEN = frozenset("余范于郁干涂朴党种后")
+
+
+def _traditional(text: str, surname: str | None) -> str:
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert
+    if surname and text.startswith(surname):
+        head = "".join(ch if ch in _SURNAMES_AS_WRITTEN else convert(ch) for ch in surname)
+        return head + str(convert(text[len(surname) :]))
+    return str(convert(text))
+
+
+def has_traditional(text: str) -> bool:
+    """Text with a character that simplified Chinese writes differently (總, 劉, 灣)."""
+    return has_cjk(text) and simplified(text) != text
+
+
+def greeting_language(name: str, company: str | None, book_chinese: str = "zh_CN") -> str:
+    """A contact's greeting language: zh_TW for a name or company in traditional characters,
+    the book's Chinese (``book_chinese``: zh_CN or zh_TW) for another Chinese name, else en."""
+    if has_traditional(name) or has_traditional(company or ""):
+        return "zh_TW"
+    if chinese_surname(name) is not None:
+        return "zh_TW" if _short(book_chinese) == "zh_TW" else "zh_CN"
+    return "en"
+
+
 def honorific(contact: GreetingContact, lang: str = "zh") -> str:
     """How to address the contact: 王总, 李经理, 张女士, "Ms Smith", or the name itself."""
-    title = (contact.title or "").casefold()
+    if _short(lang) == "zh_TW":
+        return _traditional(honorific(contact, "zh_CN"), contact.surname)
+    title = simplified((contact.title or "").casefold())
     if lang.startswith("zh") and contact.surname:
         if any(t in title for t in _EXECUTIVE_TITLES):
             return contact.surname + "总"
@@ -116,6 +164,31 @@ DEFAULT_TEMPLATES: dict[tuple[str, str, Tone], str] = {
         "尊敬的{honorific}：节日快乐！{sender}祝您及家人幸福安康、万事如意！"
     ),
     ("*", "zh", Tone.WARM): "{honorific}，节日快乐！祝您和家人一切都好。——{sender}",
+    # Traditional Chinese (Taiwan, Hong Kong): written, not converted.
+    ("cn.mid_autumn", "zh_TW", Tone.FORMAL): (
+        "敬愛的{honorific}您好：中秋佳節將至，謹代表{sender}敬祝您與家人中秋節快樂、闔家平安、"
+        "萬事如意！"
+    ),
+    ("cn.mid_autumn", "zh_TW", Tone.WARM): (
+        "{honorific}，中秋節快樂！記得您喜歡{preference}，特地為您準備了一點心意，祝您和家人"
+        "花好月圓、團團圓圓！——{sender}"
+    ),
+    ("cn.spring_festival", "zh_TW", Tone.FORMAL): (
+        "敬愛的{honorific}您好：值此新春佳節，{sender}敬祝您與家人新春愉快、身體健康、闔家平安！"
+    ),
+    ("cn.spring_festival", "zh_TW", Tone.WARM): (
+        "{honorific}，新年快樂！謝謝您這一年來的照顧，祝您新的一年萬事如意、事事順心！——{sender}"
+    ),
+    ("cn.dragon_boat", "zh_TW", Tone.FORMAL): (
+        "敬愛的{honorific}您好：端午節將至，{sender}敬祝您與家人端午節快樂、身體健康、諸事順利。"
+    ),
+    ("cn.dragon_boat", "zh_TW", Tone.WARM): (
+        "{honorific}，端午節快樂！記得多吃粽子，也要多注意休息喔。——{sender}"
+    ),
+    ("*", "zh_TW", Tone.FORMAL): (
+        "敬愛的{honorific}您好：佳節愉快！{sender}敬祝您與家人平安喜樂、萬事如意！"
+    ),
+    ("*", "zh_TW", Tone.WARM): "{honorific}，節日快樂！祝您和家人一切順心。——{sender}",
     ("*", "en", Tone.FORMAL): (
         "Dear {honorific}, on behalf of {sender}, warm wishes to you and your family for the "
         "holiday."
@@ -127,6 +200,7 @@ DEFAULT_TEMPLATES: dict[tuple[str, str, Tone], str] = {
 }
 _WITHOUT_PREFERENCE = {
     "zh": ("记得您喜欢{preference}，给您备了一份心意，", "给您备了一份心意，"),
+    "zh_TW": ("記得您喜歡{preference}，特地為您準備了一點心意，", "特地為您準備了一點心意，"),
     "en": (" I remembered you enjoy {preference}: a little something is on its way.", ""),
 }
 
@@ -162,7 +236,7 @@ def template_for(
 ) -> str:
     """The template for an occasion, falling back to the language's "any occasion" one."""
     table = DEFAULT_TEMPLATES if templates is None else templates
-    short = "zh" if lang.startswith("zh") else "en"
+    short = _short(lang)
     for key in ((occasion, short, tone), ("*", short, tone), ("*", "en", tone)):
         if key in table:
             return table[key]
@@ -181,7 +255,7 @@ def greeting(
     """The message for one contact, ready for the rep to edit and copy."""
     template = template_for(occasion, lang, tone, templates)
     used = placeholders_of(template)
-    short = "zh" if lang.startswith("zh") else "en"
+    short = _short(lang)
     if "preference" in used and not contact.preference:
         with_pref, without = _WITHOUT_PREFERENCE[short]
         if with_pref in template:  # the default wording: drop the clause, keep the message

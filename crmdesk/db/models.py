@@ -344,6 +344,30 @@ class CampaignItem(Record):
     interaction_id: Mapped[str | None] = mapped_column(ForeignKey("interactions.id"))
 
 
+class GiftCatalogueItem(Record):
+    """A gift a rep can buy for a campaign, with its price (the editable gift catalogue).
+
+    ``key`` names the item for campaign items (``CampaignItem.catalogue_key``) and for the
+    never-repeat rule: the built-in items keep their keys ("mooncakes"), an item added by hand
+    takes its own id. Each device of a book is seeded with the built-in items, so two rows may
+    share a key after a sync; the most recently updated one is the item (see
+    :mod:`crmdesk.db.services.gift_catalogue`). ``tags`` are the
+    :class:`crmdesk.core.gift_suggestions.Tag` values the taboo rules read; ``occasions`` the
+    festival keys the item suits (empty: any).
+    """
+
+    __tablename__ = "gift_catalogue"
+
+    key: Mapped[str] = mapped_column(String(80), index=True)
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    price_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    occasions: Mapped[list[str]] = mapped_column(default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class BookSetting(Base):
     """Book-level facts kept inside the encrypted file (its id, owner, sync state...)."""
 
@@ -368,4 +392,5 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     Complaint,
     Campaign,
     CampaignItem,
+    GiftCatalogueItem,
 )

@@ -1,6 +1,9 @@
 """Festival campaigns (三节两寿) in one sitting: choose the festival, see everyone it concerns with
 the suggested gift, why, and the greeting; copy greetings one by one, mark gifts bought and sent,
-export the shopping list for whoever buys them.
+export the shopping list for whoever buys them. "Gift catalogue…" edits what is suggested
+(:mod:`crmdesk.ui.campaigns_catalogue`); the "Team" page sums every campaign on the device per rep
+(:mod:`crmdesk.ui.campaigns_team`). The planner's "Start a campaign for 中秋 2027…" opens the
+dialog with that festival, year, tiers and owner filled in (:meth:`CampaignsDialog.preset`).
 
 Every read and write runs on the database worker (``Desk.read`` / ``Desk.write``); the tables hold
 the plain views the service returns (a campaign has dozens of people, not thousands).
@@ -38,12 +41,14 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.festivals import BUILTIN_FESTIVALS
+from crmdesk.db.campaign_stats import CampaignSummary
 from crmdesk.db.services import campaigns
 from crmdesk.db.services.campaigns import CampaignView, ItemView
 from crmdesk.ui.desk import Desk
@@ -160,6 +165,10 @@ class CampaignsDialog(QDialog):
         self.year.setValue(dt.date.today().year)
         self.tiers = QLineEdit(self)
         self.tiers.setPlaceholderText(self.tr("e.g. S, A (empty: every tier)"))
+        self.tiers.setObjectName("campaignTiers")
+        self.owners = QLineEdit(self)
+        self.owners.setObjectName("campaignOwners")
+        self.owners.setPlaceholderText(self.tr("reps, e.g. liu (empty: everyone's)"))
         self.from_field = QLineEdit(sender, self)
         self.from_field.setObjectName("campaignSender")
         self.from_field.setPlaceholderText(self.tr("your name and company"))
@@ -173,9 +182,13 @@ class CampaignsDialog(QDialog):
         form.addRow(self.tr("Festival:"), self.festival)
         form.addRow(self.tr("Year:"), self.year)
         form.addRow(self.tr("Tiers:"), self.tiers)
+        form.addRow(self.tr("Owners:"), self.owners)
         form.addRow(self.tr("From:"), self.from_field)
         form.addRow(self.tr("Tone:"), self.tone)
         form.addRow(self.make_button)
+        self.catalogue_button = QPushButton(self.tr("&Gift catalogue…"), self)
+        self.catalogue_button.setObjectName("giftCatalogue")
+        self.catalogue_button.clicked.connect(lambda _checked=False: self.open_catalogue())
 
         self.list = QListWidget(self)
         self.list.setObjectName("campaignList")
@@ -186,6 +199,7 @@ class CampaignsDialog(QDialog):
         left_layout.addLayout(form)
         left_layout.addWidget(QLabel(self.tr("Campaigns:"), left))
         left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.catalogue_button)
 
         self.heading = QLabel(self)
         self.heading.setObjectName("campaignHeading")
@@ -210,6 +224,7 @@ class CampaignsDialog(QDialog):
         copy = QPushButton(self.tr("&Copy greeting"), self)
         copy.clicked.connect(self.copy_greeting)
         bought = QPushButton(self.tr("Mark &bought"), self)
+        bought.setObjectName("markBought")
         bought.clicked.connect(lambda: self.set_status("bought"))
         self.sent_button = QPushButton(self.tr("Mark &sent"), self)
         self.sent_button.setObjectName("markSent")
@@ -239,8 +254,18 @@ class CampaignsDialog(QDialog):
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        from crmdesk.ui.campaigns_team import TeamCampaigns
+
+        self.team = TeamCampaigns(desk, self)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("campaignPages")
+        self.pages.addTab(splitter, self.tr("Campaigns"))
+        self.pages.addTab(self.team, self.tr("Team"))
+        self.pages.currentChanged.connect(
+            lambda index: self.team.reload() if self.pages.widget(index) is self.team else None
+        )
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self._set_campaign(None)
@@ -249,12 +274,12 @@ class CampaignsDialog(QDialog):
     # -- reading ---------------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
-        def done(views: list[CampaignView]) -> None:
+        def done(views: list[CampaignSummary]) -> None:
             self.list.clear()
             for view in views:
                 entry = QListWidgetItem(
                     self.tr("%1 (%2 people)").replace("%1", view.name)
-                    .replace("%2", str(len(view.items)))
+                    .replace("%2", str(view.total.people))
                 )  # fmt: skip
                 entry.setData(Qt.ItemDataRole.UserRole, view.id)
                 self.list.addItem(entry)
@@ -307,8 +332,35 @@ class CampaignsDialog(QDialog):
 
     # -- writing ---------------------------------------------------------------------------------
 
+    def preset(self, occasion: str, year: int, tiers: list[str], owners: list[str]) -> None:
+        """Fill in the form for a campaign (from the planner); the rep checks it and makes it."""
+        self.pages.setCurrentIndex(0)
+        index = self.festival.findData(occasion)
+        if index < 0:  # a festival outside the list (a company's): add it
+            from crmdesk.core.festivals import festival_by_key
+
+            self.festival.addItem(festival_by_key(occasion).name(_language()), occasion)
+            index = self.festival.count() - 1
+        self.festival.setCurrentIndex(index)
+        self.year.setValue(year)
+        self.tiers.setText(", ".join(tiers))
+        self.owners.setText(", ".join(owners))
+        self.status.setText(
+            self.tr("Check the festival, tiers and owners, then make the campaign.")
+        )
+        self.make_button.setFocus()
+
+    def open_catalogue(self) -> QDialog:
+        from crmdesk.ui.campaigns_catalogue import GiftCatalogueDialog
+
+        dialog = GiftCatalogueDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def make(self) -> None:
         tiers = [t.strip().upper() for t in self.tiers.text().replace("，", ",").split(",")]
+        owners = [o.strip() for o in self.owners.text().replace("，", ",").split(",")]
         self.status.setText(self.tr("Making the campaign…"))
         self.make_button.setEnabled(False)
 
@@ -327,6 +379,7 @@ class CampaignsDialog(QDialog):
             self.year.value(),
             self.from_field.text(),
             [t for t in tiers if t],
+            [o for o in owners if o],
             _language(),
             self.tone.currentData(),
             changes="campaigns",
@@ -381,13 +434,20 @@ class CampaignsDialog(QDialog):
 
 
 def _new_campaign(
-    session: Any, occasion: str, year: int, sender: str, tiers: list[str], lang: str, tone: str
+    session: Any,
+    occasion: str,
+    year: int,
+    sender: str,
+    tiers: list[str],
+    owners: list[str],
+    lang: str,
+    tone: str,
 ) -> CampaignView:
     from crmdesk.core.greetings import Tone
 
     return campaigns.new_campaign(
-        session, occasion=occasion, year=year, sender=sender, tiers=tiers, lang=lang,
-        tone=Tone(tone),
+        session, occasion=occasion, year=year, sender=sender, tiers=tiers, owners=owners,
+        lang=lang, tone=Tone(tone),
     )  # fmt: skip
 
 
@@ -426,6 +486,9 @@ class CampaignsAction(QObject):
         menu.insertAction(first, self.action)
         menu.insertSeparator(first)
         window.session.opened.connect(lambda _desk: self.action.setEnabled(True))
+        planner = getattr(window, "planner", None)
+        if planner is not None:  # "Start a campaign for 中秋 2027…" in the planner
+            planner.campaign_requested.connect(self.open_for)
         window.session.locked.connect(self._locked)
         self.action.setEnabled(False)
 
@@ -437,6 +500,11 @@ class CampaignsAction(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
+
+    def open_for(self, occasion: str, year: int, tiers: list[str], owner: str) -> None:
+        dialog = self.open()
+        if dialog is not None:
+            dialog.preset(occasion, year, tiers, [owner] if owner else [])
 
     def open(self) -> CampaignsDialog | None:
         desk = self.window.session.desk

@@ -372,6 +372,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>reps, e.g. liu (empty: everyone&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>your name and company</source>
         <translation type="unfinished"></translation>
     </message>
@@ -400,11 +404,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Owners:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gift catalogue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -428,6 +440,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (%2 people)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,6 +461,10 @@
     </message>
     <message>
         <source>Shopping list: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the festival, tiers and owners, then make the campaign.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -465,6 +489,49 @@
     </message>
     <message>
         <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTeam</name>
+    <message>
+        <source>Campaign / rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1336,6 +1403,199 @@
     </message>
     <message>
         <source>Making the sample book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GiftCatalogue</name>
+    <message>
+        <source>tea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alcohol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sweets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pork</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fruit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tobacco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>food</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stationery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gift needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gift&apos;s price must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an amount; write e.g. 300, 300.50 or ¥1,200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many decimal places for a price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This price is larger than crmdesk accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This name is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom forbids this as a gift (a clock, an umbrella, a pear, a blade…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign names this gift: it cannot be removed. Untick “Suggested” to retire it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GiftCatalogueDialog</name>
+    <message>
+        <source>Gift catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 300 or ¥300.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any occasion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested in new campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it is:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n campaign item(s): it can be retired, not removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2546,6 +2806,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Start a campaign for %1 %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2983,6 +3251,35 @@
     </message>
     <message>
         <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamCampaigns</name>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaigns on this device yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s); budget: each person&apos;s tier budget for one gift.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over budget (in red).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More is committed than the budget</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

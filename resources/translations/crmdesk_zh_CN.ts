@@ -369,6 +369,10 @@
         <translation>例如 S, A（留空：所有级别）</translation>
     </message>
     <message>
+        <source>reps, e.g. liu (empty: everyone&apos;s)</source>
+        <translation>负责人，例如 liu（留空：所有人的）</translation>
+    </message>
+    <message>
         <source>your name and company</source>
         <translation>您的姓名和公司</translation>
     </message>
@@ -397,12 +401,20 @@
         <translation>级别：</translation>
     </message>
     <message>
+        <source>Owners:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
         <source>From:</source>
         <translation>落款：</translation>
     </message>
     <message>
         <source>Tone:</source>
         <translation>语气：</translation>
+    </message>
+    <message>
+        <source>&amp;Gift catalogue…</source>
+        <translation>礼品目录(&amp;G)…</translation>
     </message>
     <message>
         <source>Campaigns:</source>
@@ -425,6 +437,14 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>礼品计划</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
         <source>%1 (%2 people)</source>
         <translation>%1（%2 人）</translation>
     </message>
@@ -439,6 +459,10 @@
     <message>
         <source>Shopping list: %1</source>
         <translation>采购清单：%1</translation>
+    </message>
+    <message>
+        <source>Check the festival, tiers and owners, then make the campaign.</source>
+        <translation>请核对节日、级别和负责人，然后生成计划。</translation>
     </message>
     <message>
         <source>Making the campaign…</source>
@@ -463,6 +487,49 @@
     <message>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTeam</name>
+    <message>
+        <source>Campaign / rep</source>
+        <translation>计划 / 负责人</translation>
+    </message>
+    <message>
+        <source>Run by</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已定花费</translation>
+    </message>
+    <message>
+        <source>To buy</source>
+        <translation>待购买</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>已购买</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已送出</translation>
+    </message>
+    <message>
+        <source>Thanked</source>
+        <translation>已致谢</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1400,198 @@
     <message>
         <source>Making the sample book…</source>
         <translation>正在生成示例客户簿…</translation>
+    </message>
+</context>
+<context>
+    <name>GiftCatalogue</name>
+    <message>
+        <source>tea</source>
+        <translation>茶</translation>
+    </message>
+    <message>
+        <source>alcohol</source>
+        <translation>酒</translation>
+    </message>
+    <message>
+        <source>sweets</source>
+        <translation>甜食</translation>
+    </message>
+    <message>
+        <source>meat</source>
+        <translation>肉类</translation>
+    </message>
+    <message>
+        <source>pork</source>
+        <translation>猪肉</translation>
+    </message>
+    <message>
+        <source>fruit</source>
+        <translation>水果</translation>
+    </message>
+    <message>
+        <source>tobacco</source>
+        <translation>烟草</translation>
+    </message>
+    <message>
+        <source>food</source>
+        <translation>食品</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>保健</translation>
+    </message>
+    <message>
+        <source>stationery</source>
+        <translation>文具</translation>
+    </message>
+    <message>
+        <source>clothing</source>
+        <translation>服饰</translation>
+    </message>
+    <message>
+        <source>book</source>
+        <translation>书籍</translation>
+    </message>
+    <message>
+        <source>A gift needs a name.</source>
+        <translation>礼品需要名称。</translation>
+    </message>
+    <message>
+        <source>A gift&apos;s price must be more than zero.</source>
+        <translation>礼品价格必须大于零。</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>This is not an amount; write e.g. 300, 300.50 or ¥1,200.</source>
+        <translation>这不是金额；请写成 300、300.50 或 ¥1,200 这样。</translation>
+    </message>
+    <message>
+        <source>Too many decimal places for a price.</source>
+        <translation>价格的小数位太多。</translation>
+    </message>
+    <message>
+        <source>This price is larger than crmdesk accepts.</source>
+        <translation>价格超出 crmdesk 可接受的范围。</translation>
+    </message>
+    <message>
+        <source>This name is too long.</source>
+        <translation>名称太长。</translation>
+    </message>
+    <message>
+        <source>Custom forbids this as a gift (a clock, an umbrella, a pear, a blade…).</source>
+        <translation>按习俗不能送这种礼品（钟、伞、梨、刀剪……）。</translation>
+    </message>
+    <message>
+        <source>A campaign names this gift: it cannot be removed. Untick “Suggested” to retire it.</source>
+        <translation>已有计划用到这件礼品，不能删除。取消勾选“推荐”即可停用。</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任何节日</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用节日</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>In campaigns</source>
+        <translation>计划中</translation>
+    </message>
+</context>
+<context>
+    <name>GiftCatalogueDialog</name>
+    <message>
+        <source>Gift catalogue</source>
+        <translation>礼品目录</translation>
+    </message>
+    <message>
+        <source>e.g. 300 or ¥300.50</source>
+        <translation>例如 300 或 ¥300.50</translation>
+    </message>
+    <message>
+        <source>Any occasion</source>
+        <translation>任何节日</translation>
+    </message>
+    <message>
+        <source>Suggested in new campaigns</source>
+        <translation>在新计划中推荐</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>English name:</source>
+        <translation>英文名：</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>What it is:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用节日：</translation>
+    </message>
+    <message>
+        <source>&amp;New gift</source>
+        <translation>新礼品(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n campaign item(s): it can be retired, not removed.</source>
+        <translation>
+            <numerusform>用于 %n 个计划条目：可以停用，不能删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除 %1。</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2783,14 @@
         <translation>所选项标为完成</translation>
     </message>
     <message>
+        <source>Start a campaign for %1 %2…</source>
+        <translation>为 %1 %2 发起礼品计划…</translation>
+    </message>
+    <message>
+        <source>Start a campaign…</source>
+        <translation>发起礼品计划…</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
@@ -2960,6 +3227,33 @@
     <message>
         <source>Last error: %1</source>
         <translation>上次错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCampaigns</name>
+    <message>
+        <source>unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>No campaigns on this device yet.</source>
+        <translation>本设备上还没有礼品计划。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s); budget: each person&apos;s tier budget for one gift.</source>
+        <translation>
+            <numerusform>%n 个计划；预算：每人按其级别的单份礼品预算计。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over budget (in red).</source>
+        <translation>
+            <numerusform>%n 个超出预算（红色）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More is committed than the budget</source>
+        <translation>已定花费超出预算</translation>
     </message>
 </context>
 <context>

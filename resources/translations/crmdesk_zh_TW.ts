@@ -369,6 +369,10 @@
         <translation>例如 S, A（留空：所有級別）</translation>
     </message>
     <message>
+        <source>reps, e.g. liu (empty: everyone&apos;s)</source>
+        <translation>負責人，例如 liu（留空：所有人的）</translation>
+    </message>
+    <message>
         <source>your name and company</source>
         <translation>您的姓名和公司</translation>
     </message>
@@ -397,12 +401,20 @@
         <translation>級別：</translation>
     </message>
     <message>
+        <source>Owners:</source>
+        <translation>負責人：</translation>
+    </message>
+    <message>
         <source>From:</source>
         <translation>落款：</translation>
     </message>
     <message>
         <source>Tone:</source>
         <translation>語氣：</translation>
+    </message>
+    <message>
+        <source>&amp;Gift catalogue…</source>
+        <translation>禮品目錄(&amp;G)…</translation>
     </message>
     <message>
         <source>Campaigns:</source>
@@ -425,6 +437,14 @@
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>禮品計畫</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>團隊</translation>
+    </message>
+    <message>
         <source>%1 (%2 people)</source>
         <translation>%1（%2 人）</translation>
     </message>
@@ -439,6 +459,10 @@
     <message>
         <source>Shopping list: %1</source>
         <translation>採購清單：%1</translation>
+    </message>
+    <message>
+        <source>Check the festival, tiers and owners, then make the campaign.</source>
+        <translation>請核對節日、級別和負責人，然後產生計畫。</translation>
     </message>
     <message>
         <source>Making the campaign…</source>
@@ -463,6 +487,49 @@
     <message>
         <source>Saved %1.</source>
         <translation>已儲存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTeam</name>
+    <message>
+        <source>Campaign / rep</source>
+        <translation>計畫 / 負責人</translation>
+    </message>
+    <message>
+        <source>Run by</source>
+        <translation>發起人</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>預算</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已定花費</translation>
+    </message>
+    <message>
+        <source>To buy</source>
+        <translation>待購買</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>已購買</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已送出</translation>
+    </message>
+    <message>
+        <source>Thanked</source>
+        <translation>已致謝</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1400,198 @@
     <message>
         <source>Making the sample book…</source>
         <translation>正在產生範例客戶簿…</translation>
+    </message>
+</context>
+<context>
+    <name>GiftCatalogue</name>
+    <message>
+        <source>tea</source>
+        <translation>茶</translation>
+    </message>
+    <message>
+        <source>alcohol</source>
+        <translation>酒</translation>
+    </message>
+    <message>
+        <source>sweets</source>
+        <translation>甜食</translation>
+    </message>
+    <message>
+        <source>meat</source>
+        <translation>肉類</translation>
+    </message>
+    <message>
+        <source>pork</source>
+        <translation>豬肉</translation>
+    </message>
+    <message>
+        <source>fruit</source>
+        <translation>水果</translation>
+    </message>
+    <message>
+        <source>tobacco</source>
+        <translation>菸草</translation>
+    </message>
+    <message>
+        <source>food</source>
+        <translation>食品</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>保健</translation>
+    </message>
+    <message>
+        <source>stationery</source>
+        <translation>文具</translation>
+    </message>
+    <message>
+        <source>clothing</source>
+        <translation>服飾</translation>
+    </message>
+    <message>
+        <source>book</source>
+        <translation>書籍</translation>
+    </message>
+    <message>
+        <source>A gift needs a name.</source>
+        <translation>禮品需要名稱。</translation>
+    </message>
+    <message>
+        <source>A gift&apos;s price must be more than zero.</source>
+        <translation>禮品價格必須大於零。</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation>價格不能為負數。</translation>
+    </message>
+    <message>
+        <source>This is not an amount; write e.g. 300, 300.50 or ¥1,200.</source>
+        <translation>這不是金額；請寫成 300、300.50 或 ¥1,200 這樣。</translation>
+    </message>
+    <message>
+        <source>Too many decimal places for a price.</source>
+        <translation>價格的小數位太多。</translation>
+    </message>
+    <message>
+        <source>This price is larger than crmdesk accepts.</source>
+        <translation>價格超出 crmdesk 可接受的範圍。</translation>
+    </message>
+    <message>
+        <source>This name is too long.</source>
+        <translation>名稱太長。</translation>
+    </message>
+    <message>
+        <source>Custom forbids this as a gift (a clock, an umbrella, a pear, a blade…).</source>
+        <translation>依習俗不能送這種禮品（鐘、傘、梨、刀剪……）。</translation>
+    </message>
+    <message>
+        <source>A campaign names this gift: it cannot be removed. Untick “Suggested” to retire it.</source>
+        <translation>已有計畫用到這件禮品，不能刪除。取消勾選「推薦」即可停用。</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任何節日</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>禮品</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>適用節日</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>推薦</translation>
+    </message>
+    <message>
+        <source>In campaigns</source>
+        <translation>計畫中</translation>
+    </message>
+</context>
+<context>
+    <name>GiftCatalogueDialog</name>
+    <message>
+        <source>Gift catalogue</source>
+        <translation>禮品目錄</translation>
+    </message>
+    <message>
+        <source>e.g. 300 or ¥300.50</source>
+        <translation>例如 300 或 ¥300.50</translation>
+    </message>
+    <message>
+        <source>Any occasion</source>
+        <translation>任何節日</translation>
+    </message>
+    <message>
+        <source>Suggested in new campaigns</source>
+        <translation>在新計畫中推薦</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>English name:</source>
+        <translation>英文名：</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>價格：</translation>
+    </message>
+    <message>
+        <source>What it is:</source>
+        <translation>類別：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>適用節日：</translation>
+    </message>
+    <message>
+        <source>&amp;New gift</source>
+        <translation>新禮品(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>刪除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n campaign item(s): it can be retired, not removed.</source>
+        <translation>
+            <numerusform>用於 %n 個計畫項目：可以停用，不能刪除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已儲存 %1。</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已刪除 %1。</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2783,14 @@
         <translation>所選項標為完成</translation>
     </message>
     <message>
+        <source>Start a campaign for %1 %2…</source>
+        <translation>為 %1 %2 發起禮品計畫…</translation>
+    </message>
+    <message>
+        <source>Start a campaign…</source>
+        <translation>發起禮品計畫…</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>全部負責人</translation>
     </message>
@@ -2960,6 +3227,33 @@
     <message>
         <source>Last error: %1</source>
         <translation>上次錯誤：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCampaigns</name>
+    <message>
+        <source>unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>No campaigns on this device yet.</source>
+        <translation>本裝置上還沒有禮品計畫。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s); budget: each person&apos;s tier budget for one gift.</source>
+        <translation>
+            <numerusform>%n 個計畫；預算：每人按其級別的單份禮品預算計。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over budget (in red).</source>
+        <translation>
+            <numerusform>%n 個超出預算（紅色）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More is committed than the budget</source>
+        <translation>已定花費超出預算</translation>
     </message>
 </context>
 <context>

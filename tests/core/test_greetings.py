@@ -6,10 +6,12 @@ import pytest
 
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.greetings import (
+    DEFAULT_TEMPLATES,
     GreetingContact,
     Tone,
     chinese_surname,
     greeting,
+    greeting_language,
     honorific,
     placeholders_of,
 )
@@ -100,3 +102,65 @@ def test_a_rep_template_that_needs_a_preference_says_so() -> None:
 )  # fmt: skip
 def test_chinese_surnames(name: str, surname: str | None) -> None:
     assert chinese_surname(name) == surname
+
+
+# Traditional Chinese: the templates are Taiwan's phrasing (端午節快樂, not 端午安康 converted),
+# honorifics converted with the surname kept as a surname (余 is not 餘, 范 is not 範).
+def tw(name: str, surname: str, title: str | None, gender: str | None = None) -> GreetingContact:
+    return GreetingContact(name, surname, title, gender, "台灣電子", None)
+
+
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        (tw("劉德華", "劉", "總經理"), "劉總"),  # a title in traditional characters is read too
+        (tw("刘建国", "刘", "总经理"), "劉總"),
+        (tw("余明", "余", "採購部經理"), "余經理"),
+        (tw("范冰", "范", None, "female"), "范女士"),
+        (tw("于丹", "于", "辦公室主任"), "于主任"),
+        (tw("陳大文", "陳", "資深工程師"), "陳工"),
+    ],
+)
+def test_traditional_honorifics(contact: GreetingContact, expected: str) -> None:
+    assert honorific(contact, "zh_TW") == expected
+
+
+def test_traditional_templates_are_their_own_phrasing() -> None:
+    boss = tw("劉德華", "劉", "總經理", "male")
+    assert greeting(boss, "cn.dragon_boat", sender="東方機械 小劉", lang="zh_TW") == (
+        "敬愛的劉總您好：端午節將至，東方機械 小劉敬祝您與家人端午節快樂、身體健康、諸事順利。"
+    )
+    simplified_text = greeting(boss, "cn.dragon_boat", sender="东方机械", lang="zh_CN")
+    assert "端午安康" in simplified_text
+    warm = greeting(GreetingContact("劉德華", "劉", "總經理", "male", None, "凍頂烏龍"),
+                    "cn.mid_autumn", sender="小劉", lang="zh_TW", tone=Tone.WARM)  # fmt: skip
+    assert warm == (
+        "劉總，中秋節快樂！記得您喜歡凍頂烏龍，特地為您準備了一點心意，祝您和家人花好月圓、"
+        "團團圓圓！——小劉"
+    )
+    without = greeting(boss, "cn.mid_autumn", sender="小劉", lang="zh_TW", tone=Tone.WARM)
+    assert "{" not in without and "喜歡" not in without and "特地為您準備了一點心意" in without
+    # Every occasion and tone has its own traditional template, and none is simplified text.
+    for occasion in ("cn.mid_autumn", "cn.spring_festival", "cn.dragon_boat", "*"):
+        for tone in Tone:
+            text = DEFAULT_TEMPLATES[(occasion, "zh_TW", tone)]
+            assert text != DEFAULT_TEMPLATES[(occasion, "zh", tone)]
+            assert not any(ch in text for ch in "乐节团顺愿阖礼备们这")  # simplified-only forms
+    assert greeting(boss, "intl.christmas", sender="小劉", lang="zh-HK").startswith("敬愛的劉總")
+
+
+@pytest.mark.parametrize(
+    ("name", "company", "book", "expected"),
+    [
+        ("劉德華", None, "zh_CN", "zh_TW"),  # the name is in traditional characters
+        ("王建国", "台灣電子", "zh_CN", "zh_TW"),  # the company is
+        ("王建国", "华东建设", "zh_CN", "zh_CN"),
+        ("王建国", "华东建设", "zh_TW", "zh_TW"),  # the rep writes traditional
+        ("Jane Smith", "台灣電子", "zh_TW", "zh_TW"),
+        ("Jane Smith", "Acme", "zh_TW", "en"),
+    ],
+)
+def test_the_greeting_language_follows_the_contact_then_the_book(
+    name: str, company: str | None, book: str, expected: str
+) -> None:
+    assert greeting_language(name, company, book) == expected

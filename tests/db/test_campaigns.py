@@ -142,3 +142,26 @@ def test_a_campaign_that_concerns_nobody_writes_nothing(book: Book, filled: dict
     with book.session() as s:
         assert s.scalar(select(func.count()).select_from(Campaign)) == before == 0
         assert s.scalar(select(func.count()).select_from(CampaignItem)) == 0
+
+
+def test_greetings_in_traditional_chinese_for_a_traditional_contact_or_rep(book: Book) -> None:
+    with book.session() as s, s.begin():
+        tw = add_account(s, name="台灣電子", tier="S").id
+        cn = add_account(s, name="华东建设", tier="S").id
+        add_contact(s, name="劉德華", account_id=tw, title="總經理", gender="male")
+        add_contact(s, name="王建国", account_id=cn, title="总经理", gender="male")
+        add_contact(s, name="Jane Smith", account_id=cn, gender="female")
+        simplified_rep = campaigns.new_campaign(
+            s, occasion="cn.dragon_boat", year=2027, sender="小刘", lang="zh"
+        )
+        traditional_rep = campaigns.new_campaign(
+            s, occasion="cn.dragon_boat", year=2028, sender="小劉", lang="zh_TW"
+        )
+    said = {i.contact: i.greeting for i in simplified_rep.items}
+    assert said["劉德華"].startswith("敬愛的劉總您好：端午節將至")
+    assert said["王建国"].startswith("尊敬的王总：端午安康")
+    assert said["Jane Smith"].startswith("Dear Ms Smith")
+    said = {i.contact: i.greeting for i in traditional_rep.items}
+    assert said["王建国"].startswith("敬愛的王總您好：端午節將至")
+    assert said["Jane Smith"].startswith("Dear Ms Smith")
+    assert traditional_rep.name == "端午節 2028"

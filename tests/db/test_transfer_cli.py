@@ -120,6 +120,7 @@ ALL = {
     "tiers": 4, "accounts": 2, "contacts": 2, "family_members": 0, "preferences": 0,
     "important_dates": 2, "interactions": 0, "interaction_attendees": 0, "gifts": 0,
     "follow_ups": 0, "opportunities": 0, "complaints": 0, "campaigns": 0, "campaign_items": 0,
+    "gift_catalogue": 11,  # the built-in gifts every new book is seeded with (migration 0010)
 }  # fmt: skip
 
 

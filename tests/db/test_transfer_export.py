@@ -51,6 +51,7 @@ COUNTS = {
     "tiers": 4, "accounts": 4, "contacts": 9, "family_members": 2, "preferences": 8,
     "important_dates": 6, "interactions": 4, "interaction_attendees": 6, "gifts": 3,
     "follow_ups": 3, "opportunities": 2, "complaints": 0, "campaigns": 0, "campaign_items": 0,
+    "gift_catalogue": 11,  # the built-in gifts every new book is seeded with (migration 0010)
 }  # fmt: skip
 
 

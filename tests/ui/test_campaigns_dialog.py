@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 
 from crmdesk.core.money import Money
@@ -87,3 +88,107 @@ def test_tools_menu_opens_the_campaigns_of_the_open_book(window, qtbot) -> None:
     dialog = window.campaigns.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.festival.count() > 5
+    # The planner's "Start a campaign for…" reaches the same dialog, filled in.
+    window.planner.campaign_requested.emit("cn.dragon_boat", 2028, ["A"], "liu")
+    assert window.campaigns.dialog is dialog
+    assert dialog.festival.currentData() == "cn.dragon_boat"
+    assert (dialog.year.value(), dialog.tiers.text(), dialog.owners.text()) == (2028, "A", "liu")
+
+
+def test_the_planner_presets_the_festival_year_tiers_and_owner(qtbot, book: Book, desk) -> None:
+    with book.session() as s, s.begin():
+        edit_tier(s, code="S", greeting_budget=Money(50_000))
+        mine = add_account(s, name="华东建设", tier="S", owner="liu").id
+        theirs = add_account(s, name="远大机械", tier="S", owner="zhao").id
+        add_contact(s, name="王建国", account_id=mine, title="总经理")
+        add_contact(s, name="陈静", account_id=theirs)
+    dialog = CampaignsDialog(desk, sender="小刘")
+    qtbot.addWidget(dialog)
+    dialog.preset("cn.spring_festival", 2027, ["S"], ["liu"])
+    assert dialog.festival.currentData() == "cn.spring_festival"
+    assert (dialog.year.value(), dialog.tiers.text(), dialog.owners.text()) == (2027, "S", "liu")
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    assert [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())] == ["王建国"]
+
+
+def test_the_gift_catalogue_dialog(qtbot, book: Book, desk) -> None:
+    from crmdesk.ui.campaigns_catalogue import GiftCatalogueDialog
+
+    fill(book)
+    campaigns_dialog = CampaignsDialog(desk, sender="小刘")
+    qtbot.addWidget(campaigns_dialog)
+    campaigns_dialog.festival.setCurrentIndex(campaigns_dialog.festival.findData("cn.mid_autumn"))
+    campaigns_dialog.year.setValue(2027)
+    qtbot.mouseClick(campaigns_dialog.make_button, Qt.MouseButton.LeftButton)  # names tea, cakes
+    dialog = campaigns_dialog.open_catalogue()
+    assert isinstance(dialog, GiftCatalogueDialog)
+    rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+    assert len(rows) == 11
+    pen = rows["钢笔"]
+    assert [dialog.table.item(pen, c).text() for c in range(7)] == [
+        "钢笔", "Fountain pen", "¥350.00", "stationery", "any", "yes", ""
+    ]  # fmt: skip
+    # A new gift with a bad price: said under the price, nothing written.
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    dialog.name_zh.setText("普洱茶饼")  # keyClicks types ASCII only
+    qtbot.keyClicks(dialog.price, "0")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.form.error_label("price").text() == "A gift's price must be more than zero."
+    assert dialog.form.error_label("price").isVisibleTo(dialog)
+    assert dialog.table.rowCount() == 11
+    dialog.price.setText("450")
+    dialog.tags.item(0).setCheckState(Qt.CheckState.Checked)  # tea
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Saved 普洱茶饼."
+    assert dialog.table.rowCount() == 12 and dialog.editing is not None
+    # A blank name is said under the name.
+    dialog.name_zh.clear()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.form.error_label("name_zh").text() == "A gift needs a name."
+    # The tea box is in the campaign: removing it is refused; retiring it works.
+    tea = next(
+        r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "茶叶礼盒"
+    )
+    dialog.table.selectRow(tea)
+    assert dialog.editing == "tea" and dialog.table.item(tea, 6).text() == "1"
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert "cannot be removed" in dialog.form.error_label("name_zh").text()
+    dialog.active.setChecked(False)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    from crmdesk.db.services import gift_catalogue
+
+    with book.session() as s:
+        assert "tea" not in {i.key for i in gift_catalogue.suggestion_catalogue(s)}
+        assert gift_catalogue.find_item(s, "tea").active is False
+
+
+def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk) -> None:
+    with book.session() as s, s.begin():
+        edit_tier(s, code="S", greeting_budget=Money(50_000))
+        edit_tier(s, code="A", greeting_budget=Money(20_000))
+        mine = add_account(s, name="华东建设", tier="S", owner="liu").id
+        theirs = add_account(s, name="远大机械", tier="A", owner="zhao").id
+        add_contact(s, name="王建国", account_id=mine, title="总经理")
+        add_contact(s, name="陈静", account_id=theirs)
+    dialog = CampaignsDialog(desk, sender="小刘")
+    qtbot.addWidget(dialog)
+    dialog.festival.setCurrentIndex(dialog.festival.findData("cn.mid_autumn"))
+    dialog.year.setValue(2027)
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    dialog.table.selectRow(0)  # 王建国 (S): mark his gift bought
+    qtbot.mouseClick(dialog.findChild(QPushButton, "markBought"), Qt.MouseButton.LeftButton)
+    dialog.pages.setCurrentWidget(dialog.team)
+    tree = dialog.team.tree
+    assert tree.topLevelItemCount() == 1
+    top = tree.topLevelItem(0)
+    # 王建国: S budget 500, the mooncakes 300 (made for the occasion: they come first);
+    # 陈静: A budget 200, the mooncakes are over it: the nut box 180, the closest within it.
+    assert [top.text(c) for c in range(1, 10)] == [
+        "unassigned", "2027-09-15", "2", "¥700.00", "¥480.00", "1", "1", "0", "0"
+    ]  # fmt: skip
+    reps = {top.child(i).text(0): [top.child(i).text(c) for c in range(3, 10)]
+            for i in range(top.childCount())}  # fmt: skip
+    assert reps == {
+        "liu": ["1", "¥500.00", "¥300.00", "0", "1", "0", "0"],
+        "zhao": ["1", "¥200.00", "¥180.00", "1", "0", "0", "0"],
+    }

@@ -329,3 +329,33 @@ def test_loading_and_planning_run_on_the_worker_thread(
         widget.set_desk(None)
     finally:
         runner.shutdown()
+
+
+def test_a_festival_row_or_day_starts_a_campaign_with_the_filters(qtbot, view: PlannerView) -> None:
+    spring = RefLunar(2026, 1, 1).to_solar_date()  # 2026-02-17, by lunardate
+    view.days.setValue(60)
+    view.owner.setCurrentIndex(view.owner.findData("Li"))
+    view.tier_chips["S"].setChecked(True)
+    qtbot.waitUntil(lambda: view.plan is not None and view.plan.filters.owner == "Li")
+    # A row that is no festival, on a day without one: nothing to start.
+    assert view.select_day(dt.date(2026, 1, 12))
+    assert not view.campaign_action.isEnabled()
+    assert view.select_day(spring)
+    assert view.current_item().festival_day is not None  # type: ignore[union-attr]
+    assert view.campaign_action.isEnabled()
+    assert view.campaign_action.text() == "Start a campaign for Spring Festival 2026…"
+    assert view.campaign_action in view.tree.actions() and view.campaign_action in (
+        view.calendar.actions()
+    )
+    with qtbot.waitSignal(view.campaign_requested) as asked:
+        view.campaign_action.trigger()
+    assert asked.args == ["cn.spring_festival", 2026, ["S"], "Li"]
+    # From the calendar: clicking the festival's day selects it in the agenda, and the menu of
+    # the day offers the same campaign.
+    view.select_day(dt.date(2026, 1, 12))
+    view.calendar.setSelectedDate(QDate(spring.year, spring.month, spring.day))
+    view.calendar.clicked.emit(QDate(spring.year, spring.month, spring.day))
+    assert view.campaign_action.isEnabled()
+    with qtbot.waitSignal(view.campaign_requested) as asked:
+        view.campaign_action.trigger()
+    assert asked.args[:2] == ["cn.spring_festival", 2026]

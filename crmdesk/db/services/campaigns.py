@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.festivals import festival_by_key
 from crmdesk.core.gift_suggestions import (
-    DEFAULT_CATALOGUE,
     CatalogueItem,
     GiftProfile,
     PastGift,
@@ -36,8 +35,15 @@ from crmdesk.core.gift_suggestions import (
 from crmdesk.core.gift_suggestions import (
     Preference as GiftPreference,
 )
-from crmdesk.core.greetings import GreetingContact, Tone, chinese_surname, greeting
+from crmdesk.core.greetings import (
+    GreetingContact,
+    Tone,
+    chinese_surname,
+    greeting,
+    greeting_language,
+)
 from crmdesk.core.money import DEFAULT_CURRENCY, Money
+from crmdesk.db.campaign_stats import CampaignSummary, campaign_summaries
 from crmdesk.db.models import (
     Account,
     Campaign,
@@ -49,6 +55,7 @@ from crmdesk.db.models import (
     Tier,
 )
 from crmdesk.db.services._common import get_live
+from crmdesk.db.services.gift_catalogue import suggestion_catalogue
 from crmdesk.db.services.interactions import NewGift, log_interaction
 
 STATUSES = ("to_buy", "bought", "sent", "thanked")
@@ -121,10 +128,10 @@ class ShoppingLine:
     total: Money | None
 
 
-def _greeting_language(choice: str, name: str) -> str:
+def _greeting_language(choice: str, name: str, company: str | None, lang: str) -> str:
     if choice != "auto":
         return choice
-    return "zh" if chinese_surname(name) is not None else "en"
+    return greeting_language(name, company, lang if lang.startswith("zh") else "zh_CN")
 
 
 def _occasion_day(occasion: str, year: int) -> dt.date:
@@ -151,14 +158,17 @@ def new_campaign(
     lang: str = "zh",
     greeting_lang: str = "auto",
     tone: Tone = Tone.FORMAL,
-    catalogue: Sequence[CatalogueItem] = DEFAULT_CATALOGUE,
+    catalogue: Sequence[CatalogueItem] | None = None,
     name: str | None = None,
     owner: str | None = None,
 ) -> CampaignView:
     """Make a campaign for ``occasion`` (a festival key) in ``year``, with its items.
 
     ``lang`` names the campaign and explains the gifts (the rep's language); the greetings are
-    in ``greeting_lang``, by default each contact's own: Chinese for a Chinese name, else English.
+    in ``greeting_lang``, by default each contact's own: traditional Chinese for a name or company
+    written in traditional characters, the rep's Chinese (``lang`` zh_TW: traditional) for another
+    Chinese name, else English.
+    The gifts come from the book's catalogue (its active items) unless ``catalogue`` is given.
     """
     if not sender.strip():
         raise ValidationError(
@@ -228,6 +238,8 @@ def new_campaign(
         )
         for contact, _, tier in chosen
     ]
+    if catalogue is None:
+        catalogue = suggestion_catalogue(session)
     suggestions = suggest_for_campaign(profiles, catalogue, occasion, lang)
     campaign = Campaign(
         name=name or f"{festival.name(lang)} {year}",
@@ -258,7 +270,9 @@ def new_campaign(
             ),
             occasion,
             sender=sender,
-            lang=_greeting_language(greeting_lang, contact.name),
+            lang=_greeting_language(
+                greeting_lang, contact.name, account_of.name if account_of else None, lang
+            ),
             tone=tone,
         )
         item = CampaignItem(
@@ -271,7 +285,7 @@ def new_campaign(
             item.gift = found.name
             item.catalogue_key = found.item.key
             item.value_minor = found.item.price_minor
-            item.currency = DEFAULT_CURRENCY
+            item.currency = found.item.currency
             item.reason = describe(found, lang)
         session.add(item)
     session.flush()
@@ -324,11 +338,9 @@ def campaign_detail(session: Session, campaign_id: str) -> CampaignView:
     )
 
 
-def list_campaigns(session: Session) -> list[CampaignView]:
-    ids = session.scalars(
-        select(Campaign.id).where(Campaign.deleted.is_(False)).order_by(Campaign.occasion_on)
-    ).all()
-    return [campaign_detail(session, cid) for cid in ids]
+def list_campaigns(session: Session) -> list[CampaignSummary]:
+    """The campaigns with their budget, spend and progress (two queries, whatever their number)."""
+    return campaign_summaries(session)
 
 
 def _items(session: Session, campaign_id: str, item_ids: Sequence[str]) -> list[CampaignItem]:

@@ -21,7 +21,9 @@ lock). It then:
 * "Settings…" opens :class:`PlannerSettingsDialog`; the policies in force are stated above the
   agenda.
 
-Signals: :attr:`plan_shown` (a plan is on screen), :attr:`failed` (with the error).
+Signals: :attr:`plan_shown` (a plan is on screen), :attr:`failed` (with the error),
+:attr:`campaign_requested` ("Start a campaign for 中秋 2027…" in the context menu of a festival
+row or of a festival's day in the calendar: festival key, year, tiers, owner).
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QPalette, QResizeEvent, QTextCharFormat
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QPalette, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -122,6 +124,7 @@ class PlannerView(QWidget):
 
     plan_shown = Signal()
     failed = Signal(object)
+    campaign_requested = Signal(str, int, list, str)  # festival key, year, tiers, owner ("": all)
 
     def __init__(
         self,
@@ -227,6 +230,15 @@ class PlannerView(QWidget):
         self.bulk_button.clicked.connect(self.open_bulk_done)
         self.settings_button.clicked.connect(self.open_settings)
 
+        # A festival's campaign (crmdesk.ui.campaigns opens it), from the row or the day.
+        self.campaign_action = QAction(self)
+        self.campaign_action.setObjectName("plannerStartCampaign")
+        self.campaign_action.triggered.connect(lambda _checked=False: self.start_campaign())
+        for target in (self.tree, self.calendar):
+            target.addAction(self.campaign_action)
+            target.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.calendar.selectionChanged.connect(self._update_actions)
+
         self.retranslate()
         self._fill_choices((), ())
         self._update_actions()
@@ -329,6 +341,28 @@ class PlannerView(QWidget):
         self.tree.expand(index.parent())
         self.tree.setCurrentIndex(index)
         return True
+
+    def festival_item(self) -> PlanItem | None:
+        """The festival to start a campaign for: the selected row's, else one on its day (or on
+        the calendar's selected day)."""
+        item = self.current_item()
+        if item is not None and item.festival_day is not None:
+            return item
+        picked = self.calendar.selectedDate()
+        day = item.day if item is not None else dt.date(picked.year(), picked.month(), picked.day())
+        agenda = self.plan.day(day) if self.plan is not None else None
+        return next((i for i in agenda.items if i.festival_day), None) if agenda else None
+
+    def start_campaign(self) -> None:
+        """Ask for a campaign for the chosen festival, with the planner's tier and owner filters
+        (no tier chip on: the tiers the festival applies to)."""
+        item = self.festival_item()
+        if item is None or item.festival_day is None:
+            return
+        filters = self.filters()
+        tiers = list(filters.tiers) or sorted(item.festival_day.tiers or ())
+        key = item.festival_day.festival.key
+        self.campaign_requested.emit(key, item.day.year, tiers, filters.owner or "")
 
     def open_done(self) -> DoneDialog | None:
         """The "Done…" dialog for the selected item (None when no item is selected)."""
@@ -492,6 +526,15 @@ class PlannerView(QWidget):
         )
         self.bulk_button.setEnabled(selected >= 2)
         self.settings_button.setEnabled(self._desk is not None)
+        festival = self.festival_item() if self._desk is not None else None
+        self.campaign_action.setEnabled(festival is not None)
+        self.campaign_action.setText(
+            self.tr("Start a campaign for %1 %2…")
+            .replace("%1", festival.festival_day.festival.name(QLocale().name()))
+            .replace("%2", str(festival.day.year))
+            if festival is not None and festival.festival_day is not None
+            else self.tr("Start a campaign…")
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
