@@ -61,6 +61,8 @@ _VALUE_SETS: dict[str, frozenset[str]] = {
     "opportunities.result": frozenset(vocab.OPPORTUNITY_RESULTS.codes),
     "opportunities.currency": _CURRENCIES,
     "complaints.status": frozenset(vocab.COMPLAINT_STATUSES.codes),
+    "campaign_items.currency": _CURRENCIES,
+    "gift_catalogue.currency": _CURRENCIES,
 }
 
 

@@ -45,6 +45,7 @@ BAD_ROWS: list[tuple[str, dict[str, Any], str, str]] = [
     ("interactions", {"occurred_at": "2026-13-45T25:99", "kind": "visit"}, "occurred_at", "datetime_syntax"),
     ("interactions", {"occurred_at": "2026-01-04T05:25:00+00:00", "kind": "visit", "cost_minor": -5}, "cost_minor", "range"),
     ("contacts", {"name": "x", "account_id": "not-an-id"}, "account_id", "id_shape"),
+    ("gift_catalogue", {"key": "tea", "name_zh": "茶", "price_minor": 20000, "currency": "RMB"}, "currency", "unknown_term"),
     ("important_dates", {"contact_id": str(uuid.UUID(int=1)), "kind": "birthday", "calendar": "gregorian", "year": 1800, "month": 3, "day": 1}, "year", "year_out_of_range"),
 ]  # fmt: skip
 
