@@ -2,7 +2,9 @@
 
 The dialog collects text; the service checks it (one set of rules for the GUI and the CLI). A
 ``ValidationError`` comes back on the GUI thread and is shown under the field it names, the dialog
-staying open with everything the user typed.
+staying open with everything the user typed. Dates and amounts are checked as they are typed
+(the core's date policy and money parser): an impossible one is named at its field and Save stays
+disabled, so nothing is ever saved as some other value than the one typed.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,13 +32,13 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core import vocab
 from crmdesk.core.errors import CrmdeskError, ValidationError
-from crmdesk.core.money import parse_money
 from crmdesk.core.views import AccountView, ContactView
 from crmdesk.db import browse
 from crmdesk.ui import labels
-from crmdesk.ui.date_fields import DateField
+from crmdesk.ui.date_fields import CheckedField, DateField
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
+from crmdesk.ui.money_field import MoneyField
 
 _SPLIT = re.compile(r"[,，;；\n]+")
 
@@ -87,9 +88,9 @@ class RecordDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
         self.result_view: Any = None
         self._busy = False
-        self._watched: list[tuple[DateField, QCheckBox | None]] = []
+        self._watched: list[tuple[CheckedField, QCheckBox | None]] = []
 
-    def _watch(self, field: DateField, enabled_by: QCheckBox | None = None) -> None:
+    def _watch(self, field: CheckedField, enabled_by: QCheckBox | None = None) -> None:
         """Check ``field`` as typed: its error at the field, Save disabled while it is wrong
         (and, with ``enabled_by``, only while that box is ticked)."""
         self._watched.append((field, enabled_by))
@@ -97,18 +98,21 @@ class RecordDialog(QDialog):
         if enabled_by is not None:
             enabled_by.toggled.connect(lambda _on: self._update_save())
 
-    def _field_checked(self, field: DateField, error: ValidationError | None) -> None:
+    def _field_checked(self, field: CheckedField, error: ValidationError | None) -> None:
         label = self.form.error_label(field.field)
         if label is not None:
-            label.setText(error_text(error) if error else "")
+            label.setText(field.error_message())
             label.setToolTip(error.message if error else "")
             label.setVisible(error is not None)
         self._update_save()
 
+    def inputs_valid(self) -> bool:
+        """Every checked field that counts holds a real value (subclasses add their own)."""
+        return all(f.is_valid() for f, box in self._watched if box is None or box.isChecked())
+
     def _update_save(self) -> None:
-        valid = all(f.is_valid() for f, box in self._watched if box is None or box.isChecked())
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(valid and not self._busy)
+        save.setEnabled(self.inputs_valid() and not self._busy)
 
     def _layout(self, *pages: tuple[str, QWidget]) -> None:
         layout = QVBoxLayout(self)
@@ -146,8 +150,8 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> None:
-        if self._busy:
-            return
+        if self._busy or not self.inputs_valid():
+            return  # Ctrl+Enter with an impossible value: its error is already at the field
         self.clear_errors()
         try:
             values = self._values()
@@ -371,7 +375,13 @@ class AccountDialog(RecordDialog):
         self.name.setFocus()
 
     def _line(self, key: str, label: str) -> QLineEdit:
-        edit = QLineEdit(self.form)
+        edit: QLineEdit
+        if key == "sales_limit":
+            edit = self.sales_limit = MoneyField(key, self.form)
+            edit.setPlaceholderText(self.tr("e.g. 500,000 or 50,000 USD"))
+            self._watch(self.sales_limit)
+        else:
+            edit = QLineEdit(self.form)
         aliases = {"phones": ("phone",), "tags": ("tag",)}.get(key, ())
         self.form.add_row(key, label, edit, *aliases)
         self.fields[key] = edit
@@ -383,7 +393,7 @@ class AccountDialog(RecordDialog):
             if key in ("phones", "tags"):
                 edit.setText(", ".join(value))
             elif key == "sales_limit":
-                edit.setText(str(value) if value is not None else "")
+                self.sales_limit.set_value(value)
             else:
                 edit.setText(value or "")
         _select(self.tier, a.tier)
@@ -399,7 +409,7 @@ class AccountDialog(RecordDialog):
             if key in ("phones", "tags"):
                 values[key] = split_list(text)
             elif key == "sales_limit":
-                values[key] = parse_money(text, field="sales_limit") if text else None
+                values[key] = self.sales_limit.value()
             elif key == "name":
                 values[key] = edit.text()
             else:
@@ -500,8 +510,32 @@ class FamilyDialog(RecordDialog):
         return self.desk.write(family.add_family_member, changes="family", **values)
 
 
+class _DatePart(QLineEdit):
+    """A year, month or day typed as digits; the text is kept as typed (no spin box clamping
+    2200 to 2099 or 45 to 31). ``value()`` is None when empty."""
+
+    def __init__(self, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setObjectName(f"date_{field}")
+        self.setMaximumWidth(110)
+
+    def value(self) -> int | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        if not text.isascii() or not text.isdigit():
+            raise ValidationError(f"{text!r} is not a number", field=self.field, code="date_syntax")
+        return int(text)
+
+
 class DateDialog(RecordDialog):
-    """Add an important date, Gregorian or lunar (leap months too), the year perhaps unknown."""
+    """Add an important date, Gregorian or lunar (leap months too), the year perhaps unknown.
+
+    The date is checked as it is typed (:class:`~crmdesk.core.dates.DateSpec` checks itself:
+    the date policy's years, the month's length in that calendar and year, the leap month); the
+    error shows at the part it names and Save stays disabled until the date exists.
+    """
 
     def __init__(
         self,
@@ -522,13 +556,12 @@ class DateDialog(RecordDialog):
         self.calendar = QComboBox(f)
         self.calendar.addItem(self.tr("Gregorian"), "gregorian")
         self.calendar.addItem(self.tr("Lunar (农历)"), "lunar")
-        self.year = QSpinBox(f)
-        self.year.setRange(0, 2099)
-        self.year.setSpecialValueText(self.tr("unknown"))
-        self.month = QSpinBox(f)
-        self.month.setRange(1, 12)
-        self.day = QSpinBox(f)
-        self.day.setRange(1, 31)
+        self.year = _DatePart("year", f)
+        self.year.setPlaceholderText(self.tr("unknown"))
+        self.month = _DatePart("month", f)
+        self.month.setText("1")
+        self.day = _DatePart("day", f)
+        self.day.setText("1")
         self.leap = QCheckBox(self.tr("Leap month (闰月)"), f)
         self.leap.setEnabled(False)
         self.calendar.currentIndexChanged.connect(
@@ -545,6 +578,12 @@ class DateDialog(RecordDialog):
         f.add_row("label", self.tr("&Label"), self.label)
         self._layout((self.tr("Important date"), f))
         self.resize(420, 380)
+        self.spec_error: ValidationError | None = None
+        for part in (self.year, self.month, self.day):
+            part.textChanged.connect(lambda _t: self._check_spec())
+        self.calendar.currentIndexChanged.connect(lambda _i: self._check_spec())
+        self.leap.toggled.connect(lambda _on: self._check_spec())
+        self._check_spec()
         self.kind.setFocus()
 
     def spec(self) -> Any:
@@ -552,13 +591,42 @@ class DateDialog(RecordDialog):
         from crmdesk.core.dates import Calendar, DateSpec
 
         lunar = self.calendar.currentData() == "lunar"
+        month, day = self.month.value(), self.day.value()
+        for part, value in ((self.month, month), (self.day, day)):
+            if value is None:
+                raise ValidationError(
+                    f"the {part.field} is required", field=part.field, code="required"
+                )
+        assert month is not None and day is not None
         return DateSpec(
             calendar=Calendar.LUNAR if lunar else Calendar.GREGORIAN,
-            month=self.month.value(),
-            day=self.day.value(),
-            year=self.year.value() or None,
+            month=month,
+            day=day,
+            year=self.year.value(),
             is_leap_month=lunar and self.leap.isChecked(),
         )
+
+    def _check_spec(self) -> None:
+        """Check the date as typed; its error under the part it names, Save off meanwhile."""
+        try:
+            self.spec()
+            error = None
+        except ValidationError as exc:
+            error = exc
+        self.spec_error = error
+        for name in ("year", "month", "day", "leap"):
+            label = self.form.error_label(name)
+            assert label is not None
+            shown = error is not None and (error.field or "day") in (
+                (name, "date", "calendar") if name == "day" else (name,)
+            )
+            label.setText(error_text(error) if shown and error else "")
+            label.setToolTip(error.message if shown and error else "")
+            label.setVisible(shown)
+        self._update_save()
+
+    def inputs_valid(self) -> bool:
+        return super().inputs_valid() and getattr(self, "spec_error", None) is None
 
     def _values(self) -> dict[str, Any]:
         return {
