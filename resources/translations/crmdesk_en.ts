@@ -119,6 +119,10 @@
         <source>Master file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>e.g. 500,000 or 50,000 USD</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountPanel</name>
@@ -857,6 +861,33 @@
     </message>
     <message>
         <source>Important date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: month %1 has at most %2 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: month %2 of %1 has %3 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: a lunar month has at most 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: leap lunar month %2 of %1 has %3 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: lunar month %2 of %1 has %3 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateFields</name>
+    <message>
+        <source>This day does not exist: month %2 of %1 has %3 days.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1938,6 +1969,17 @@
     </message>
     <message>
         <source>Checking the rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneyField</name>
+    <message>
+        <source>This amount is too large: at most %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This amount has too many decimal places: at most %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3612,6 +3654,17 @@
     <message>
         <source>Say what the gift was.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This follow-up is due in the past (%n day(s) ago). Save anyway?</source>
+        <translation>
+            <numerusform>This follow-up is due in the past (%n day ago). Save anyway?</numerusform>
+            <numerusform>This follow-up is due in the past (%n days ago). Save anyway?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

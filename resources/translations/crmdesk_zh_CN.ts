@@ -119,6 +119,10 @@
         <source>Master file</source>
         <translation>客户主文件</translation>
     </message>
+    <message>
+        <source>e.g. 500,000 or 50,000 USD</source>
+        <translation>例如 500,000 或 50,000 USD</translation>
+    </message>
 </context>
 <context>
     <name>AccountPanel</name>
@@ -854,6 +858,33 @@
     <message>
         <source>Important date</source>
         <translation>重要日子</translation>
+    </message>
+    <message>
+        <source>This day does not exist: month %1 has at most %2 days.</source>
+        <translation>该日不存在：%1月最多有%2天。</translation>
+    </message>
+    <message>
+        <source>This day does not exist: month %2 of %1 has %3 days.</source>
+        <translation>该日不存在：%1年%2月只有%3天。</translation>
+    </message>
+    <message>
+        <source>This day does not exist: a lunar month has at most 30 days.</source>
+        <translation>该日不存在：农历月最多有30天。</translation>
+    </message>
+    <message>
+        <source>This day does not exist: leap lunar month %2 of %1 has %3 days.</source>
+        <translation>该日不存在：农历%1年闰%2月只有%3天。</translation>
+    </message>
+    <message>
+        <source>This day does not exist: lunar month %2 of %1 has %3 days.</source>
+        <translation>该日不存在：农历%1年%2月只有%3天。</translation>
+    </message>
+</context>
+<context>
+    <name>DateFields</name>
+    <message>
+        <source>This day does not exist: month %2 of %1 has %3 days.</source>
+        <translation>该日不存在：%1年%2月只有%3天。</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +1962,17 @@
     <message>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyField</name>
+    <message>
+        <source>This amount is too large: at most %1.</source>
+        <translation>金额过大：最多 %1。</translation>
+    </message>
+    <message>
+        <source>This amount has too many decimal places: at most %1.</source>
+        <translation>金额的小数位过多：最多 %1 位。</translation>
     </message>
 </context>
 <context>
@@ -3588,6 +3630,16 @@
     <message>
         <source>Say what the gift was.</source>
         <translation>请写明送的是什么礼品。</translation>
+    </message>
+    <message>
+        <source>Follow-up in the past</source>
+        <translation>跟进日期已过</translation>
+    </message>
+    <message numerus="yes">
+        <source>This follow-up is due in the past (%n day(s) ago). Save anyway?</source>
+        <translation>
+            <numerusform>此跟进的到期日已过（%n 天前）。仍要保存吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>

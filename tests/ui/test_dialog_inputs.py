@@ -1,0 +1,201 @@
+"""No silent coercion in any dialog: dates and amounts typed key by key, as a rep would.
+
+Each impossible value is refused at its own field with a sentence naming the problem (and the
+range or limit where there is one), Save/OK stays disabled, even Ctrl+Enter writes nothing, and
+every row of every table of the real SQLCipher book is unchanged. A valid value then saves and
+reads back from the book. (The visit dialog's time and follow-up: tests/ui/test_date_fields.py.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from lunardate import LunarDate
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from crmdesk.db.services import accounts, important_dates, interactions
+from crmdesk.ui.editors import AccountDialog, DateDialog
+from tests.book_snapshot import snapshot
+from tests.ui.test_card_editing import _follow_link
+from tests.ui.test_visit_and_brief import _open_visit
+from tests.ui.test_window import _key, _save, _select
+
+
+def _retype(qtbot, field, text: str) -> None:
+    """Clear the field and type ``text`` one key at a time."""
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+    assert field.text() == text  # kept as typed: no validator ate a key, no spin box clamped
+
+
+# (typed, words the error under the field must contain)
+BAD_AMOUNTS = [
+    ("12,34.5.6", "not an amount"),
+    ("-5", "cannot be negative"),
+    ("1e9999", "not an amount"),
+    ("800.505", "at most 2"),
+    ("10000000000000.01", "too large: at most ¥10,000,000,000,000.00"),
+]
+
+
+def _refused(qtbot, dialog, field, error, save, book, before, typed: str, words: str) -> None:
+    _retype(qtbot, field, typed)
+    assert not error.isHidden() and words in error.text(), (typed, error.text())
+    assert not save.isEnabled(), typed
+    _save(dialog, qtbot, field)  # Ctrl+Enter does not get round the disabled button
+    assert dialog.isVisible() and snapshot(book.engine) == before, typed
+
+
+def test_a_gregorian_birthday_that_does_not_exist_is_refused_at_its_part(window, qtbot, book):
+    _select(window, qtbot, window.contacts, "曾国梁")
+    _follow_link(window, "crmdesk://add/date")
+    dialog = window.findChild(DateDialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    before = snapshot(book.engine)
+    year, day = dialog.form.error_label("year"), dialog.form.error_label("day")
+    for typed in ("1800", "2200"):
+        _retype(qtbot, dialog.year, typed)
+        assert not year.isHidden() and "between 1900 and 2099" in year.text()
+        assert f"not {typed}" in year.toolTip() and not save.isEnabled()
+        _save(dialog, qtbot, dialog.year)
+        assert dialog.isVisible() and snapshot(book.engine) == before
+    _retype(qtbot, dialog.year, "2026")
+    assert year.isHidden() and save.isEnabled()
+    _retype(qtbot, dialog.month, "2")
+    _retype(qtbot, dialog.day, "30")
+    assert not day.isHidden() and day.text() == (
+        "This day does not exist: month 2 of 2026 has 28 days."
+    )
+    assert not save.isEnabled()
+    _retype(qtbot, dialog.month, "13")
+    assert not dialog.form.error_label("month").isHidden() and day.isHidden()
+    assert "between 1 and 12" in dialog.form.error_label("month").text()
+    _retype(qtbot, dialog.month, "2")
+    _retype(qtbot, dialog.year, "")  # unknown year: 29 February is a birthday, 30 is not
+    assert "month 2 has at most 29 days" in day.text()
+    _retype(qtbot, dialog.day, "x")
+    assert "not a date" in day.text() and not save.isEnabled()
+    _save(dialog, qtbot, dialog.day)
+    assert snapshot(book.engine) == before
+    # A real one saves and reads back from the book.
+    _retype(qtbot, dialog.year, "1985")
+    _retype(qtbot, dialog.month, "3")
+    _retype(qtbot, dialog.day, "14")
+    assert save.isEnabled() and all(
+        dialog.form.error_label(f).isHidden() for f in ("year", "month", "day", "leap")
+    )
+    with qtbot.waitSignal(dialog.finished):
+        _save(dialog, qtbot, dialog.day)
+    with book.session() as s:
+        stored = important_dates.list_dates(s, contact_id=dialog.contact_id)
+    assert "1985-03-14" in [d.text for d in stored]
+
+
+def test_a_lunar_birthday_that_does_not_exist_is_refused_at_its_part(window, qtbot, book):
+    _select(window, qtbot, window.contacts, "曾国梁")
+    _follow_link(window, "crmdesk://add/date")
+    dialog = window.findChild(DateDialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    dialog.calendar.setCurrentIndex(dialog.calendar.findData("lunar"))
+    before = snapshot(book.engine)
+    _retype(qtbot, dialog.year, "2200")
+    assert "between 1900 and 2099" in dialog.form.error_label("year").text()
+    assert not save.isEnabled()
+    # The 12th lunar month of 2025 has 29 days by an independent table (lunardate): day 30 of it
+    # does not exist, and the message says so.
+    assert LunarDate(2025, 12, 29).to_solar_date() == dt.date(2026, 2, 16)
+    with pytest.raises(ValueError, match="day out of range"):
+        LunarDate(2025, 12, 30).to_solar_date()
+    _retype(qtbot, dialog.year, "2025")
+    _retype(qtbot, dialog.month, "12")
+    _retype(qtbot, dialog.day, "30")
+    day = dialog.form.error_label("day")
+    assert day.text() == "This day does not exist: lunar month 12 of 2025 has 29 days."
+    assert not save.isEnabled()
+    _save(dialog, qtbot, dialog.day)
+    assert snapshot(book.engine) == before
+    _retype(qtbot, dialog.day, "29")
+    assert day.isHidden() and save.isEnabled()
+    with qtbot.waitSignal(dialog.finished):
+        _save(dialog, qtbot, dialog.day)
+    with book.session() as s:
+        stored = important_dates.list_dates(s, contact_id=dialog.contact_id)
+    assert "L2025-12-29" in [d.text for d in stored]
+
+
+def test_a_sales_limit_that_is_not_an_amount_is_refused_as_typed(window, qtbot, book):
+    _key(window, qtbot, Qt.Key.Key_N,
+         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    dialog = window.findChild(AccountDialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.keyClicks(dialog.name, "Southern Grid")
+    error = dialog.form.error_label("sales_limit")
+    before = snapshot(book.engine)
+    for typed, words in BAD_AMOUNTS:
+        _refused(qtbot, dialog, dialog.sales_limit, error, save, book, before, typed, words)
+    _retype(qtbot, dialog.sales_limit, "1,200,000.50")
+    assert error.isHidden() and save.isEnabled()
+    with qtbot.waitSignal(dialog.finished):
+        _save(dialog, qtbot, dialog.sales_limit)
+    with book.session() as s:
+        stored = accounts.get_account(s, account_id=dialog.result_view.id)
+    assert stored.sales_limit is not None and stored.sales_limit.minor == 120_000_050
+    assert stored.sales_limit.currency == "CNY"
+
+
+def test_a_visit_cost_or_gift_value_that_is_not_an_amount_is_refused_as_typed(window, qtbot, book):
+    _select(window, qtbot, window.contacts, "曾国梁")
+    dialog = _open_visit(window, qtbot)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.keyClicks(dialog.summary, "Dinner with the plant manager")
+    before = snapshot(book.engine)
+    cost = dialog.form.error_label("cost")
+    for typed, words in BAD_AMOUNTS:
+        _refused(qtbot, dialog, dialog.cost, cost, save, book, before, typed, words)
+    _retype(qtbot, dialog.cost, "1,200.50")
+    assert cost.isHidden() and save.isEnabled()
+    qtbot.keyClicks(dialog.gift, "tea")
+    gift = dialog.form.error_label("gift_value")
+    _refused(qtbot, dialog, dialog.gift_value, gift, save, book, before, "-5", "negative")
+    _retype(qtbot, dialog.gift_value, "50 USD")  # a gift may name its own currency
+    assert gift.isHidden() and save.isEnabled()
+    # The visit's own time: years outside the date policy too.
+    when = dialog.form.error_label("when")
+    for typed in ("1800-01-01 10:00", "2200-01-01 10:00"):
+        _refused(qtbot, dialog, dialog.when, when, save, book, before, typed, "1900 and 2099")
+    _retype(qtbot, dialog.when, "2026-06-12 19:30")  # a past visit is fine, never asked about
+    with qtbot.waitSignal(dialog.finished):
+        _save(dialog, qtbot, dialog.summary)
+    assert dialog.past_due_box is None
+    with book.session() as s:
+        [logged] = [
+            i
+            for i in interactions.list_interactions(s, limit=500)
+            if i.summary == "Dinner with the plant manager"
+        ]
+    assert logged.cost is not None and (logged.cost.minor, logged.cost.currency) == (120_050, "CNY")
+    assert [(g.value.minor, g.value.currency) for g in logged.gifts if g.value] == [(5000, "USD")]
+    assert logged.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M") == "2026-06-12 19:30"
+
+
+def test_a_follow_up_outside_the_date_policy_is_refused(window, qtbot, book):
+    _select(window, qtbot, window.contacts, "曾国梁")
+    dialog = _open_visit(window, qtbot)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.keyClicks(dialog.summary, "Quote promised")
+    dialog.follow_up.setChecked(True)
+    before = snapshot(book.engine)
+    error = dialog.form.error_label("follow_up")
+    for typed in ("1800-01-01", "2200-01-01"):
+        _refused(qtbot, dialog, dialog.follow_up_on, error, save, book, before, typed, "1900")
+    _refused(
+        qtbot, dialog, dialog.follow_up_on, error, save, book, before, "2026-13-45", "1 and 12"
+    )
+    # Due today or later: saved without a question.
+    _retype(qtbot, dialog.follow_up_on, (dt.date.today() + dt.timedelta(days=3)).isoformat())
+    with qtbot.waitSignal(dialog.finished):
+        _save(dialog, qtbot, dialog.summary)
+    assert dialog.past_due_box is None
