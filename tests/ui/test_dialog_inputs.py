@@ -15,7 +15,7 @@ from lunardate import LunarDate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from crmdesk.db.services import accounts, important_dates, interactions
+from crmdesk.db.services import accounts, contacts, important_dates, interactions
 from crmdesk.ui.editors import AccountDialog, DateDialog
 from tests.book_snapshot import snapshot
 from tests.ui.test_card_editing import _follow_link
@@ -230,3 +230,43 @@ def test_a_planner_done_cost_that_is_not_an_amount_keeps_ok_disabled(
     with book.session() as s:
         logged = interactions.list_interactions(s, contact_id=ids["zhang"])
     assert logged[0].cost is not None and logged[0].cost.minor == 80_050
+
+
+def test_the_import_wizard_sets_an_impossible_birthday_aside_and_says_why(
+    qtbot, desk, book, tmp_path
+):
+    from crmdesk.ui.transfer import ImportWizard
+
+    path = tmp_path / "cards.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李娜\r\nBDAY:2026-02-30\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王五\r\nBDAY:2200-01-01\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    wizard = ImportWizard(desk)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    for page in (wizard.mapping_page, wizard.duplicates_page, wizard.rejected_page):
+        if wizard.currentPage() is not page:
+            wizard.next()
+            qtbot.waitUntil(lambda page=page: wizard.currentPage() is page)
+    problems = wizard.rejected_page.model
+    rows = [[problems.item(r, c).text() for c in range(4)] for r in range(problems.rowCount())]
+    assert rows == [
+        ["1", "Birthday", "Imported; value in the notes", "This day does not exist in that month."],
+        [
+            "2",
+            "Birthday",
+            "Imported; value in the notes",
+            "The year must be between 1900 and 2099.",
+        ],
+    ]
+    assert "February 2026 has 28 days" in problems.item(0, 3).toolTip()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.import_result is not None)
+    with book.session() as s:
+        people = {c.name: c for c in contacts.list_contacts(s, limit=100)}
+        assert important_dates.list_dates(s, contact_id=people["李娜"].id) == []
+        assert important_dates.list_dates(s, contact_id=people["王五"].id) == []
+    assert "Birthday: 2026-02-30" in people["李娜"].notes
