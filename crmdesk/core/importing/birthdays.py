@@ -61,9 +61,7 @@ def _spec(text: str, month: int, day: int, year: int | None, lunar: bool = False
             return DateSpec.lunar(month, day, year=year)
         return DateSpec.gregorian(month, day, year=year)
     except ValidationError as exc:
-        raise ValidationError(
-            f"{text!r}: {exc.message}", field="birthday", code=exc.code
-        ) from None
+        raise ValidationError(f"{text!r}: {exc.message}", field="birthday", code=exc.code) from None
 
 
 def parse_birthday(raw: str) -> DateSpec | None:
