@@ -306,9 +306,10 @@ def contact_html(page: ContactPage) -> str:
     ]
     parts.append(_editable_section(translate("Pages", "Family"), _list(family), "family"))
     parts.append(
-        _section(
+        _editable_section(
             translate("Pages", "Open follow-ups"),
             _list(_follow_up_items(page.detail.open_follow_ups, actions=True)),
+            "followup",
         )
     )
     parts.append(

@@ -144,6 +144,10 @@ class RecordCommands(QMainWindow):
         elif what == "date":
             family = [(m.id, m.name) for m in page.detail.family]
             dialog = DateDialog(desk, contact_id, family, self)
+        elif what == "followup":
+            from crmdesk.ui.followup_dialog import FollowUpDialog
+
+            dialog = FollowUpDialog(desk, contact_id, self)
         else:
             return
         dialog.setObjectName(f"add-{what}")

@@ -44,6 +44,7 @@ from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
 from crmdesk.ui.models import ID_ROLE, Suggestion, SuggestionModel
 from crmdesk.ui.money_field import MoneyField
+from crmdesk.ui.past_due import ask_past_due
 
 TYPE_AHEAD_DELAY_MS = 80
 SUGGESTIONS = 12
@@ -249,7 +250,7 @@ class VisitDialog(QDialog):
         self.follow_up_on.setObjectName("follow_up_on")
         self.follow_up_on.setEnabled(False)
         self._past_follow_up_ok: dt.date | None = None  # asked once, the rep said yes
-        self.past_due_box: QMessageBox | None = None
+        self.past_due_box: QMessageBox | None = None  # the question, while it is open
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
         self.next_step.textEdited.connect(
             lambda text: self.follow_up.setChecked(bool(text.strip()) or self.follow_up.isChecked())
@@ -395,24 +396,12 @@ class VisitDialog(QDialog):
         today = dt.date.today()
         if due is None or not visited <= due < today or self._past_follow_up_ok == due:
             return False
-        days = (today - due).days
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Follow-up in the past"),
-            self.tr("This follow-up is due in the past (%n day(s) ago). Save anyway?", "", days),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("pastDueQuestion")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda answer: self._past_due_answered(due, answer))
-        self.past_due_box = box
-        box.open()
+        self.past_due_box = ask_past_due(self, due, lambda yes: self._past_due_answered(due, yes))
         return True
 
-    def _past_due_answered(self, due: dt.date, answer: int) -> None:
+    def _past_due_answered(self, due: dt.date, yes: bool) -> None:
         self.past_due_box = None
-        if answer == QMessageBox.StandardButton.Save:
+        if yes:
             self._past_follow_up_ok = due
             self.save()
         else:

@@ -1371,6 +1371,29 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Add a follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. send the quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Hand over a rep&apos;s accounts</source>
@@ -2284,6 +2307,20 @@
     <message>
         <source>Never give the same gift twice.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PastDueQuestion</name>
+    <message>
+        <source>Follow-up in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This follow-up is due in the past (%n day(s) ago). Save anyway?</source>
+        <translation>
+            <numerusform>This follow-up is due in the past (%n day ago). Save anyway?</numerusform>
+            <numerusform>This follow-up is due in the past (%n days ago). Save anyway?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3654,17 +3691,6 @@
     <message>
         <source>Say what the gift was.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow-up in the past</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>This follow-up is due in the past (%n day(s) ago). Save anyway?</source>
-        <translation>
-            <numerusform>This follow-up is due in the past (%n day ago). Save anyway?</numerusform>
-            <numerusform>This follow-up is due in the past (%n days ago). Save anyway?</numerusform>
-        </translation>
     </message>
 </context>
 <context>

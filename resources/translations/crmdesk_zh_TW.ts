@@ -1367,6 +1367,29 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>新增跟進</translation>
+    </message>
+    <message>
+        <source>e.g. send the quote</source>
+        <translation>例如：寄送報價</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>事項(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>到期日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟進</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Hand over a rep&apos;s accounts</source>
@@ -2276,6 +2299,19 @@
     <message>
         <source>Never give the same gift twice.</source>
         <translation>同樣的禮品不要送兩次。</translation>
+    </message>
+</context>
+<context>
+    <name>PastDueQuestion</name>
+    <message>
+        <source>Follow-up in the past</source>
+        <translation>跟進日期已過</translation>
+    </message>
+    <message numerus="yes">
+        <source>This follow-up is due in the past (%n day(s) ago). Save anyway?</source>
+        <translation>
+            <numerusform>此跟進的到期日已過（%n 天前）。仍要儲存嗎？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3630,16 +3666,6 @@
     <message>
         <source>Say what the gift was.</source>
         <translation>請寫明送的是什麼禮品。</translation>
-    </message>
-    <message>
-        <source>Follow-up in the past</source>
-        <translation>跟進日期已過</translation>
-    </message>
-    <message numerus="yes">
-        <source>This follow-up is due in the past (%n day(s) ago). Save anyway?</source>
-        <translation>
-            <numerusform>此跟進的到期日已過（%n 天前）。仍要儲存嗎？</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from lunardate import LunarDate
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from crmdesk.db.services import accounts, contacts, important_dates, interactions
 from crmdesk.ui.editors import AccountDialog, DateDialog
@@ -270,3 +270,50 @@ def test_the_import_wizard_sets_an_impossible_birthday_aside_and_says_why(
         assert important_dates.list_dates(s, contact_id=people["李娜"].id) == []
         assert important_dates.list_dates(s, contact_id=people["王五"].id) == []
     assert "Birthday: 2026-02-30" in people["李娜"].notes
+
+
+def test_a_follow_up_added_from_the_card_refuses_impossible_days_and_asks_once_if_past(
+    window, qtbot, book
+):
+    from crmdesk.db.services import followups
+    from crmdesk.ui.followup_dialog import FollowUpDialog
+
+    _select(window, qtbot, window.contacts, "曾国梁")
+    _follow_link(window, "crmdesk://add/followup")
+    dialog = window.findChild(FollowUpDialog)
+    assert dialog is not None and dialog.isVisible()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.keyClicks(dialog.description, "Send the revised quote")
+    before = snapshot(book.engine)
+    error = dialog.form.error_label("due")
+    for typed, words in (
+        ("2026-02-30", "month 2 of 2026 has 28 days"),
+        ("2026-13-45", "between 1 and 12"),
+        ("1800-01-01", "between 1900 and 2099"),
+        ("2200-01-01", "between 1900 and 2099"),
+        ("2026-06-3x", "not a date"),
+    ):
+        _refused(qtbot, dialog, dialog.due, error, save, book, before, typed, words)
+    # The fixed clock's today is 2026-06-15: the 1st was 14 days ago.
+    _retype(qtbot, dialog.due, "2026-06-01")
+    assert error.isHidden() and save.isEnabled()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    box = dialog.past_due_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "This follow-up is due in the past (14 days ago). Save anyway?"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and snapshot(book.engine) == before
+    assert dialog.due.hasFocus() or dialog.focusWidget() is dialog.due
+    _save(dialog, qtbot, dialog.description)  # asked again: the answer was no
+    box = dialog.past_due_box
+    assert box is not None
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    with book.session() as s:
+        mine = [
+            f
+            for f in followups.list_follow_ups(s, contact_id=dialog.contact_id)
+            if f.description == "Send the revised quote"
+        ]
+    assert [f.due_on for f in mine] == [dt.date(2026, 6, 1)]
+    qtbot.waitUntil(lambda: "Send the revised quote" in window.detail.text())
