@@ -446,7 +446,10 @@ def account_html(page: AccountPage) -> str:
     if a.insight:
         parts.append(_section(translate("Pages", "Insight"), f"<p>{_e(a.insight)}</p>"))
     parts.append(_section(translate("Pages", "Org chart"), _org_items(page.org, page)))
-    parts.append(_section(translate("Pages", "Opportunities"), _list(_opportunity_items(page))))
+    opportunities = _list(_opportunity_items(page))
+    parts.append(
+        _editable_section(translate("Pages", "Opportunities"), opportunities, "opportunity")
+    )
     parts.append(
         _section(
             translate("Pages", "Open follow-ups"),

@@ -1999,6 +1999,41 @@
     </message>
 </context>
 <context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Add an opportunity</source>
+        <translation>添加商机</translation>
+    </message>
+    <message>
+        <source>e.g. 1,200,000 or 50,000 USD</source>
+        <translation>例如 1,200,000 或 50,000 USD</translation>
+    </message>
+    <message>
+        <source>Expected to close on</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>lunar leap month %1, day %2</source>

@@ -317,3 +317,47 @@ def test_a_follow_up_added_from_the_card_refuses_impossible_days_and_asks_once_i
         ]
     assert [f.due_on for f in mine] == [dt.date(2026, 6, 1)]
     qtbot.waitUntil(lambda: "Send the revised quote" in window.detail.text())
+
+
+def test_an_opportunity_added_from_the_account_card_refuses_bad_amounts_and_days(
+    window, qtbot, book
+):
+    from crmdesk.db.services import opportunities
+    from crmdesk.ui.opportunity_dialog import OpportunityDialog
+
+    window.tabs.setCurrentWidget(window.accounts)
+    _select(window, qtbot, window.accounts, "京南建设集团")
+    _follow_link(window, "crmdesk://add/opportunity")
+    dialog = window.findChild(OpportunityDialog)
+    assert dialog is not None and dialog.isVisible()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.keyClicks(dialog.name, "Tower crane fleet")
+    before = snapshot(book.engine)
+    amount = dialog.form.error_label("amount")
+    for typed, words in BAD_AMOUNTS:
+        _refused(qtbot, dialog, dialog.amount, amount, save, book, before, typed, words)
+    _retype(qtbot, dialog.amount, "1,200,000.50")
+    assert amount.isHidden() and save.isEnabled()
+    dialog.expected.setChecked(True)
+    close = dialog.form.error_label("expected_on")
+    for typed, words in (
+        ("2026-02-30", "month 2 of 2026 has 28 days"),
+        ("1800-01-01", "between 1900 and 2099"),
+        ("2200-01-01", "between 1900 and 2099"),
+    ):
+        _refused(qtbot, dialog, dialog.expected_on, close, save, book, before, typed, words)
+    dialog.expected.setChecked(False)  # no expected close: the bad text no longer counts
+    assert save.isEnabled()
+    dialog.expected.setChecked(True)
+    assert not save.isEnabled()
+    _retype(qtbot, dialog.expected_on, "2026-09-30")
+    with qtbot.waitSignal(dialog.finished):
+        _save(dialog, qtbot, dialog.name)
+    with book.session() as s:
+        [stored] = [
+            o
+            for o in opportunities.list_opportunities(s, account_id=dialog.account_id)
+            if o.name == "Tower crane fleet"
+        ]
+    assert stored.amount is not None and stored.amount.minor == 120_000_050
+    assert stored.expected_on == dt.date(2026, 9, 30)
