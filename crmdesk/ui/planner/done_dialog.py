@@ -122,6 +122,19 @@ class DoneDialog(QDialog):
         label.setToolTip(error.message if error else "")
         label.setVisible(error is not None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(error is None)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show an error under a field whole (a wrapped label asks for height for its
+        width, which a top-level dialog does not follow by itself)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def save(self) -> None:
         """Check the input, then mark the item done on the worker."""
@@ -171,3 +184,4 @@ class DoneDialog(QDialog):
             message = error_text(error)
         if not self.form.show_error(field, message):
             self.summary.setText(message)
+        self._fit_height()
