@@ -10,6 +10,7 @@ month is, and Save stays disabled until the date exists.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
@@ -32,7 +33,8 @@ class _DatePart(QLineEdit):
         self.setMaximumWidth(110)
 
     def value(self) -> int | None:
-        text = self.text().strip()
+        # NFKC: a Chinese IME may type full-width digits (２０２６)
+        text = unicodedata.normalize("NFKC", self.text()).strip()
         if not text:
             return None
         if not text.isascii() or not text.isdigit():
