@@ -134,6 +134,8 @@ def parse_money(text: str, *, field: str = "amount", currency: str | None = None
             field=field,
             code="currency_ambiguous",
         )
+    if any(ch.isdigit() for ch in named):  # "1e9999", "5x3": no currency has digits
+        raise _garbage(text, field)
     found = check_currency(named, field=field) if named else None
     if found and currency and check_currency(currency, field=field) != found:
         raise ValidationError(

@@ -4,20 +4,25 @@ Qt's date editors silently turn an impossible entry into some other day (``2026-
 3rd of February, ``25:99`` into a wrapped time). These fields keep the text as typed, check it
 against the date policy of :mod:`crmdesk.core.dates` at every key, and say what is wrong at the
 field; the dialog keeps Save disabled until every field holds a real value.
+:mod:`crmdesk.ui.money_field` does the same for amounts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from crmdesk.core import dates
 from crmdesk.core.errors import ValidationError
+from crmdesk.ui.forms import error_text
+
+_YEAR_MONTH = re.compile(r"\s*(\d{4})-(\d{1,2})-")
 
 
-class _CheckedField(QLineEdit):
+class CheckedField(QLineEdit):
     """A line edit whose text must parse; ``checked`` carries the error (None: valid)."""
 
     checked = Signal(object)  # ValidationError | None
@@ -43,8 +48,32 @@ class _CheckedField(QLineEdit):
     def is_valid(self) -> bool:
         return self.error is None
 
+    def error_message(self) -> str:
+        """The translated sentence shown under the field ("" when the text is valid)."""
+        return error_text(self.error) if self.error is not None else ""
 
-class DateTimeField(_CheckedField):
+
+def _day_message(text: str, error: ValidationError) -> str | None:
+    """ "February 2026 has 28 days." for a day past the month's end, in the GUI's language."""
+    if error.code != "day_out_of_range":
+        return None
+    found = _YEAR_MONTH.match(text)
+    if found is None:
+        return None
+    year, month = int(found[1]), int(found[2])
+    if not 1 <= month <= 12:
+        return None
+    return (
+        QCoreApplication.translate(
+            "DateFields", "This day does not exist: month %2 of %1 has %3 days."
+        )
+        .replace("%1", f"{year:04d}")
+        .replace("%2", str(month))
+        .replace("%3", str(dates.month_length(year, month)))
+    )
+
+
+class DateTimeField(CheckedField):
     """``yyyy-MM-dd HH:mm`` in the local zone."""
 
     def __init__(self, value: dt.datetime, field: str, parent: QWidget | None = None) -> None:
@@ -59,8 +88,13 @@ class DateTimeField(_CheckedField):
         """The moment typed, with this machine's zone; ValidationError if it is not one."""
         return self._parse(self.text())
 
+    def error_message(self) -> str:
+        if self.error is None:
+            return ""
+        return _day_message(self.text(), self.error) or error_text(self.error)
 
-class DateField(_CheckedField):
+
+class DateField(CheckedField):
     """``yyyy-MM-dd``."""
 
     def __init__(self, value: dt.date, field: str, parent: QWidget | None = None) -> None:
@@ -73,3 +107,8 @@ class DateField(_CheckedField):
 
     def value(self) -> dt.date:
         return self._parse(self.text())
+
+    def error_message(self) -> str:
+        if self.error is None:
+            return ""
+        return _day_message(self.text(), self.error) or error_text(self.error)

@@ -2,7 +2,9 @@
 
 The dialog collects text; the service checks it (one set of rules for the GUI and the CLI). A
 ``ValidationError`` comes back on the GUI thread and is shown under the field it names, the dialog
-staying open with everything the user typed.
+staying open with everything the user typed. Dates and amounts are checked as they are typed
+(the core's date policy and money parser): an impossible one is named at its field and Save stays
+disabled, so nothing is ever saved as some other value than the one typed.
 """
 
 from __future__ import annotations
@@ -11,33 +13,33 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
-    QSpinBox,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from crmdesk.core import vocab
-from crmdesk.core.errors import CrmdeskError, ValidationError
-from crmdesk.core.money import parse_money
 from crmdesk.core.views import AccountView, ContactView
 from crmdesk.db import browse
-from crmdesk.ui import labels
+from crmdesk.ui.date_dialog import DateDialog
 from crmdesk.ui.date_fields import DateField
 from crmdesk.ui.desk import Desk
-from crmdesk.ui.forms import Form, error_text
+from crmdesk.ui.money_field import MoneyField
+from crmdesk.ui.record_dialog import RecordDialog, vocab_box
+
+__all__ = [
+    "AccountDialog",
+    "ContactDialog",
+    "DateDialog",  # its own module; still reached from here
+    "FamilyDialog",
+    "PreferenceDialog",
+    "RecordDialog",
+    "split_list",
+]
 
 _SPLIT = re.compile(r"[,，;；\n]+")
 
@@ -47,15 +49,6 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in _SPLIT.split(text) if part.strip()]
 
 
-def _vocab_box(parent: QWidget, vocabulary: vocab.Vocabulary, *, blank: bool = True) -> QComboBox:
-    box = QComboBox(parent)
-    if blank:
-        box.addItem("", None)
-    for code, label in labels.choices(vocabulary):
-        box.addItem(label, code)
-    return box
-
-
 def _select(box: QComboBox, value: Any) -> None:
     index = box.findData(value)
     box.setCurrentIndex(max(index, 0))
@@ -63,111 +56,6 @@ def _select(box: QComboBox, value: Any) -> None:
 
 def _text(widget: QLineEdit) -> str | None:
     return widget.text().strip() or None
-
-
-class RecordDialog(QDialog):
-    """Shared shape: a scrollable form, Save/Cancel, Ctrl+Enter saves, errors at the field."""
-
-    saved = Signal(object)
-
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.form = Form(self)
-        self.general_error = QLabel(self)
-        self.general_error.setProperty("role", "fieldError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
-        self.result_view: Any = None
-        self._busy = False
-        self._watched: list[tuple[DateField, QCheckBox | None]] = []
-
-    def _watch(self, field: DateField, enabled_by: QCheckBox | None = None) -> None:
-        """Check ``field`` as typed: its error at the field, Save disabled while it is wrong
-        (and, with ``enabled_by``, only while that box is ticked)."""
-        self._watched.append((field, enabled_by))
-        field.checked.connect(lambda error, f=field: self._field_checked(f, error))
-        if enabled_by is not None:
-            enabled_by.toggled.connect(lambda _on: self._update_save())
-
-    def _field_checked(self, field: DateField, error: ValidationError | None) -> None:
-        label = self.form.error_label(field.field)
-        if label is not None:
-            label.setText(error_text(error) if error else "")
-            label.setToolTip(error.message if error else "")
-            label.setVisible(error is not None)
-        self._update_save()
-
-    def _update_save(self) -> None:
-        valid = all(f.is_valid() for f, box in self._watched if box is None or box.isChecked())
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(valid and not self._busy)
-
-    def _layout(self, *pages: tuple[str, QWidget]) -> None:
-        layout = QVBoxLayout(self)
-        if len(pages) == 1:
-            scroll = QScrollArea(self)
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(pages[0][1])
-            layout.addWidget(scroll, 1)
-        else:
-            tabs = QTabWidget(self)
-            for title, page in pages:
-                scroll = QScrollArea(tabs)
-                scroll.setWidgetResizable(True)
-                scroll.setWidget(page)
-                tabs.addTab(scroll, title)
-            layout.addWidget(tabs, 1)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-
-    def show_error(self, error: BaseException) -> None:
-        field = error.field if isinstance(error, CrmdeskError) else None
-        message = error_text(error)
-        if not self.form.show_error(field, message):
-            self.general_error.setText(message)
-            self.general_error.show()
-
-    def clear_errors(self) -> None:
-        self.form.clear_errors()
-        self.general_error.hide()
-
-    def _values(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def _write(self, values: dict[str, Any]) -> Any:
-        raise NotImplementedError
-
-    def save(self) -> None:
-        if self._busy:
-            return
-        self.clear_errors()
-        try:
-            values = self._values()
-        except CrmdeskError as exc:  # checks made here, e.g. an amount that does not parse
-            self.show_error(exc)
-            return
-        self._busy = True
-        self.buttons.setEnabled(False)
-        op = self._write(values)
-        op.success(self._on_saved).failure(self.show_error).finally_(self._done).run()
-
-    def _done(self) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-        self._update_save()
-
-    def _on_saved(self, view: Any) -> None:
-        self.result_view = view
-        self.saved.emit(view)
-        self.accept()
 
 
 class ContactDialog(RecordDialog):
@@ -194,14 +82,14 @@ class ContactDialog(RecordDialog):
             self.account.addItem(c.label, c.value)
         self.title = QLineEdit(f)
         self.department = QLineEdit(f)
-        self.role = _vocab_box(f, vocab.DECISION_ROLES)
+        self.role = vocab_box(f, vocab.DECISION_ROLES)
         self.reports_to = QComboBox(f)
         self.tier = QComboBox(f)
         self.tier.addItem(self.tr("(the account's)"), None)
         for c in choices.tiers:
             self.tier.addItem(c.label, c.value)
         self.owner = QLineEdit(f)
-        self.gender = _vocab_box(f, vocab.GENDERS)
+        self.gender = vocab_box(f, vocab.GENDERS)
         self.phones = QLineEdit(f)
         self.phones.setPlaceholderText(self.tr("Several: separate with commas"))
         self.emails = QLineEdit(f)
@@ -331,9 +219,9 @@ class AccountDialog(RecordDialog):
         for c in choices.tiers:
             self.tier.addItem(c.label, c.value)
         f.add_row("tier", self.tr("Tier"), self.tier)
-        self.status = _vocab_box(f, vocab.ACCOUNT_STATUSES, blank=False)
+        self.status = vocab_box(f, vocab.ACCOUNT_STATUSES, blank=False)
         f.add_row("status", self.tr("Status"), self.status)
-        self.customer_type = _vocab_box(f, vocab.CUSTOMER_TYPES)
+        self.customer_type = vocab_box(f, vocab.CUSTOMER_TYPES)
         f.add_row("customer_type", self.tr("Customer type"), self.customer_type)
         for key, label in (
             ("owner", self.tr("Owner")),
@@ -371,7 +259,13 @@ class AccountDialog(RecordDialog):
         self.name.setFocus()
 
     def _line(self, key: str, label: str) -> QLineEdit:
-        edit = QLineEdit(self.form)
+        edit: QLineEdit
+        if key == "sales_limit":
+            edit = self.sales_limit = MoneyField(key, self.form)
+            edit.setPlaceholderText(self.tr("e.g. 500,000 or 50,000 USD"))
+            self._watch(self.sales_limit)
+        else:
+            edit = QLineEdit(self.form)
         aliases = {"phones": ("phone",), "tags": ("tag",)}.get(key, ())
         self.form.add_row(key, label, edit, *aliases)
         self.fields[key] = edit
@@ -383,7 +277,7 @@ class AccountDialog(RecordDialog):
             if key in ("phones", "tags"):
                 edit.setText(", ".join(value))
             elif key == "sales_limit":
-                edit.setText(str(value) if value is not None else "")
+                self.sales_limit.set_value(value)
             else:
                 edit.setText(value or "")
         _select(self.tier, a.tier)
@@ -399,7 +293,7 @@ class AccountDialog(RecordDialog):
             if key in ("phones", "tags"):
                 values[key] = split_list(text)
             elif key == "sales_limit":
-                values[key] = parse_money(text, field="sales_limit") if text else None
+                values[key] = self.sales_limit.value()
             elif key == "name":
                 values[key] = edit.text()
             else:
@@ -429,7 +323,7 @@ class PreferenceDialog(RecordDialog):
         self.contact_id = contact_id
         self.setWindowTitle(self.tr("Add a preference"))
         f = self.form
-        self.category = _vocab_box(f, vocab.PREFERENCE_CATEGORIES, blank=False)
+        self.category = vocab_box(f, vocab.PREFERENCE_CATEGORIES, blank=False)
         self.value = QLineEdit(f)
         self.note = QLineEdit(f)
         self.learned = QCheckBox(self.tr("Learned on"), f)
@@ -477,7 +371,7 @@ class FamilyDialog(RecordDialog):
         self.setWindowTitle(self.tr("Add a family member"))
         f = self.form
         self.name = QLineEdit(f)
-        self.relation = _vocab_box(f, vocab.FAMILY_RELATIONS, blank=False)
+        self.relation = vocab_box(f, vocab.FAMILY_RELATIONS, blank=False)
         self.notes = QLineEdit(f)
         f.add_row("name", self.tr("&Name"), self.name)
         f.add_row("relation", self.tr("&Relation"), self.relation)
@@ -498,78 +392,3 @@ class FamilyDialog(RecordDialog):
         from crmdesk.db.services import family
 
         return self.desk.write(family.add_family_member, changes="family", **values)
-
-
-class DateDialog(RecordDialog):
-    """Add an important date, Gregorian or lunar (leap months too), the year perhaps unknown."""
-
-    def __init__(
-        self,
-        desk: Desk,
-        contact_id: str,
-        family: list[tuple[str, str]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(desk, parent)
-        self.contact_id = contact_id
-        self.setWindowTitle(self.tr("Add an important date"))
-        f = self.form
-        self.kind = _vocab_box(f, vocab.DATE_KINDS, blank=False)
-        self.whose = QComboBox(f)
-        self.whose.addItem(self.tr("The contact"), None)
-        for member_id, name in family:
-            self.whose.addItem(name, member_id)
-        self.calendar = QComboBox(f)
-        self.calendar.addItem(self.tr("Gregorian"), "gregorian")
-        self.calendar.addItem(self.tr("Lunar (农历)"), "lunar")
-        self.year = QSpinBox(f)
-        self.year.setRange(0, 2099)
-        self.year.setSpecialValueText(self.tr("unknown"))
-        self.month = QSpinBox(f)
-        self.month.setRange(1, 12)
-        self.day = QSpinBox(f)
-        self.day.setRange(1, 31)
-        self.leap = QCheckBox(self.tr("Leap month (闰月)"), f)
-        self.leap.setEnabled(False)
-        self.calendar.currentIndexChanged.connect(
-            lambda _i: self.leap.setEnabled(self.calendar.currentData() == "lunar")
-        )
-        self.label = QLineEdit(f)
-        f.add_row("kind", self.tr("&Kind"), self.kind)
-        f.add_row("family_member", self.tr("&Whose"), self.whose)
-        f.add_row("calendar", self.tr("&Calendar"), self.calendar)
-        f.add_row("year", self.tr("&Year"), self.year)
-        f.add_row("month", self.tr("&Month"), self.month)
-        f.add_row("day", self.tr("&Day"), self.day, "date")
-        f.add_row("leap", self.tr("Leap"), self.leap)
-        f.add_row("label", self.tr("&Label"), self.label)
-        self._layout((self.tr("Important date"), f))
-        self.resize(420, 380)
-        self.kind.setFocus()
-
-    def spec(self) -> Any:
-        """The date as a DateSpec (it checks itself: day 30 of a 29-day month is refused)."""
-        from crmdesk.core.dates import Calendar, DateSpec
-
-        lunar = self.calendar.currentData() == "lunar"
-        return DateSpec(
-            calendar=Calendar.LUNAR if lunar else Calendar.GREGORIAN,
-            month=self.month.value(),
-            day=self.day.value(),
-            year=self.year.value() or None,
-            is_leap_month=lunar and self.leap.isChecked(),
-        )
-
-    def _values(self) -> dict[str, Any]:
-        return {
-            "contact_id": self.contact_id,
-            "kind": self.kind.currentData(),
-            "date": self.spec(),
-            "label": self.label.text().strip(),
-            "family_member_id": self.whose.currentData(),
-        }
-
-    def _write(self, values: dict[str, Any]) -> Any:
-        from crmdesk.db.services import important_dates
-
-        return self.desk.write(important_dates.add_important_date, changes="date", **values)

@@ -306,9 +306,10 @@ def contact_html(page: ContactPage) -> str:
     ]
     parts.append(_editable_section(translate("Pages", "Family"), _list(family), "family"))
     parts.append(
-        _section(
+        _editable_section(
             translate("Pages", "Open follow-ups"),
             _list(_follow_up_items(page.detail.open_follow_ups, actions=True)),
+            "followup",
         )
     )
     parts.append(
@@ -445,7 +446,10 @@ def account_html(page: AccountPage) -> str:
     if a.insight:
         parts.append(_section(translate("Pages", "Insight"), f"<p>{_e(a.insight)}</p>"))
     parts.append(_section(translate("Pages", "Org chart"), _org_items(page.org, page)))
-    parts.append(_section(translate("Pages", "Opportunities"), _list(_opportunity_items(page))))
+    opportunities = _list(_opportunity_items(page))
+    parts.append(
+        _editable_section(translate("Pages", "Opportunities"), opportunities, "opportunity")
+    )
     parts.append(
         _section(
             translate("Pages", "Open follow-ups"),

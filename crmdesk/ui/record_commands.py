@@ -131,12 +131,20 @@ class RecordCommands(QMainWindow):
         dialog.open()
 
     def add_to_contact(self, what: str) -> None:
-        """Open the small dialog for an "Add…" link of the contact card."""
+        """Open the small dialog for an "Add…" link of the card (a contact's, or an account's
+        opportunity)."""
         page, desk = self.detail.page, self.desk
+        dialog: RecordDialog
+        if desk is not None and what == "opportunity" and isinstance(page, browse.AccountPage):
+            from crmdesk.ui.opportunity_dialog import OpportunityDialog
+
+            account = page.account
+            dialog = OpportunityDialog(desk, account.id, account.currency, self)
+            self._open_added(dialog, what)
+            return
         if desk is None or not isinstance(page, browse.ContactPage):
             return
         contact_id = page.detail.contact.id
-        dialog: RecordDialog
         if what == "preference":
             dialog = PreferenceDialog(desk, contact_id, self)
         elif what == "family":
@@ -144,8 +152,15 @@ class RecordCommands(QMainWindow):
         elif what == "date":
             family = [(m.id, m.name) for m in page.detail.family]
             dialog = DateDialog(desk, contact_id, family, self)
+        elif what == "followup":
+            from crmdesk.ui.followup_dialog import FollowUpDialog
+
+            dialog = FollowUpDialog(desk, contact_id, self)
         else:
             return
+        self._open_added(dialog, what)
+
+    def _open_added(self, dialog: RecordDialog, what: str) -> None:
         dialog.setObjectName(f"add-{what}")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

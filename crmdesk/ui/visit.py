@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -36,12 +37,14 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core import vocab
 from crmdesk.core.errors import CrmdeskError, ValidationError
-from crmdesk.core.money import Money, parse_money
+from crmdesk.core.money import Money
 from crmdesk.ui import labels
-from crmdesk.ui.date_fields import DateField, DateTimeField
+from crmdesk.ui.date_fields import CheckedField, DateField, DateTimeField
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
 from crmdesk.ui.models import ID_ROLE, Suggestion, SuggestionModel
+from crmdesk.ui.money_field import MoneyField
+from crmdesk.ui.past_due import ask_past_due
 
 TYPE_AHEAD_DELAY_MS = 80
 SUGGESTIONS = 12
@@ -228,10 +231,10 @@ class VisitDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setTabChangesFocus(True)
         self.summary.setMinimumHeight(90)
-        self.cost = QLineEdit(f)
+        self.cost = MoneyField("cost", f, currency=currency)
         self.cost.setPlaceholderText(self.tr("e.g. 800, ¥1,200 or 50 USD"))
         self.gift = QLineEdit(f)
-        self.gift_value = QLineEdit(f)
+        self.gift_value = MoneyField("gift_value", f, currency=currency)
         self.gift_value.setPlaceholderText(self.tr("value"))
         self.gift_value.setMaximumWidth(120)
         gift_row = QWidget(f)
@@ -247,6 +250,7 @@ class VisitDialog(QDialog):
         self.follow_up_on.setObjectName("follow_up_on")
         self.follow_up_on.setEnabled(False)
         self._past_follow_up_ok: dt.date | None = None  # asked once, the rep said yes
+        self.past_due_box: QMessageBox | None = None  # the question, while it is open
         self.follow_up.toggled.connect(self.follow_up_on.setEnabled)
         self.next_step.textEdited.connect(
             lambda text: self.follow_up.setChecked(bool(text.strip()) or self.follow_up.isChecked())
@@ -288,7 +292,7 @@ class VisitDialog(QDialog):
         layout.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.save)
-        for field in (self.when, self.follow_up_on):
+        for field in (self.when, self.follow_up_on, self.cost, self.gift_value):
             field.checked.connect(self._field_checked)
         self.follow_up.toggled.connect(lambda _on: self._update_save())
         self.resize(560, 620)
@@ -298,55 +302,43 @@ class VisitDialog(QDialog):
     def _field_checked(self, error: ValidationError | None) -> None:
         """Typed into a date or time: its error at the field, Save only when all are valid."""
         field = self.sender()
-        if isinstance(field, (DateField, DateTimeField)):
+        if isinstance(field, CheckedField):
             label = self.form.error_label(field.field)
             if label is not None:
                 if error is None:
                     label.clear()
                     label.hide()
                 else:
-                    label.setText(error_text(error))
+                    label.setText(field.error_message())
                     label.setToolTip(error.message)
                     label.show()
         self._update_save()
 
-    def _update_save(self) -> None:
-        valid = self.when.is_valid() and (
-            not self.follow_up.isChecked() or self.follow_up_on.is_valid()
+    def inputs_valid(self) -> bool:
+        """Every date, time and amount typed is a real one (the follow-up's only when ticked)."""
+        return (
+            self.when.is_valid()
+            and self.cost.is_valid()
+            and self.gift_value.is_valid()
+            and (not self.follow_up.isChecked() or self.follow_up_on.is_valid())
         )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(valid and not self._busy)
 
-    def _money(self, text: str, field: str) -> Money | None:
-        if not text.strip():
-            return None
-        # A bare number is in the default currency; "50 USD" or "HK$300" say their own.
-        named = self._names_currency(text)
-        return parse_money(text, field=field, currency=None if named else self.currency)
+    def _update_save(self) -> None:
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(self.inputs_valid() and not self._busy)
 
     def values(self) -> dict[str, Any]:
         """What the form says, checked where only the form can check it."""
         occurred_at = self.when.value()  # the local zone; a past visit is fine
-        cost = self._money(self.cost.text(), "cost")
+        cost = self.cost.value()
         gifts: list[GiftLine] = []
         ids = self.attendees.ids()
         if self.gift.text().strip():
-            value = self._money(self.gift_value.text(), "gift_value")
+            value = self.gift_value.value()
             gifts.append(GiftLine(self.gift.text().strip(), value, ids[0] if ids else None))
         elif self.gift_value.text().strip():
             raise ValidationError("say what the gift was", field="gift", code="required")
-        follow_up_on = None
-        if self.follow_up.isChecked():
-            follow_up_on = self.follow_up_on.value()
-            already_due = occurred_at.date() <= follow_up_on < dt.date.today()
-            if already_due and self._past_follow_up_ok != follow_up_on:
-                # Asked once: saving again with the same date keeps it.
-                self._past_follow_up_ok = follow_up_on
-                raise ValidationError(
-                    "this follow-up is already due; save again to keep it",
-                    field="follow_up",
-                    code="past_follow_up",
-                )
+        follow_up_on = self.follow_up_on.value() if self.follow_up.isChecked() else None
         if not ids and not self.account_id:
             raise ValidationError("choose who you met", field="contact", code="required")
         return {
@@ -364,10 +356,6 @@ class VisitDialog(QDialog):
             "recorded_by": self.recorded_by or None,
         }
 
-    @staticmethod
-    def _names_currency(text: str) -> bool:
-        return any(ch.isalpha() or ch in "¥$€£฿₩" for ch in text)
-
     def show_error(self, error: BaseException) -> None:
         field = error.field if isinstance(error, CrmdeskError) else None
         message = error_text(error)
@@ -380,14 +368,16 @@ class VisitDialog(QDialog):
             self.general_error.show()
 
     def save(self) -> None:
-        if self._busy:
-            return
+        if self._busy or not self.inputs_valid():
+            return  # Ctrl+Enter with an impossible value: its error is already at the field
         self.form.clear_errors()
         self.general_error.hide()
         try:
             values = self.values()
         except CrmdeskError as exc:
             self.show_error(exc)
+            return
+        if self._ask_past_due(values["follow_up_on"], values["occurred_at"].date()):
             return
         self._busy = True
         self.buttons.setEnabled(False)
@@ -398,6 +388,24 @@ class VisitDialog(QDialog):
             .finally_(self._done)
             .run()
         )
+
+    def _ask_past_due(self, due: dt.date | None, visited: dt.date) -> bool:
+        """A follow-up due before today is asked about once (window-modal, never blocking);
+        True while the question is open. A past visit is fine and never asked about; a
+        follow-up before its visit is the service's error, not a question."""
+        today = dt.date.today()
+        if due is None or not visited <= due < today or self._past_follow_up_ok == due:
+            return False
+        self.past_due_box = ask_past_due(self, due, lambda yes: self._past_due_answered(due, yes))
+        return True
+
+    def _past_due_answered(self, due: dt.date, yes: bool) -> None:
+        self.past_due_box = None
+        if yes:
+            self._past_follow_up_ok = due
+            self.save()
+        else:
+            self.follow_up_on.setFocus()
 
     def _done(self) -> None:
         self._busy = False

@@ -119,6 +119,10 @@
         <source>Master file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>e.g. 500,000 or 50,000 USD</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountPanel</name>
@@ -926,6 +930,33 @@
         <source>Important date</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This day does not exist: month %1 has at most %2 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: month %2 of %1 has %3 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: a lunar month has at most 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: leap lunar month %2 of %1 has %3 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist: lunar month %2 of %1 has %3 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateFields</name>
+    <message>
+        <source>This day does not exist: month %2 of %1 has %3 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -1403,6 +1434,29 @@
     </message>
     <message>
         <source>Making the sample book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Add a follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. send the quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2202,6 +2256,52 @@
     </message>
 </context>
 <context>
+    <name>MoneyField</name>
+    <message>
+        <source>This amount is too large: at most %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This amount has too many decimal places: at most %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Add an opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1,200,000 or 50,000 USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected to close on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>lunar leap month %1, day %2</source>
@@ -2502,6 +2602,20 @@
     <message>
         <source>Never give the same gift twice.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PastDueQuestion</name>
+    <message>
+        <source>Follow-up in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This follow-up is due in the past (%n day(s) ago). Save anyway?</source>
+        <translation>
+            <numerusform>This follow-up is due in the past (%n day ago). Save anyway?</numerusform>
+            <numerusform>This follow-up is due in the past (%n days ago). Save anyway?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,10 @@
         <source>Master file</source>
         <translation>客戶主檔案</translation>
     </message>
+    <message>
+        <source>e.g. 500,000 or 50,000 USD</source>
+        <translation>例如 500,000 或 50,000 USD</translation>
+    </message>
 </context>
 <context>
     <name>AccountPanel</name>
@@ -922,6 +926,33 @@
         <source>Important date</source>
         <translation>重要日子</translation>
     </message>
+    <message>
+        <source>This day does not exist: month %1 has at most %2 days.</source>
+        <translation>該日不存在：%1月最多有%2天。</translation>
+    </message>
+    <message>
+        <source>This day does not exist: month %2 of %1 has %3 days.</source>
+        <translation>該日不存在：%1年%2月只有%3天。</translation>
+    </message>
+    <message>
+        <source>This day does not exist: a lunar month has at most 30 days.</source>
+        <translation>該日不存在：農曆月最多有30天。</translation>
+    </message>
+    <message>
+        <source>This day does not exist: leap lunar month %2 of %1 has %3 days.</source>
+        <translation>該日不存在：農曆%1年閏%2月只有%3天。</translation>
+    </message>
+    <message>
+        <source>This day does not exist: lunar month %2 of %1 has %3 days.</source>
+        <translation>該日不存在：農曆%1年%2月只有%3天。</translation>
+    </message>
+</context>
+<context>
+    <name>DateFields</name>
+    <message>
+        <source>This day does not exist: month %2 of %1 has %3 days.</source>
+        <translation>該日不存在：%1年%2月只有%3天。</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -1400,6 +1431,29 @@
     <message>
         <source>Making the sample book…</source>
         <translation>正在產生範例客戶簿…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>新增跟進</translation>
+    </message>
+    <message>
+        <source>e.g. send the quote</source>
+        <translation>例如：寄送報價</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>事項(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>到期日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟進</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2247,52 @@
     </message>
 </context>
 <context>
+    <name>MoneyField</name>
+    <message>
+        <source>This amount is too large: at most %1.</source>
+        <translation>金額過大：最多 %1。</translation>
+    </message>
+    <message>
+        <source>This amount has too many decimal places: at most %1.</source>
+        <translation>金額的小數位過多：最多 %1 位。</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Add an opportunity</source>
+        <translation>新增商機</translation>
+    </message>
+    <message>
+        <source>e.g. 1,200,000 or 50,000 USD</source>
+        <translation>例如 1,200,000 或 50,000 USD</translation>
+    </message>
+    <message>
+        <source>Expected to close on</source>
+        <translation>預計成交日期</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名稱(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>階段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金額(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商機</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>lunar leap month %1, day %2</source>
@@ -2493,6 +2593,19 @@
     <message>
         <source>Never give the same gift twice.</source>
         <translation>同樣的禮品不要送兩次。</translation>
+    </message>
+</context>
+<context>
+    <name>PastDueQuestion</name>
+    <message>
+        <source>Follow-up in the past</source>
+        <translation>跟進日期已過</translation>
+    </message>
+    <message numerus="yes">
+        <source>This follow-up is due in the past (%n day(s) ago). Save anyway?</source>
+        <translation>
+            <numerusform>此跟進的到期日已過（%n 天前）。仍要儲存嗎？</numerusform>
+        </translation>
     </message>
 </context>
 <context>

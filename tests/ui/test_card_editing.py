@@ -37,18 +37,18 @@ def test_add_a_lunar_date_for_a_family_member(window, qtbot):
     dialog.calendar.setCurrentIndex(dialog.calendar.findData("lunar"))
     assert dialog.leap.isEnabled()
     # 2023 had a leap 2nd month, but no leap 3rd month: said at the leap field.
-    dialog.year.setValue(2023)
-    dialog.month.setValue(3)
-    dialog.day.setValue(1)
+    dialog.year.setText("2023")
+    dialog.month.setText("3")
+    dialog.day.setText("1")
     dialog.leap.setChecked(True)
     _save(dialog, qtbot, dialog.label)
     assert dialog.form.error_label("leap").isVisible()
-    dialog.month.setValue(2)
-    dialog.day.setValue(30)  # leap 2nd month of 2023 has 29 days
+    dialog.month.setText("2")
+    dialog.day.setText("30")  # leap 2nd month of 2023 has 29 days
     _save(dialog, qtbot, dialog.label)
     assert dialog.form.error_label("day").isVisible()
-    dialog.day.setValue(8)
-    dialog.year.setValue(0)  # unknown
+    dialog.day.setText("8")
+    dialog.year.setText("")  # unknown
     type_text(qtbot, dialog.label, "生日")
     with qtbot.waitSignal(dialog.finished):
         _save(dialog, qtbot, dialog.label)

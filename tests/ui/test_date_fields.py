@@ -4,10 +4,8 @@ fine, a follow-up already due asks once."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
 
 from crmdesk.db.models import FollowUp, Interaction
@@ -64,8 +62,8 @@ def test_an_impossible_follow_up_is_refused_and_a_past_one_asks_once(window, qtb
     dialog.follow_up.setChecked(True)
     _retype(qtbot, dialog.follow_up_on, "2026-02-30")
     error = dialog.form.error_label("follow_up")
-    assert error.isVisible() and "does not exist in that month" in error.text()
-    assert "February 2026 has 28 days" in error.toolTip()  # right for the year
+    assert error.isVisible() and "month 2 of 2026 has 28 days" in error.text()  # right for the year
+    assert "February 2026 has 28 days" in error.toolTip()
     assert not save.isEnabled()
     qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _counts(book) == before
@@ -75,15 +73,23 @@ def test_an_impossible_follow_up_is_refused_and_a_past_one_asks_once(window, qtb
     dialog.follow_up.setChecked(True)
     assert not save.isEnabled()
     # A follow-up already due (after the visit, before today): asked once, then kept.
-    visit_day = dt.date.today() - dt.timedelta(days=10)
-    _retype(qtbot, dialog.when, f"{visit_day.isoformat()} 10:00")
-    due = (visit_day + dt.timedelta(days=2)).isoformat()
+    # The fixed clock's today is 2026-06-15 (conftest): the visit on the 5th, due on the 7th.
+    _retype(qtbot, dialog.when, "2026-06-05 10:00")
+    due = "2026-06-07"
     _retype(qtbot, dialog.follow_up_on, due)
     assert save.isEnabled()
     qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert dialog.isVisible() and "already due" in error.text() and _counts(book) == before
+    box = dialog.past_due_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "This follow-up is due in the past (8 days ago). Save anyway?"
+    # "Cancel" keeps the dialog open with nothing written, and asks again next time.
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.past_due_box is None and _counts(book) == before
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    box = dialog.past_due_box
+    assert box is not None
     with qtbot.waitSignal(dialog.finished):
-        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert _counts(book) == (before[0] + 1, before[1] + 1)
     with book.sessions() as s:
         assert (

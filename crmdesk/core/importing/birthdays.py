@@ -61,9 +61,7 @@ def _spec(text: str, month: int, day: int, year: int | None, lunar: bool = False
             return DateSpec.lunar(month, day, year=year)
         return DateSpec.gregorian(month, day, year=year)
     except ValidationError as exc:
-        raise ValidationError(
-            f"{text!r}: {exc.message}", field="birthday", code="date_range"
-        ) from None
+        raise ValidationError(f"{text!r}: {exc.message}", field="birthday", code=exc.code) from None
 
 
 def parse_birthday(raw: str) -> DateSpec | None:
@@ -101,6 +99,6 @@ def parse_birthday(raw: str) -> DateSpec | None:
             return DateSpec.lunar(month, day, year=lunar_year, leap=m[2] is not None)
         except ValidationError as exc:
             raise ValidationError(
-                f"{text!r}: {exc.message}", field="birthday", code="date_range"
+                f"{text!r}: {exc.message}", field="birthday", code=exc.code
             ) from None
     raise _bad(text)

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core import vocab
 from crmdesk.core.errors import CrmdeskError, ValidationError
-from crmdesk.core.money import parse_money
 from crmdesk.core.planner import ItemKind, PlanItem
 from crmdesk.db.planning import DoneView, mark_done
 from crmdesk.ui import labels
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
+from crmdesk.ui.money_field import MoneyField
 from crmdesk.ui.planner.texts import PlannerTexts, money_text
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,8 +55,9 @@ class DoneDialog(QDialog):
         self.kind.setObjectName("doneKind")
         for code, label in labels.choices(vocab.INTERACTION_KINDS):
             self.kind.addItem(label, code)
-        self.cost = QLineEdit(self)
+        self.cost = MoneyField("cost", self)
         self.cost.setObjectName("doneCost")
+        self.cost.checked.connect(self._cost_checked)
         if item.budget is not None and item.kind is not ItemKind.FESTIVAL:
             self.cost.setPlaceholderText(
                 self.tr("Suggested: %1").replace("%1", money_text(item.budget))
@@ -113,13 +114,35 @@ class DoneDialog(QDialog):
             if self.people.item(i).checkState() == Qt.CheckState.Checked
         ]
 
+    def _cost_checked(self, error: ValidationError | None) -> None:
+        """The cost as typed: its error at the field, OK disabled while it is not an amount."""
+        label = self.form.error_label("cost")
+        assert label is not None
+        label.setText(self.cost.error_message())
+        label.setToolTip(error.message if error else "")
+        label.setVisible(error is not None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(error is None)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show an error under a field whole (a wrapped label asks for height for its
+        width, which a top-level dialog does not follow by itself)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def save(self) -> None:
         """Check the input, then mark the item done on the worker."""
         self.form.clear_errors()
         try:
-            cost = parse_money(self.cost.text(), field="cost") if self.cost.text().strip() else None
+            cost = self.cost.value()
         except ValidationError as error:
-            self.form.show_error("cost", error_text(error))
+            self.form.show_error("cost", self.cost.error_message() or error_text(error))
             return
         self.buttons.setEnabled(False)
         (
@@ -135,9 +158,13 @@ class DoneDialog(QDialog):
             )
             .success(self._saved)
             .failure(self._failed)
-            .finally_(lambda: self.buttons.setEnabled(True))
+            .finally_(self._finished_writing)
             .run()
         )
+
+    def _finished_writing(self) -> None:
+        self.buttons.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.cost.is_valid())
 
     def _saved(self, result: DoneView) -> None:
         self.completed.emit(result)
@@ -157,3 +184,4 @@ class DoneDialog(QDialog):
             message = error_text(error)
         if not self.form.show_error(field, message):
             self.summary.setText(message)
+        self._fit_height()
