@@ -1639,9 +1639,9 @@
     </message>
     <message numerus="yes">
         <source>In %n campaign item(s): it can be retired, not removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>In %n campaign item: it can be retired, not removed.</numerusform>
+            <numerusform>In %n campaign items: it can be retired, not removed.</numerusform>
         </translation>
     </message>
     <message>
@@ -3380,16 +3380,16 @@
     </message>
     <message numerus="yes">
         <source>%n campaign(s); budget: each person&apos;s tier budget for one gift.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaign; budget: each person&apos;s tier budget for one gift.</numerusform>
+            <numerusform>%n campaigns; budget: each person&apos;s tier budget for one gift.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n over budget (in red).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n over budget (in red).</numerusform>
+            <numerusform>%n over budget (in red).</numerusform>
         </translation>
     </message>
     <message>
