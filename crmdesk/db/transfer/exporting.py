@@ -231,7 +231,9 @@ def _write_xlsx(session: Session, path: Path, sheets: tuple[Sheet, ...]) -> dict
         ws.append(header)
         count = 0
         for row in sheet.rows(session):
-            ws.append(row)
+            # An empty text is written as no cell at all (openpyxl reads both back as None):
+            # a cell costs openpyxl about 10 µs, and a third of a contact's are empty.
+            ws.append([None if value == "" else value for value in row])
             count += 1
         if count:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{count + 1}"
