@@ -143,7 +143,13 @@ def _name_parts(name: str) -> tuple[str, str]:
 _VCARD_ESCAPES = str.maketrans({"\\": "\\\\", ",": "\\,", ";": "\\;", "\n": "\\n"})
 
 
+_NEEDS_ESCAPE = re.compile(r"[\\,;\r\n]")
+
+
 def _text(value: str) -> str:
+    # Most values need no escape; the search finds that in C, translate would walk every char.
+    if _NEEDS_ESCAPE.search(value) is None:
+        return value
     return value.replace("\r\n", "\n").replace("\r", "\n").translate(_VCARD_ESCAPES)
 
 
