@@ -19,7 +19,9 @@ def test_cli_section_times_every_command_against_the_floor(tmp_path):
     assert all(s > 0 for s in seconds.values())
     assert figures["ratio_to_floor"]["floor"] == 1.0
     assert figures["dates"] > 0 and figures["contacts_listed"] == 10
-    assert len(figures["rows"]) == 8
+    assert len(figures["rows"]) == 11
+    assert set(figures["cpu_seconds"]) == set(seconds)
+    assert figures["cpu_seconds"]["export_ics"] > 0
     assert (tmp_path / "cli" / "plan.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     json.dumps(figures)
 

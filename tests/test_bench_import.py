@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from crmdesk.bench import BenchContext
 from crmdesk.bench.import_vcard import write_vcards
-from crmdesk.bench.transfer import _import
+from crmdesk.bench.transfer import _import, import_rows
 from crmdesk.core.importing.source import read_table
 
 
@@ -20,6 +20,10 @@ def test_import_figures_at_a_tiny_size(tmp_path):
     assert (vcard["cards"], vcard["created"], vcard["rejected"]) == (30, 30, 0)
     assert vcard["peak_rss_mb"] >= vcard["rss_before_mb"] > 0
     assert vcard["cpu_s"] > 0 and vcard["mb"] > 0
+    rows = import_rows(figures)  # the table's lines, each budget scaled to the size run
+    assert [budget for _, _, budget in rows] == [0.009, None, None, 0.026, None, 200.0]
+    assert rows[0][0] == "import 30 CSV rows (read, plan, apply) (s)"
+    assert rows[0][1] == figures["first"]["total_s"] and rows[5][1] == vcard["peak_rss_mb"]
 
 
 def test_the_generated_vcard_mixes_producers_and_reads_whole(tmp_path):

@@ -42,5 +42,6 @@ def test_export_section_reports_each_format_and_its_floor(capsys):
     figures = json.loads(capsys.readouterr().out)["export"]
     assert figures["csv"]["rows"] == 30 and figures["vcard"]["rows"] == 30
     assert figures["json"]["rows"] > 30  # accounts, dates and tiers too
-    assert figures["read_floor_s"] > 0
-    assert len(figures["rows"]) == 5
+    assert figures["read_floor_s"] > 0 and figures["read_floor_cpu_s"] > 0
+    assert all(figures[fmt]["cpu_s"] > 0 for fmt in ("csv", "json", "xlsx", "vcard"))
+    assert len(figures["rows"]) == 9  # the floor, four formats, and their CPU times

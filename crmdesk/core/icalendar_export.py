@@ -17,6 +17,7 @@ every export back with ``icalendar``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -48,7 +49,13 @@ class CalendarItem(NamedTuple):
 _TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 
 
+_NEEDS_ESCAPE = re.compile(r"[\\;,\r\n]")
+
+
 def _text(value: str) -> str:
+    # Most texts need no escape; the search finds that in C, translate would walk every char.
+    if _NEEDS_ESCAPE.search(value) is None:
+        return value
     return value.replace("\r\n", "\n").replace("\r", "\n").translate(_TEXT_ESCAPES)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 def fold_line(line: str) -> str:
     """Lines over 75 octets continue on lines that start with a space, cut between characters
     (never inside a UTF-8 sequence)."""
-    if len(line) <= 25:
+    if len(line) <= 25 or (len(line) <= 75 and line.isascii()):  # isascii: no scan, a flag
         return line
     data = line.encode("utf-8")
     if len(data) <= 75:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zipfile
 
 import openpyxl
 import pytest
@@ -265,3 +266,30 @@ def test_vcard_reads_back_with_vobject_field_by_field(book, tmp_path):
     assert cards["李娜"].gender.value == "F"
     smith = cards["John Smith"]
     assert (smith.n.value.family, smith.n.value.given) == ("Smith", "John")
+
+
+def test_xlsx_contacts_hold_what_the_csv_holds_and_no_empty_text_cells(filled, tmp_path):
+    import csv
+
+    export(filled, tmp_path / "out.csv", "csv")
+    export(filled, tmp_path / "out.xlsx", "xlsx", "contacts")
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
+        from_csv = list(csv.reader(handle))
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["Contacts"]
+    from_xlsx = [
+        ["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)
+    ]
+    assert from_xlsx == from_csv
+    assert any("" in row for row in from_csv)  # empty fields there are, written as no cell
+    with zipfile.ZipFile(tmp_path / "out.xlsx") as archive:  # (was: an inlineStr with no text)
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert '<c r="A2" t="inlineStr"><is>' in sheet and 't="inlineStr"></c>' not in sheet
+
+
+def test_list_columns_decode_as_the_standard_library_does():
+    from crmdesk.db.transfer.sheets import decode_list
+
+    assert decode_list(None) == decode_list("") == decode_list("[]") == []
+    assert decode_list('["+86 138 0013 8000", "龙井"]') == ["+86 138 0013 8000", "龙井"]
+    assert decode_list('["\\ud800x", 7]') == ["\ud800x", "7"]  # orjson refuses a lone surrogate
+    assert decode_list('{"a": 1}') == []
