@@ -178,9 +178,9 @@ def search(ctx: Context, args: argparse.Namespace) -> Output:
     query = " ".join(args.query).strip()
     if not query:
         raise ValidationError("type something to search for", field="query", code="required")
-    with ctx.transaction() as s:
+    with ctx.reading() as conn:  # Core only: a search never loads the ORM
         kinds = (args.kind,) if args.kind else None
-        hits = run_search(s, query, limit=args.limit, kinds=kinds)
+        hits = run_search(conn, query, limit=args.limit, kinds=kinds)
     text = table(
         ["ID", "KIND", "NAME", "", "MATCHED"],
         ([sid(h.id), h.kind, h.name, h.subtitle, h.matched] for h in hits),

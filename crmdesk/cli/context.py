@@ -3,8 +3,10 @@
 Opening the book checks its lease (``crmdesk.sync.lease``): an enrolled book not synced for
 longer than the server allows opens only after a sync renews it.
 
-A command runs inside one transaction (``ctx.transaction()``): if anything fails, nothing it
-wrote stays. The passphrase comes from ``$CRMDESK_PASSPHRASE`` or, at a terminal, from a prompt
+A command runs inside one transaction (``ctx.transaction()``, an ORM session): if anything
+fails, nothing it wrote stays. A command that only reads with Core statements uses
+``ctx.reading()`` instead, a plain connection: it never loads the ORM and the models, a quarter
+of a second of every such command. The passphrase comes from ``$CRMDESK_PASSPHRASE`` or, at a terminal, from a prompt
 that does not echo; it is never printed, logged or written anywhere.
 """
 
@@ -25,6 +27,7 @@ from crmdesk.core.money import Money, parse_money
 from crmdesk.db.paths import PASSPHRASE_ENV, resolve_book_path
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
     from crmdesk.db.book import Book
@@ -100,13 +103,16 @@ class Context:
     def book(self) -> Book:
         if self._book is None:
             from crmdesk.db.book import open_book
-            from crmdesk.sync.lease import check_lease
 
             book = open_book(self.path, passphrase=self._remembered)
             try:
                 # An enrolled book whose lease lapsed opens only once the server renews it; the
-                # sync client (httpx) is loaded only then.
-                check_lease(book, _sync_client)
+                # sync client (httpx) is loaded only then. A book never enrolled has no lease:
+                # it skips the check, and the models the check reads the lease with.
+                if _enrolled(book.engine):
+                    from crmdesk.sync.lease import check_lease
+
+                    check_lease(book, _sync_client)
             except BaseException:
                 book.close()
                 raise
@@ -117,6 +123,12 @@ class Context:
     def transaction(self) -> Iterator[Session]:
         with self.book.session() as session, session.begin():
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """One read transaction on a plain Core connection (no ORM session, no write hooks)."""
+        with self.book.engine.connect() as conn, conn.begin():
+            yield conn
 
     def _remembered(self, purpose: str) -> str | None:
         """The passphrase, asked for once per command (a repair reopens the book)."""
@@ -147,6 +159,16 @@ class Context:
             self._key = self._book.key or self._key
             self._book.close()
             self._book = None
+
+
+def _enrolled(engine: Engine) -> bool:
+    """Whether the book was ever enrolled with a server (``crmdesk.sync.lease.read_lease``
+    calls it enrolled by the same row): only then has it a lease to check."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        url = conn.execute(text("SELECT value FROM sync_meta WHERE key = 'server_url'")).first()
+    return url is not None and url[0] is not None
 
 
 def _sync_client(book: Book) -> Any:

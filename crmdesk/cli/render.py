@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from crmdesk.core.ids import short_id
 from crmdesk.core.money import Money
 
 
@@ -51,8 +52,6 @@ def fields(pairs: Iterable[tuple[str, Any]]) -> str:
 
 
 def sid(record_id: str | None) -> str:
-    from crmdesk.db.services.lookup import short_id  # loaded already: a command opened the book
-
     return short_id(record_id) if record_id else ""
 
 

@@ -1,5 +1,9 @@
 """A book: one SQLCipher file, its key, its schema, and a session factory over it.
 
+Opening a book (key, quick integrity check, schema) needs only SQLAlchemy Core; the ORM, with
+the models and the search and outbox hooks, is loaded on the first ``book.sessions``. So a
+command that only reads through ``book.engine`` (``crmdesk search``) never loads it.
+
 Where a book lives: ``--book PATH``, else ``$CRMDESK_BOOK``, else ``book.crmdesk`` in the
 platform's user data directory. Beside the book sits ``<book>.json``, a small plain file that holds
 no secret: the book's id (the keyring entry's name) and where its key is kept — so crmdesk knows
@@ -11,18 +15,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from crmdesk.core.errors import BookError, KeyStoreError, WrongKeyError
-from crmdesk.db import integrity, migrate, outbox, search
+from crmdesk.db import integrity, migrate
 from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import BookKey, KeyringStore, Passphrase, RawKey
 
@@ -32,6 +36,9 @@ from crmdesk.db.paths import DEFAULT_BOOK_NAME as DEFAULT_BOOK_NAME
 from crmdesk.db.paths import PASSPHRASE_ENV
 from crmdesk.db.paths import default_book_path as default_book_path
 from crmdesk.db.paths import resolve_book_path as resolve_book_path
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -99,9 +106,8 @@ class Book:
         self.info = info
         self.engine = engine
         self.migration_backup = backup
-        self.sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
-        search.attach(self.sessions)
-        outbox.attach(self.sessions)
+        self._sessions: sessionmaker[Session] | None = None
+        self._sessions_lock = threading.Lock()  # the app's workers may ask for it at once
         # Connections in use, so that quitting can interrupt what they run (see interrupt()).
         self._in_use: set[Any] = set()
         event.listen(engine, "checkout", lambda dbapi, _rec, _proxy: self._in_use.add(dbapi))
@@ -114,6 +120,22 @@ class Book:
             # A connection closing meanwhile has nothing left to stop.
             with contextlib.suppress(Exception):
                 raw.interrupt()
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory, with the search index and sync outbox hooks on every session
+        (made on first use: the ORM and the models cost a command a quarter of a second)."""
+        with self._sessions_lock:
+            if self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                from crmdesk.db import outbox, search
+
+                sessions = sessionmaker(self.engine, expire_on_commit=False)
+                search.attach(sessions)
+                outbox.attach(sessions)
+                self._sessions = sessions
+            return self._sessions
 
     def session(self) -> Session:
         return self.sessions()
@@ -134,7 +156,8 @@ class Book:
             raise BookError(reason, code="book_removed")
 
         self.engine = create_engine("sqlite://", creator=refuse, poolclass=NullPool)
-        self.sessions.configure(bind=self.engine)
+        if self._sessions is not None:
+            self._sessions.configure(bind=self.engine)
 
     def __enter__(self) -> Book:
         return self

@@ -6,20 +6,56 @@
 * :mod:`~crmdesk.db.search.schema` names the tables both share.
 
 Callers use this package's names: ``search.search(session, "zgl")``, ``search.rebuild(conn)``.
+Each name is imported from its module on first use: asking the index (``crmdesk search``) must
+not pay for the writing side, which loads the ORM models and pinyin.
 """
 
-from crmdesk.db.search.indexing import attach, name_key_columns, rebuild, reindex
-from crmdesk.db.search.querying import (
-    Tier,
-    TierGroup,
-    full_scans,
-    matching_ids_condition,
-    plan_query,
-    query_plans,
-    relevance,
-    search,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from crmdesk.db.search.schema import KEY_BAND, TABLES, Kind
+
+if TYPE_CHECKING:
+    from crmdesk.db.search.indexing import attach, name_key_columns, rebuild, reindex
+    from crmdesk.db.search.querying import (
+        Tier,
+        TierGroup,
+        full_scans,
+        matching_ids_condition,
+        plan_query,
+        query_plans,
+        relevance,
+        search,
+    )
+
+_HOME = {
+    **dict.fromkeys(("attach", "name_key_columns", "rebuild", "reindex"), "indexing"),
+    **dict.fromkeys(
+        (
+            "Tier",
+            "TierGroup",
+            "full_scans",
+            "matching_ids_condition",
+            "plan_query",
+            "query_plans",
+            "relevance",
+            "search",
+        ),
+        "querying",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # later look-ups find it without this hook
+    return value
+
 
 __all__ = [
     "KEY_BAND",

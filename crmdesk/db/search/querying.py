@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -39,14 +39,17 @@ from sqlalchemy import (
     union,
 )
 from sqlalchemy import table as table_clause
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.sql.selectable import CompoundSelect
 
 from crmdesk.core import search_keys
 from crmdesk.core.search_results import HitKind, MatchedField, SearchHit
-from crmdesk.db.models import Account, Contact
 from crmdesk.db.search.schema import EXACT, TABLES, Kind
+
+if TYPE_CHECKING:
+    # Only the list filter's conditions need the ORM, and load it when called: a search from
+    # the command line runs on a Core connection and never imports the models.
+    from sqlalchemy.orm import Session
 
 
 def _match(table: str) -> TextClause:
@@ -181,17 +184,23 @@ def plan_query(query: str) -> list[TierGroup]:
 
 
 def search(
-    session: Session, query: str, *, limit: int = 50, kinds: Iterable[HitKind] | None = None
+    source: Session | Connection,
+    query: str,
+    *,
+    limit: int = 50,
+    kinds: Iterable[HitKind] | None = None,
 ) -> list[SearchHit]:
     """Contacts and accounts matching ``query``, best first, at most ``limit`` of them.
 
-    ``kinds`` keeps only these kinds of record (the attendee type-ahead asks for contacts);
-    the page is still filled, from further down the ranking where needed.
+    ``source`` is the app's session or a plain Core connection (the command line's, which
+    never loads the ORM); the statements are the same. ``kinds`` keeps only these kinds of
+    record (the attendee type-ahead asks for contacts); the page is still filled, from further
+    down the ranking where needed.
     """
     if limit <= 0:
         return []
     wanted = frozenset(kinds) if kinds is not None else frozenset(("contact", "account"))
-    conn = session.connection()
+    conn = source if isinstance(source, Connection) else source.connection()
     terms = search_keys.query_terms(query)
     hits: list[SearchHit] = []
     # Mostly one pass; when kinds are filtered out, ask for a bigger page until it is full.
@@ -297,6 +306,8 @@ def matching_ids_condition(kind: Kind, query: str) -> ColumnElement[bool]:
 
     For the list filter, whose order is :func:`relevance` or a column the user chose.
     """
+    from crmdesk.db.models import Account, Contact
+
     terms = search_keys.query_terms(query)
     if not terms:
         return false()
@@ -327,6 +338,8 @@ def relevance(kind: Kind, query: str) -> ColumnElement[int]:
     Only the name and pinyin tiers are told apart; a record found by anything else (phone,
     company, notes...) ranks after them, in the list's own order. Each tier is one more pass
     over its matches, and those are the ones a long list is scrolled for."""
+    from crmdesk.db.models import Account, Contact
+
     model = Contact if kind == "contact" else Account
     whens: list[tuple[ColumnElement[bool], int]] = []
     number = 0

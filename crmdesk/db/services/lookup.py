@@ -12,14 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import NotFoundError, ValidationError
+from crmdesk.core.ids import short_id as short_id
 from crmdesk.db.models import Account, Contact, Record
 
 MIN_PREFIX = 4
 SHOW_CANDIDATES = 10
-
-
-def short_id(record_id: str) -> str:
-    return record_id[:8]
 
 
 def _candidates(session: Session, model: type[Record], ref: str, deleted: bool) -> list[Record]:
