@@ -6,8 +6,8 @@ longer than the server allows opens only after a sync renews it.
 A command runs inside one transaction (``ctx.transaction()``, an ORM session): if anything
 fails, nothing it wrote stays. A command that only reads with Core statements uses
 ``ctx.reading()`` instead, a plain connection: it never loads the ORM and the models, a quarter
-of a second of every such command. The passphrase comes from ``$CRMDESK_PASSPHRASE`` or, at a terminal, from a prompt
-that does not echo; it is never printed, logged or written anywhere.
+of a second of every such command. The passphrase comes from ``$CRMDESK_PASSPHRASE`` or, at a
+terminal, from a prompt that does not echo; it is never printed, logged or written anywhere.
 """
 
 from __future__ import annotations
