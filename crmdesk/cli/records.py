@@ -336,22 +336,35 @@ def contact_add(ctx: Context, args: argparse.Namespace) -> Output:
 
 
 def contact_list(ctx: Context, args: argparse.Namespace) -> Output:
-    from crmdesk.db.services import contacts
-    from crmdesk.db.services.lookup import resolve_account
-    from crmdesk.db.services.tiers import check_tier
+    from crmdesk.db.contact_listing import contact_page
 
-    with ctx.transaction() as s:
-        filters = {
-            "tier": check_tier(s, args.tier),
-            "tag": args.tag,
-            "owner": args.owner,
-            "account_id": resolve_account(s, args.account) if args.account else None,
-            "deleted": args.deleted,
-        }
-        views: list[ContactView] = _all_pages(
-            lambda after, limit: contacts.list_contacts(s, after=after, limit=limit, **filters),
+    def pages(source: Any, tier: str | None, account_id: str | None) -> list[ContactView]:
+        return _all_pages(
+            lambda after, limit: contact_page(
+                source,
+                tier=tier,
+                tag=args.tag,
+                owner=args.owner,
+                account_id=account_id,
+                deleted=args.deleted,
+                after=after,
+                limit=limit,
+            ),
             args.limit,
         )
+
+    views: list[ContactView]
+    if args.tier is None and args.account is None:
+        # Nothing to look up by name: Core statements on a plain connection, no ORM loaded.
+        with ctx.reading() as conn:
+            views = pages(conn, None, None)
+    else:
+        from crmdesk.db.services.lookup import resolve_account
+        from crmdesk.db.services.tiers import check_tier
+
+        with ctx.transaction() as s:
+            tier = check_tier(s, args.tier)
+            views = pages(s, tier, resolve_account(s, args.account) if args.account else None)
     text = (
         ""
         if args.json

@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.validation import (
@@ -35,6 +35,7 @@ from crmdesk.db.models import (
     ImportantDate,
     Preference,
 )
+from crmdesk.db import contact_listing
 from crmdesk.db.services._common import (
     DEFAULT_PAGE,
     UNSET,
@@ -46,9 +47,6 @@ from crmdesk.db.services._common import (
 )
 from crmdesk.db.services.deletion import deletion_stamp, mark_deleted, restore_stamped
 from crmdesk.db.services.tiers import check_tier
-from crmdesk.db.sql import has_tag
-
-_Boss = aliased(Contact)
 
 _TEXT_LIMITS = {
     "title": limit_of(Contact.title),
@@ -222,27 +220,6 @@ def get_contact(session: Session, *, contact_id: str) -> ContactView:
     return contact_view(session, get_live(session, Contact, contact_id, field="contact"))
 
 
-def _conditions(
-    *,
-    tier: str | None,
-    tag: str | None,
-    account_id: str | None,
-    owner: str | None,
-    deleted: bool,
-) -> list[ColumnElement[bool]]:
-    """Filters over Contact outer-joined to its Account."""
-    conds: list[ColumnElement[bool]] = [Contact.deleted.is_(deleted)]
-    if tier is not None:
-        conds.append(func.coalesce(Contact.tier, Account.tier) == tier)
-    if owner is not None:
-        conds.append(func.coalesce(Contact.owner, Account.owner) == owner)
-    if account_id is not None:
-        conds.append(Contact.account_id == account_id)
-    if tag is not None:
-        conds.append(has_tag(Contact.tags, tag))
-    return conds
-
-
 def list_contacts(
     session: Session,
     *,
@@ -257,86 +234,19 @@ def list_contacts(
     """One page of contacts in ``(sort_key, id)`` order, after the cursor ``after``.
 
     ``tier`` and ``owner`` match the contact's own value, else its account's. ``deleted=True``
-    lists the deleted ones instead (a bin to restore from).
+    lists the deleted ones instead (a bin to restore from). The statement is Core
+    (:mod:`crmdesk.db.contact_listing`), shared with ``crmdesk contact list``.
     """
     check_page(limit)
-    conds = _conditions(tier=tier, tag=tag, account_id=account_id, owner=owner, deleted=deleted)
-    if after is not None:
-        conds.append(tuple_(Contact.sort_key, Contact.id) > tuple_(*after))
-    # Plain columns, not ORM objects: a thousand contacts a page, and `crmdesk contact list`
-    # pages through all of them (the views are what _view makes of the same values).
-    c, a, b = Contact, Account, _Boss
-    stmt = (
-        select(
-            c.id,
-            c.name,
-            c.name_pinyin,
-            c.sort_key,
-            c.account_id,
-            a.name,
-            c.title,
-            c.department,
-            c.decision_role,
-            b.id,
-            b.name,
-            b.deleted,
-            c.tier,
-            a.tier,
-            a.deleted,
-            c.owner,
-            c.gender,
-            c.phones,
-            c.emails,
-            c.wechat,
-            c.hometown,
-            c.school,
-            c.notes,
-            c.tags,
-            c.deleted,
-            c.created_at,
-            c.updated_at,
-        )
-        .outerjoin(Account, Contact.account_id == Account.id)
-        .outerjoin(_Boss, Contact.reports_to_id == _Boss.id)
-        .where(*conds)
-        .order_by(Contact.sort_key, Contact.id)
-        .limit(limit)
-    )
-    return [_row_view(row) for row in session.execute(stmt)]
-
-
-def _row_view(row: Sequence[Any]) -> ContactView:
-    """:func:`_view` of a row of plain columns (a deleted boss or account counts as none)."""
-    (cid, name, pinyin, sort_key, account_id, account_name, title, department, role, boss_id,
-     boss_name, boss_deleted, tier, account_tier, account_deleted, owner, gender, phones, emails,
-     wechat, hometown, school, notes, tags, deleted, created_at, updated_at) = row  # fmt: skip
-    live_boss = boss_id is not None and not boss_deleted
-    return ContactView(
-        id=cid,
-        name=name,
-        name_pinyin=pinyin,
-        sort_key=sort_key,
-        account_id=account_id,
-        account_name=account_name,
-        title=title,
-        department=department,
-        decision_role=role,
-        reports_to_id=boss_id if live_boss else None,
-        reports_to_name=boss_name if live_boss else None,
+    return contact_listing.contact_page(
+        session,
         tier=tier,
-        effective_tier=tier or (account_tier if account_deleted is False else None),
+        tag=tag,
+        account_id=account_id,
         owner=owner,
-        gender=gender,
-        phones=tuple(phones or ()),
-        emails=tuple(emails or ()),
-        wechat=wechat,
-        hometown=hometown,
-        school=school,
-        notes=notes,
-        tags=tuple(tags or ()),
+        after=after,
+        limit=limit,
         deleted=deleted,
-        created_at=created_at,
-        updated_at=updated_at,
     )
 
 
@@ -350,13 +260,9 @@ def count_contacts(
     deleted: bool = False,
 ) -> int:
     """How many contacts ``list_contacts`` would page through with the same filters."""
-    conds = _conditions(tier=tier, tag=tag, account_id=account_id, owner=owner, deleted=deleted)
-    stmt = (
-        select(func.count(Contact.id))
-        .outerjoin(Account, Contact.account_id == Account.id)
-        .where(*conds)
+    return contact_listing.contact_count(
+        session, tier=tier, tag=tag, account_id=account_id, owner=owner, deleted=deleted
     )
-    return int(session.scalar(stmt) or 0)
 
 
 def contact_detail(
