@@ -27,6 +27,7 @@ from crmdesk.core.validation import (
 )
 from crmdesk.core.views import ContactDetailView, ContactView, DeletionView
 from crmdesk.core.vocab import DECISION_ROLES, GENDERS
+from crmdesk.db import contact_listing
 from crmdesk.db.models import (
     Account,
     Contact,
@@ -35,7 +36,6 @@ from crmdesk.db.models import (
     ImportantDate,
     Preference,
 )
-from crmdesk.db import contact_listing
 from crmdesk.db.services._common import (
     DEFAULT_PAGE,
     UNSET,
