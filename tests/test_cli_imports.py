@@ -105,3 +105,46 @@ def test_version_is_answered_at_once(capsys) -> None:
 
 def test_planner_item_kinds_in_the_help_match_the_planner() -> None:
     assert tuple(k.value for k in ItemKind) == ITEM_KINDS
+
+
+# What a read-only command on a book must not pay for: the ORM and the models (Core only).
+ORM = ("sqlalchemy.orm", "crmdesk.db.models", "crmdesk.db.search.indexing", "pypinyin")
+
+
+def test_search_and_contact_list_on_a_book_do_not_load_the_orm(tmp_path, monkeypatch) -> None:
+    book = tmp_path / "book.crmdesk"
+    monkeypatch.setenv("CRMDESK_PASSPHRASE", "correct horse battery")
+    assert main(["--book", str(book), "init", "--passphrase"]) == 0
+    assert main(["--book", str(book), "contact", "add", "--name", "曾国梁"]) == 0
+    cases = [
+        ["--book", str(book), "search", "zgl"],
+        ["--book", str(book), "contact", "list", "--json"],
+    ]
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(ORM), json.dumps(cases)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    report = json.loads(proc.stdout)
+    assert [code for _, code, _ in report] == [0, 0]
+    for argv, _, loaded in report:
+        assert loaded == [], f"crmdesk {' '.join(argv[2:])} loaded {loaded}"
+
+
+def test_the_probe_sees_the_orm_when_a_command_loads_it(tmp_path, monkeypatch) -> None:
+    """The check above can fail: a command that writes (contact add) does load the ORM."""
+    book = tmp_path / "book.crmdesk"
+    monkeypatch.setenv("CRMDESK_PASSPHRASE", "correct horse battery")
+    assert main(["--book", str(book), "init", "--passphrase"]) == 0
+    cases = [["--book", str(book), "contact", "add", "--name", "曾国梁"]]
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(ORM), json.dumps(cases)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    [[_, code, loaded]] = json.loads(proc.stdout)
+    assert code == 0 and "sqlalchemy.orm" in loaded and "crmdesk.db.models" in loaded
