@@ -6,6 +6,11 @@ of 100,000 lunar birthdays for one plan, so this module turns each lunar year in
 once — the Gregorian ordinal of day 1 and the length of every month, leap month included — and
 caches it. After the first call for a year, converting a lunar date is a lookup and an addition.
 
+The tables themselves are stored, not computed, in :mod:`crmdesk.core.lunar_months` (three numbers
+a year, written by ``scripts/make_lunar_months.py`` from :func:`computed_months`): a command such
+as ``crmdesk export-ics`` meets some fifty birth years, a quarter of a second of astronomy each
+time it runs. ``tests/core/test_lunar.py`` checks every stored year against lunar-python.
+
 Supported span: Gregorian 1901-01-01 to 2099-12-31. A lunar date is accepted when it falls inside
 that span: lunar years 1901–2099, plus the end of lunar 1900 (from the 11th day of its 11th month,
 i.e. January–February 1901); the 12th month of lunar 2099, which falls in January 2100, is refused.
@@ -26,8 +31,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from lunar_python import Lunar, LunarYear
-
+from crmdesk.core import lunar_months
 from crmdesk.core.errors import ValidationError
 
 MIN_DATE = dt.date(1901, 1, 1)
@@ -123,10 +127,13 @@ def _check_year(year: int) -> None:
         )
 
 
-@cache
-def _build_table(year: int) -> LunarYearTable:
+def computed_months(year: int) -> tuple[LunarMonthInfo, ...]:
+    """The months of lunar ``year`` in calendar order, computed by lunar-python (a few
+    milliseconds): the source of the stored tables, and what the tests hold them to."""
+    from lunar_python import LunarYear
+
     # LunarYear(year) is built directly rather than through LunarYear.fromYear, whose cache holds
-    # a single year behind a global lock; our own cache keeps every year asked for (~200 at most).
+    # a single year behind a global lock.
     months: list[LunarMonthInfo] = []
     for lunar_month in LunarYear(year).getMonthsInYear():
         number = lunar_month.getMonth()
@@ -138,6 +145,28 @@ def _build_table(year: int) -> LunarYearTable:
                 length=int(lunar_month.getDayCount()),
             )
         )
+    return tuple(months)
+
+
+def stored_months(year: int) -> tuple[LunarMonthInfo, ...]:
+    """The months of lunar ``year`` from the stored table (see the module's docstring)."""
+    new_year, leap, long_months = lunar_months.YEARS[year - lunar_months.FIRST_YEAR]
+    numbers = [(m, False) for m in range(1, 13)]
+    if leap:
+        numbers.insert(leap, (leap, True))
+    months: list[LunarMonthInfo] = []
+    start = new_year
+    for i, (month, is_leap) in enumerate(numbers):
+        length = 30 if long_months >> i & 1 else 29
+        months.append(LunarMonthInfo(month=month, is_leap=is_leap, start=start, length=length))
+        start += length
+    return tuple(months)
+
+
+@cache
+def _build_table(year: int) -> LunarYearTable:
+    # Our own cache keeps every year asked for (~200 at most).
+    months = stored_months(year)
     by_number: list[LunarMonthInfo | None] = [None] * 26
     leap: int | None = None
     for info in months:
@@ -276,6 +305,8 @@ _TERM_ALIASES = {
 
 @cache
 def _solar_terms(year: int) -> dict[str, int]:
+    from lunar_python import Lunar, LunarYear
+
     terms: dict[str, int] = {}
     for name, julian_day in zip(
         Lunar.JIE_QI_IN_USE, LunarYear(year).getJieQiJulianDays(), strict=True

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crmdesk.core import lunar
+from crmdesk.core import lunar, lunar_months
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.lunar import (
     LunarDate,
@@ -177,3 +177,17 @@ def test_unknown_solar_term_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         lunar.solar_term_date(2024, "Qingming")
     assert caught.value.field == "name"
+
+
+def test_every_stored_lunar_year_equals_lunar_pythons_astronomy():
+    """The stored tables (crmdesk.core.lunar_months) are what lunar-python computes, year by
+    year; a table that drifted from it (or a lunar-python update) fails here."""
+    years = range(lunar.MIN_LUNAR_YEAR, lunar.MAX_LUNAR_YEAR + 1)
+    differ = [y for y in years if lunar.stored_months(y) != lunar.computed_months(y)]
+    assert differ == []
+    assert len(lunar_months.YEARS) == len(years)
+
+
+def test_stored_years_follow_one_another_day_after_day():
+    for year in range(lunar.MIN_LUNAR_YEAR, lunar.MAX_LUNAR_YEAR):
+        assert lunar.year_table(year).end + 1 == lunar.year_table(year + 1).start, year
