@@ -2,12 +2,13 @@
 
 * :mod:`~crmdesk.db.search.indexing` writes the index (documents, bulk rebuild, the ORM hooks)
   and explains its design;
-* :mod:`~crmdesk.db.search.querying` asks it (tiers, ranking, the list filter's conditions);
+* :mod:`~crmdesk.db.search.querying` asks it (tiers, ranking; plain SQL, no SQLAlchemy needed);
+* :mod:`~crmdesk.db.search.filtering` turns the same tiers into the list filter's conditions;
 * :mod:`~crmdesk.db.search.schema` names the tables both share.
 
 Callers use this package's names: ``search.search(session, "zgl")``, ``search.rebuild(conn)``.
 Each name is imported from its module on first use: asking the index (``crmdesk search``) must
-not pay for the writing side, which loads the ORM models and pinyin.
+not pay for the writing side (the ORM models, pinyin) nor for the list filter's SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -18,15 +19,14 @@ from typing import TYPE_CHECKING, Any
 from crmdesk.db.search.schema import KEY_BAND, TABLES, Kind
 
 if TYPE_CHECKING:
+    from crmdesk.db.search.filtering import matching_ids_condition, relevance
     from crmdesk.db.search.indexing import attach, name_key_columns, rebuild, reindex
     from crmdesk.db.search.querying import (
         Tier,
         TierGroup,
         full_scans,
-        matching_ids_condition,
         plan_query,
         query_plans,
-        relevance,
         search,
     )
 
@@ -37,14 +37,13 @@ _HOME = {
             "Tier",
             "TierGroup",
             "full_scans",
-            "matching_ids_condition",
             "plan_query",
             "query_plans",
-            "relevance",
             "search",
         ),
         "querying",
     ),
+    **dict.fromkeys(("matching_ids_condition", "relevance"), "filtering"),
 }
 
 

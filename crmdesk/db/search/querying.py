@@ -21,66 +21,65 @@ numbered that way (see :mod:`crmdesk.db.search.indexing`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Integer,
-    bindparam,
-    case,
-    column,
-    false,
-    literal,
-    select,
-    text,
-    union,
-)
-from sqlalchemy import table as table_clause
-from sqlalchemy.sql.elements import TextClause
-from sqlalchemy.sql.selectable import CompoundSelect
-
 from crmdesk.core import search_keys
 from crmdesk.core.search_results import HitKind, MatchedField, SearchHit
-from crmdesk.db.search.schema import EXACT, TABLES, Kind
+from crmdesk.db.search.schema import EXACT, TABLES
 
 if TYPE_CHECKING:
-    # Only the list filter's conditions need the ORM, and load it when called: a search from
-    # the command line runs on a Core connection and never imports the models.
+    from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
+# The statements are plain SQL with ``?`` parameters, run through SQLAlchemy's connection (the
+# app: its error handling turns damage into one clear message) or straight on the driver's
+# connection (``crmdesk search``, which never loads SQLAlchemy): the same text either way.
+# ``{ids}`` is a list of as many ``?`` as there are ids.
+Rows = Callable[[str, Sequence[Any]], list[Any]]
 
-def _match(table: str) -> TextClause:
-    return text(f"SELECT rowid FROM {table} WHERE {table} MATCH :expr ORDER BY rowid DESC LIMIT :n")
-
-
-_MATCH = {table: _match(table) for table in TABLES}
-# The exact-name "table": search_rows by its name key, newest (and key accounts) first.
-_MATCH[EXACT] = text(
-    "SELECT doc_id FROM search_rows WHERE name_key = :expr ORDER BY doc_id DESC LIMIT :n"
-)
-# Which of a few documents a tier matches (FTS5 seeks each rowid; nothing is scanned).
-_MATCH_AMONG = {
-    table: text(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH :expr AND rowid IN :doc_ids"
-    ).bindparams(bindparam("doc_ids", expanding=True))
+_MATCH = {
+    table: f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?"
     for table in TABLES
 }
-_ROWS_BY_DOC = text(
-    "SELECT doc_id, kind, record_id FROM search_rows WHERE doc_id IN :doc_ids"
-).bindparams(bindparam("doc_ids", expanding=True))
+# The exact-name "table": search_rows by its name key, newest (and key accounts) first.
+_MATCH[EXACT] = "SELECT doc_id FROM search_rows WHERE name_key = ? ORDER BY doc_id DESC LIMIT ?"
+# Which of a few documents a tier matches (FTS5 seeks each rowid; nothing is scanned).
+_MATCH_AMONG = {
+    table: f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid IN ({{ids}})"
+    for table in TABLES
+}
+_ROWS_BY_DOC = "SELECT doc_id, kind, record_id FROM search_rows WHERE doc_id IN ({ids})"
 # "+deleted": never let the planner walk the live-contacts index (every live contact) instead
 # of the primary key for a page of ids.
-_CONTACT_HITS = text(
+_CONTACT_HITS = (
     "SELECT c.id, c.name, c.title, a.name FROM contacts AS c "
     "LEFT JOIN accounts AS a ON a.id = c.account_id AND +a.deleted = 0 "
-    "WHERE c.id IN :ids AND +c.deleted = 0"
-).bindparams(bindparam("ids", expanding=True))
-_ACCOUNT_HITS = text(
-    "SELECT id, name, industry FROM accounts WHERE id IN :ids AND +deleted = 0"
-).bindparams(bindparam("ids", expanding=True))
+    "WHERE c.id IN ({ids}) AND +c.deleted = 0"
+)
+_ACCOUNT_HITS = "SELECT id, name, industry FROM accounts WHERE id IN ({ids}) AND +deleted = 0"
+
+
+def _among(statement: str, ids: Sequence[Any]) -> str:
+    return statement.format(ids=", ".join("?" * len(ids)))
+
+
+def _rows(source: Session | Connection | Any) -> Rows:
+    """How to run a statement on ``source``: an ORM session, a Core connection, or a DB-API
+    connection (anything with ``cursor()``)."""
+    if hasattr(source, "cursor"):  # the driver's own connection
+
+        def raw(sql: str, params: Sequence[Any]) -> list[Any]:
+            return list(source.execute(sql, tuple(params)).fetchall())
+
+        return raw
+    conn = source if hasattr(source, "exec_driver_sql") else source.connection()
+
+    def core(sql: str, params: Sequence[Any]) -> list[Any]:
+        return list(conn.exec_driver_sql(sql, tuple(params)).all())
+
+    return core
 
 
 @dataclass(frozen=True)
@@ -110,25 +109,25 @@ def _quoted(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def _term_expression(term: str) -> str:
+def term_expression(term: str) -> str:
     # A CJK run is a phrase of single characters; any other word matches as a token prefix.
     if search_keys.is_cjk_term(term):
         return _quoted(" ".join(term))
     return _quoted(term) + "*"
 
 
-def _phone_expression(digits: str) -> str:
+def phone_expression(digits: str) -> str:
     return _quoted(" ".join(search_keys.phone_query_tokens(digits)))
 
 
-def _one_letter(terms: list[str]) -> bool:
+def one_letter(terms: list[str]) -> bool:
     # Only search_pinyin has a one-character prefix index; elsewhere "z*" would merge the
     # postings of every word starting with z before returning a row.
     return len(terms) == 1 and len(terms[0]) == 1 and not search_keys.is_cjk_term(terms[0])
 
 
 def _pinyin_group(terms: list[str]) -> TierGroup:
-    parts = [_term_expression(t) for t in terms]
+    parts = [term_expression(t) for t in terms]
     every = " AND ".join(parts)
     tiers: tuple[Tier, ...]
     if len(terms) == 1:
@@ -155,9 +154,9 @@ def plan_query(query: str) -> list[TierGroup]:
     if not terms:
         return []
     exact = TierGroup(EXACT, "".join(terms), (Tier("name", "".join(terms)),))
-    if _one_letter(terms):
+    if one_letter(terms):
         return [exact, _pinyin_group(search_keys.query_terms(query, pinyin=True))]
-    parts = [_term_expression(t) for t in terms]
+    parts = [term_expression(t) for t in terms]
     every = " AND ".join(parts)
     anchored = " AND ".join(["^" + parts[0], *parts[1:]])
     name_tiers = (Tier("name", f"name : ({anchored})"), Tier("name", f"name : ({every})"))
@@ -168,7 +167,7 @@ def plan_query(query: str) -> list[TierGroup]:
         groups.insert(1 if spelled != terms else 2, _pinyin_group(spelled))
     digits = search_keys.query_phone_digits(query)
     if digits is not None:
-        phone = _phone_expression(digits)
+        phone = phone_expression(digits)
         groups.append(TierGroup("search_phones", phone, (Tier("phone", phone),)))
     fields: tuple[tuple[MatchedField, str], ...] = (
         ("company", "company"), ("handle", "handles"), ("tag", "tags"), ("notes", "notes"),
@@ -184,7 +183,7 @@ def plan_query(query: str) -> list[TierGroup]:
 
 
 def search(
-    source: Session | Connection,
+    source: Session | Connection | Any,
     query: str,
     *,
     limit: int = 50,
@@ -192,15 +191,15 @@ def search(
 ) -> list[SearchHit]:
     """Contacts and accounts matching ``query``, best first, at most ``limit`` of them.
 
-    ``source`` is the app's session or a plain Core connection (the command line's, which
-    never loads the ORM); the statements are the same. ``kinds`` keeps only these kinds of
-    record (the attendee type-ahead asks for contacts); the page is still filled, from further
-    down the ranking where needed.
+    ``source`` is the app's session, a Core connection, or the driver's own connection (the
+    command line's, which never loads SQLAlchemy); the statements are the same. ``kinds`` keeps
+    only these kinds of record (the attendee type-ahead asks for contacts); the page is still
+    filled, from further down the ranking where needed.
     """
     if limit <= 0:
         return []
     wanted = frozenset(kinds) if kinds is not None else frozenset(("contact", "account"))
-    conn = source if isinstance(source, Connection) else source.connection()
+    conn = _rows(source)
     terms = search_keys.query_terms(query)
     hits: list[SearchHit] = []
     # Mostly one pass; when kinds are filtered out, ask for a bigger page until it is full.
@@ -216,15 +215,12 @@ def search(
     return hits[:limit]
 
 
-def _run_group(
-    conn: Connection, group: TierGroup, found: dict[int, MatchedField], limit: int
-) -> None:
+def _run_group(conn: Rows, group: TierGroup, found: dict[int, MatchedField], limit: int) -> None:
     """Add the group's hits to ``found`` (in order, up to ``limit``)."""
 
     def matching(expression: str) -> list[int]:
         # Rows found by an earlier tier may come again; ask for enough to skip them.
-        params = {"expr": expression, "n": limit}
-        return [row[0] for row in conn.execute(_MATCH[group.table], params)]
+        return [row[0] for row in conn(_MATCH[group.table], (expression, limit))]
 
     def take(doc_ids: Iterable[int], matched: MatchedField) -> None:
         for doc_id in doc_ids:
@@ -244,27 +240,29 @@ def _run_group(
     for tier in group.tiers:
         if not unsettled:
             return
-        params = {"expr": tier.expression, "doc_ids": unsettled}
-        in_tier = {row[0] for row in conn.execute(_MATCH_AMONG[group.table], params)}
+        statement = _among(_MATCH_AMONG[group.table], unsettled)
+        in_tier = {row[0] for row in conn(statement, (tier.expression, *unsettled))}
         take((d for d in unsettled if d in in_tier), tier.matched)
         unsettled = [d for d in unsettled if d not in in_tier]
 
 
-def _hits(conn: Connection, found: dict[int, MatchedField], terms: list[str]) -> list[SearchHit]:
+def _hits(conn: Rows, found: dict[int, MatchedField], terms: list[str]) -> list[SearchHit]:
     if not found:
         return []
     records: dict[int, tuple[str, str]] = {}
-    for doc_id, kind, record_id in conn.execute(_ROWS_BY_DOC, {"doc_ids": list(found)}):
+    for doc_id, kind, record_id in conn(_among(_ROWS_BY_DOC, found), list(found)):
         records[doc_id] = (kind, record_id)
     by_kind: dict[str, list[str]] = {"contact": [], "account": []}
     for kind, record_id in records.values():
         by_kind[kind].append(record_id)
     shown: dict[str, tuple[str, str]] = {}
     if by_kind["contact"]:
-        for cid, name, title, account in conn.execute(_CONTACT_HITS, {"ids": by_kind["contact"]}):
+        contacts = by_kind["contact"]
+        for cid, name, title, account in conn(_among(_CONTACT_HITS, contacts), contacts):
             shown[cid] = (name, " · ".join(p for p in (account, title) if p))
     if by_kind["account"]:
-        for aid, name, industry in conn.execute(_ACCOUNT_HITS, {"ids": by_kind["account"]}):
+        accounts = by_kind["account"]
+        for aid, name, industry in conn(_among(_ACCOUNT_HITS, accounts), accounts):
             shown[aid] = (name, industry or "")
     hits: list[SearchHit] = []
     for doc_id, matched in found.items():
@@ -282,106 +280,25 @@ def _hits(conn: Connection, found: dict[int, MatchedField], terms: list[str]) ->
     )
 
 
-_SEARCH_ROWS = table_clause(
-    "search_rows", column("doc_id"), column("kind"), column("record_id"), column("name_key")
-)
-
-
-def _documents(table: str, expression: str, name: str) -> Any:
-    """The rowids of one table's documents matching an expression (bound as ``name``)."""
-    if table == EXACT:
-        return select(_SEARCH_ROWS.c.doc_id).where(
-            _SEARCH_ROWS.c.name_key == bindparam(name, expression)
-        )
-    return (
-        text(f"SELECT rowid FROM {table} WHERE {table} MATCH :{name}")
-        .bindparams(**{name: expression})
-        .columns(column("rowid"))
-    )
-
-
-def matching_ids_condition(kind: Kind, query: str) -> ColumnElement[bool]:
-    """A condition on ``Contact.id`` or ``Account.id``: the record matches ``query`` anywhere
-    (all its words in any fields, or its words as pinyin, or its digits in a phone number).
-
-    For the list filter, whose order is :func:`relevance` or a column the user chose.
-    """
-    from crmdesk.db.models import Account, Contact
-
-    terms = search_keys.query_terms(query)
-    if not terms:
-        return false()
-    every = " AND ".join(_term_expression(t) for t in terms)
-    matches: list[tuple[str, str]] = [] if _one_letter(terms) else [("search_index", every)]
-    if not any(search_keys.is_cjk_term(t) for t in terms):
-        spelled = search_keys.query_terms(query, pinyin=True)
-        matches.append(("search_pinyin", " AND ".join(_term_expression(t) for t in spelled)))
-    digits = search_keys.query_phone_digits(query)
-    if digits is not None:
-        matches.append(("search_phones", _phone_expression(digits)))
-    documents: CompoundSelect[Any] = union(*(
-        _documents(table, expression, f"match_{i}")
-        for i, (table, expression) in enumerate(matches)
-    ))  # fmt: skip
-    record_ids = select(_SEARCH_ROWS.c.record_id).where(
-        _SEARCH_ROWS.c.kind == kind, _SEARCH_ROWS.c.doc_id.in_(documents)
-    )
-    model = Contact if kind == "contact" else Account
-    return model.id.in_(record_ids)
-
-
-def relevance(kind: Kind, query: str) -> ColumnElement[int]:
-    """A sort key for ``Contact.id`` or ``Account.id`` under :func:`matching_ids_condition`:
-    the number of the first tier of :func:`plan_query` the record is found by (0 is best), so
-    the list filter ranks as the search box does ("wang" shows 王 before 方旺).
-
-    Only the name and pinyin tiers are told apart; a record found by anything else (phone,
-    company, notes...) ranks after them, in the list's own order. Each tier is one more pass
-    over its matches, and those are the ones a long list is scrolled for."""
-    from crmdesk.db.models import Account, Contact
-
-    model = Contact if kind == "contact" else Account
-    whens: list[tuple[ColumnElement[bool], int]] = []
-    number = 0
-    for group in plan_query(query):
-        for tier in group.tiers:
-            if tier.matched not in ("name", "pinyin"):
-                continue
-            docs = _documents(group.table, tier.expression, f"tier_{number}")
-            record_ids = select(_SEARCH_ROWS.c.record_id).where(
-                _SEARCH_ROWS.c.kind == kind, _SEARCH_ROWS.c.doc_id.in_(docs)
-            )
-            whens.append((model.id.in_(record_ids), number))
-            number += 1
-    if not whens:
-        return literal(0, Integer)
-    return case(*whens, else_=number)
-
-
-def query_plans(conn: Connection, query: str) -> list[str]:
+def query_plans(source: Session | Connection | Any, query: str) -> list[str]:
     """``EXPLAIN QUERY PLAN`` lines of every statement ``search`` runs for ``query``."""
-    statements: list[tuple[Any, dict[str, Any]]] = []
+    statements: list[tuple[str, tuple[Any, ...]]] = []
     for group in plan_query(query):
-        statements.append((_MATCH[group.table], {"expr": group.union, "n": 50}))
+        statements.append((_MATCH[group.table], (group.union, 50)))
         for tier in group.tiers:
-            statements.append((_MATCH[group.table], {"expr": tier.expression, "n": 50}))
+            statements.append((_MATCH[group.table], (tier.expression, 50)))
             if group.table in _MATCH_AMONG:
-                among = {"expr": tier.expression, "doc_ids": [1, 2]}
-                statements.append((_MATCH_AMONG[group.table], among))
+                among = _among(_MATCH_AMONG[group.table], (1, 2))
+                statements.append((among, (tier.expression, 1, 2)))
     statements += [
-        (_ROWS_BY_DOC, {"doc_ids": [1, 2]}),
-        (_CONTACT_HITS, {"ids": ["a", "b"]}),
-        (_ACCOUNT_HITS, {"ids": ["a", "b"]}),
+        (_among(_ROWS_BY_DOC, (1, 2)), (1, 2)),
+        (_among(_CONTACT_HITS, "ab"), ("a", "b")),
+        (_among(_ACCOUNT_HITS, "ab"), ("a", "b")),
     ]
+    conn = _rows(source)
     lines: list[str] = []
     for statement, params in statements:
-        # Compiled with the IN lists expanded, then run as EXPLAIN with the same parameters.
-        compiled = statement.bindparams(**params).compile(
-            conn, compile_kwargs={"render_postcompile": True}
-        )
-        values = tuple(compiled.params[name] for name in compiled.positiontup or ())
-        explained = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", values)
-        lines += [str(row[3]) for row in explained]
+        lines += [str(row[3]) for row in conn(f"EXPLAIN QUERY PLAN {statement}", params)]
     return lines
 
 
