@@ -178,7 +178,7 @@ def search(ctx: Context, args: argparse.Namespace) -> Output:
     query = " ".join(args.query).strip()
     if not query:
         raise ValidationError("type something to search for", field="query", code="required")
-    with ctx.reading() as conn:  # Core only: a search never loads the ORM
+    with ctx.driver_reading() as conn:  # plain SQL: a search loads no SQLAlchemy
         kinds = (args.kind,) if args.kind else None
         hits = run_search(conn, query, limit=args.limit, kinds=kinds)
     text = table(

@@ -6,8 +6,9 @@ longer than the server allows opens only after a sync renews it.
 A command runs inside one transaction (``ctx.transaction()``, an ORM session): if anything
 fails, nothing it wrote stays. A command that only reads with Core statements uses
 ``ctx.reading()`` instead, a plain connection: it never loads the ORM and the models, a quarter
-of a second of every such command. The passphrase comes from ``$CRMDESK_PASSPHRASE`` or, at a
-terminal, from a prompt that does not echo; it is never printed, logged or written anywhere.
+of a second of every such command. ``ctx.driver_reading()`` (``crmdesk search``) reads with
+plain SQL on the driver's connection and loads no SQLAlchemy at all. The passphrase comes from
+``$CRMDESK_PASSPHRASE`` or, at a terminal, from a prompt that does not echo; it is never printed, logged or written anywhere.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from crmdesk.core.money import Money, parse_money
 from crmdesk.db.paths import PASSPHRASE_ENV, resolve_book_path
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine
+    from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
     from crmdesk.db.book import Book
@@ -109,7 +110,9 @@ class Context:
                 # An enrolled book whose lease lapsed opens only once the server renews it; the
                 # sync client (httpx) is loaded only then. A book never enrolled has no lease:
                 # it skips the check, and the models the check reads the lease with.
-                if _enrolled(book.engine):
+                with book.engine.connect() as conn:
+                    enrolled = _enrolled(conn.connection.driver_connection)
+                if enrolled:
                     from crmdesk.sync.lease import check_lease
 
                     check_lease(book, _sync_client)
@@ -129,6 +132,29 @@ class Context:
         """One read transaction on a plain Core connection (no ORM session, no write hooks)."""
         with self.book.engine.connect() as conn, conn.begin():
             yield conn
+
+    @contextmanager
+    def driver_reading(self) -> Iterator[Any]:
+        """One read transaction on the driver's own connection (sqlcipher3), or on a Core
+        connection where the book needs the full open: a schema to migrate, a lease to check,
+        or the book open already. Either runs the same plain SQL."""
+        raw = None
+        if self._book is None:
+            from crmdesk.db.book import open_reader
+
+            raw = open_reader(self.path, passphrase=self._remembered)
+            if raw is not None and _enrolled(raw):
+                raw.close()
+                raw = None
+        if raw is None:
+            with self.reading() as conn:
+                yield conn
+            return
+        try:
+            raw.execute("BEGIN")
+            yield raw
+        finally:
+            raw.close()  # the read transaction ends with the connection; nothing was written
 
     def _remembered(self, purpose: str) -> str | None:
         """The passphrase, asked for once per command (a repair reopens the book)."""
@@ -161,13 +187,11 @@ class Context:
             self._book = None
 
 
-def _enrolled(engine: Engine) -> bool:
+def _enrolled(raw: Any) -> bool:
     """Whether the book was ever enrolled with a server (``crmdesk.sync.lease.read_lease``
-    calls it enrolled by the same row): only then has it a lease to check."""
-    from sqlalchemy import text
-
-    with engine.connect() as conn:
-        url = conn.execute(text("SELECT value FROM sync_meta WHERE key = 'server_url'")).first()
+    calls it enrolled by the same row): only then has it a lease to check. ``raw`` is the
+    driver's connection."""
+    url = raw.execute("SELECT value FROM sync_meta WHERE key = 'server_url'").fetchone()
     return url is not None and url[0] is not None
 
 

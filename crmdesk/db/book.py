@@ -2,7 +2,9 @@
 
 Opening a book (key, quick integrity check, schema) needs only SQLAlchemy Core; the ORM, with
 the models and the search and outbox hooks, is loaded on the first ``book.sessions``. So a
-command that only reads through ``book.engine`` (``crmdesk search``) never loads it.
+command that only reads through ``book.engine`` never loads it. :func:`open_reader` goes one
+step further for ``crmdesk search``: the driver's own connection, keyed and checked the same
+way, and no SQLAlchemy at all.
 
 Where a book lives: ``--book PATH``, else ``$CRMDESK_BOOK``, else ``book.crmdesk`` in the
 platform's user data directory. Beside the book sits ``<book>.json``, a small plain file that holds
@@ -20,14 +22,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from crmdesk.core.errors import BookError, KeyStoreError, WrongKeyError
-from crmdesk.db import integrity, migrate
-from crmdesk.db.engine import create_book_engine
+from crmdesk.db import integrity
+from crmdesk.db.engine import connect_raw, create_book_engine
 from crmdesk.db.keys import BookKey, KeyringStore, Passphrase, RawKey
 
 # The path needs no database (crmdesk.db.paths); its names stay importable from here.
@@ -38,7 +37,10 @@ from crmdesk.db.paths import default_book_path as default_book_path
 from crmdesk.db.paths import resolve_book_path as resolve_book_path
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
 
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -108,6 +110,8 @@ class Book:
         self.migration_backup = backup
         self._sessions: sessionmaker[Session] | None = None
         self._sessions_lock = threading.Lock()  # the app's workers may ask for it at once
+        from sqlalchemy import event
+
         # Connections in use, so that quitting can interrupt what they run (see interrupt()).
         self._in_use: set[Any] = set()
         event.listen(engine, "checkout", lambda dbapi, _rec, _proxy: self._in_use.add(dbapi))
@@ -150,6 +154,9 @@ class Book:
         Every later use raises ``BookError(reason)``: an open engine would otherwise quietly make
         a new empty file at the path on its next connection.
         """
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
         self.engine.dispose()
 
         def refuse() -> Any:
@@ -206,6 +213,8 @@ def create_book(
     try:
         # The file is encrypted, but it is nobody else's business either.
         path.touch(mode=0o600)
+        from crmdesk.db import migrate
+
         engine = create_book_engine(path, key)
         migrate.ensure_current(engine, path)
         info.save(path)
@@ -255,6 +264,15 @@ def book_key(
     return Passphrase(text)
 
 
+def _unlock(
+    path: Path, keystore: KeyringStore | None, passphrase: PassphraseProvider | None
+) -> tuple[BookInfo, BookKey]:
+    if not book_exists(path):
+        raise BookError(f"there is no book at {path}; create one first (crmdesk init)")
+    info = BookInfo.load(path)
+    return info, book_key(path, info, keystore=keystore, passphrase=passphrase)
+
+
 def open_book(
     path: Path,
     *,
@@ -266,17 +284,14 @@ def open_book(
     A quick integrity check runs on the way (``crmdesk.db.integrity.quick_check``); a damaged
     book raises ``BookDamagedError``, which says what to do.
     """
-    if not book_exists(path):
-        raise BookError(f"there is no book at {path}; create one first (crmdesk init)")
-    info = BookInfo.load(path)
-    key = book_key(path, info, keystore=keystore, passphrase=passphrase)
+    info, key = _unlock(path, keystore, passphrase)
     return open_with_key(path, info, key)
 
 
-def open_with_key(path: Path, info: BookInfo, key: BookKey) -> Book:
-    """Open the book with a key already in hand (see :func:`open_book`)."""
+def _keyed(path: Path, key: BookKey, connect: Callable[[], T]) -> T:
+    """``connect()`` to the book with ``key``, telling a damaged first page from a wrong key."""
     try:
-        engine = create_book_engine(path, key)
+        return connect()
     except WrongKeyError:
         # A damaged first page looks like a wrong key. If the same key opens one of the book's
         # own backups, the key is right and the book is damaged.
@@ -285,6 +300,13 @@ def open_with_key(path: Path, info: BookInfo, key: BookKey) -> Book:
         if key_opens_a_backup(path, key):
             raise integrity.damaged(path, "its first page cannot be read") from None
         raise
+
+
+def open_with_key(path: Path, info: BookInfo, key: BookKey) -> Book:
+    """Open the book with a key already in hand (see :func:`open_book`)."""
+    from crmdesk.db import migrate
+
+    engine = _keyed(path, key, lambda: create_book_engine(path, key))
     try:
         with engine.connect() as conn:
             integrity.quick_check(conn.connection.driver_connection, path)
@@ -293,3 +315,36 @@ def open_with_key(path: Path, info: BookInfo, key: BookKey) -> Book:
         engine.dispose()
         raise
     return Book(path, info, engine, backup, key)
+
+
+def open_reader(
+    path: Path,
+    *,
+    keystore: KeyringStore | None = None,
+    passphrase: PassphraseProvider | None = env_passphrase,
+) -> Any | None:
+    """The driver's own connection to the book (sqlcipher3), unlocked, keyed and checked as
+    :func:`open_book` does, for a command that only reads with plain SQL.
+
+    None when the book's schema is not this crmdesk's: then only :func:`open_book` (which
+    migrates, or refuses a newer book) may open it.
+    """
+    from crmdesk.db.migrations import HEAD
+
+    _info, key = _unlock(path, keystore, passphrase)
+    raw = _keyed(path, key, lambda: connect_raw(path, key))
+    try:
+        integrity.quick_check(raw, path)
+        # crmdesk.db.migrate.current_revision, without SQLAlchemy's inspector.
+        has_version = raw.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        version = "SELECT version_num FROM alembic_version"
+        row = raw.execute(version).fetchone() if has_version else None
+        if row is None or row[0] != HEAD:
+            raw.close()
+            return None
+    except BaseException:
+        raw.close()
+        raise
+    return raw

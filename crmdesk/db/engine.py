@@ -9,15 +9,18 @@ temp storage (temp files would otherwise hold plaintext pages) and a page cache 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
 
 from crmdesk.core.errors import BookError, WrongKeyError
 from crmdesk.db import integrity
 from crmdesk.db.keys import BookKey
+
+if TYPE_CHECKING:
+    # Imported where the engine is made: a command that reads on the driver's connection
+    # (connect_raw) never loads SQLAlchemy.
+    from sqlalchemy import Engine
 
 # 64 MB of page cache (negative = KiB): decrypted pages stay in memory, which is what keeps
 # encrypted search close to plain SQLite speed.
@@ -106,6 +109,8 @@ def create_book_engine(path: Path, key: BookKey) -> Engine:
     The key lives only in this closure and in SQLCipher's memory; it never appears in the URL,
     so it cannot leak into a log line or a traceback's repr of the engine.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
 
     def creator() -> Any:
         raw = sqlcipher3.connect(str(path), check_same_thread=False)
