@@ -8,7 +8,8 @@ fails, nothing it wrote stays. A command that only reads with Core statements us
 ``ctx.reading()`` instead, a plain connection: it never loads the ORM and the models, a quarter
 of a second of every such command. ``ctx.driver_reading()`` (``crmdesk search``) reads with
 plain SQL on the driver's connection and loads no SQLAlchemy at all. The passphrase comes from
-``$CRMDESK_PASSPHRASE`` or, at a terminal, from a prompt that does not echo; it is never printed, logged or written anywhere.
+``$CRMDESK_PASSPHRASE`` or, at a terminal, from a prompt that does not echo; it is never
+printed, logged or written anywhere.
 """
 
 from __future__ import annotations
