@@ -150,3 +150,25 @@ def test_cli_contact_list_shows_no_deleted_boss_nor_a_deleted_accounts_tier(fill
 def test_cli_contact_list_pages_with_a_limit(filled, capsys):
     everyone = _cli_json(capsys, filled, "contact", "list")
     assert _cli_json(capsys, filled, "contact", "list", "--limit", "4") == everyone[:4]
+
+
+def test_a_lapsed_lease_still_refuses_search_and_list(tmp_path, capsys):
+    """The Core and driver paths open the book as `open_book` does: an enrolled book whose lease
+    lapsed (and whose server cannot be reached) is refused by `search` and `contact list`."""
+    from crmdesk.db.sync_state import set_meta_value
+
+    path = tmp_path / "book.crmdesk"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CRMDESK_PASSPHRASE", PASS)
+        assert main(["--book", str(path), "init", "--passphrase"]) == 0
+        assert main(["--book", str(path), "contact", "add", "--name", "曾国梁"]) == 0
+        assert main(["--book", str(path), "search", "zgl"]) == 0
+        assert "曾国梁" in capsys.readouterr().out
+        with open_book(path, passphrase=_unlock) as book, book.engine.begin() as conn:
+            set_meta_value(conn, "server_url", "http://127.0.0.1:9")  # nothing listens there
+            set_meta_value(conn, "lease_until", "2020-03-01T08:00:00+00:00")
+        for argv in (["search", "zgl"], ["contact", "list"]):
+            code = main(["--book", str(path), *argv])
+            out, err = capsys.readouterr()
+            assert code != 0 and "曾国梁" not in out, argv
+            assert "lease lapsed on 2020-03-01" in err, argv
