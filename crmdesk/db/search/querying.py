@@ -21,7 +21,7 @@ numbered that way (see :mod:`crmdesk.db.search.indexing`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -61,7 +61,7 @@ _CONTACT_HITS = (
 _ACCOUNT_HITS = "SELECT id, name, industry FROM accounts WHERE id IN ({ids}) AND +deleted = 0"
 
 
-def _among(statement: str, ids: Sequence[Any]) -> str:
+def _among(statement: str, ids: Sized) -> str:
     return statement.format(ids=", ".join("?" * len(ids)))
 
 
@@ -69,9 +69,10 @@ def _rows(source: Session | Connection | Any) -> Rows:
     """How to run a statement on ``source``: an ORM session, a Core connection, or a DB-API
     connection (anything with ``cursor()``)."""
     if hasattr(source, "cursor"):  # the driver's own connection
+        driver: Any = source
 
         def raw(sql: str, params: Sequence[Any]) -> list[Any]:
-            return list(source.execute(sql, tuple(params)).fetchall())
+            return list(driver.execute(sql, tuple(params)).fetchall())
 
         return raw
     conn = source if hasattr(source, "exec_driver_sql") else source.connection()
