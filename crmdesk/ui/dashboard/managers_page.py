@@ -35,13 +35,12 @@ from crmdesk.core.retention import (
     RiskReason,
 )
 from crmdesk.core.vocab import COMPLAINT_STATUSES, DECISION_ROLES
-from crmdesk.ui import labels
+from crmdesk.ui import formats, labels
 from crmdesk.ui.dashboard.charts import ChartBox, coverage_chart
 from crmdesk.ui.dashboard.dashboard_page import HintTable, fit_columns, make_table
 from crmdesk.ui.dashboard.tables import RECORD_ROLE, Col, RowsModel
 from crmdesk.ui.dashboard.texts import TeamTexts
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
-from crmdesk.ui.planner.texts import qdate_text
 
 
 def percent(share: float | None) -> str:
@@ -207,7 +206,7 @@ class LostModel(_AccountRows):
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Tier"), lambda r: texts.tier(r.tier)),
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Last touch"),
-                    lambda r: qdate_text(r.last_touch) if r.last_touch else "",
+                    lambda r: formats.date_text(r.last_touch),
                 ),
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Last touched by"),
@@ -227,7 +226,7 @@ class OpenComplaintModel(_AccountRows):
             (
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Received"),
-                    lambda r: qdate_text(r.received_on),
+                    lambda r: formats.date_text(r.received_on),
                 ),
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Age (days)"), self._age, True),
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Account"), lambda r: r.account_name or ""),
@@ -304,7 +303,7 @@ class RepeatedModel(_AccountRows):
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Still open"), lambda r: str(r.open), True),
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Last received"),
-                    lambda r: qdate_text(r.last_received),
+                    lambda r: formats.date_text(r.last_received),
                 ),
             ),
             parent,
