@@ -321,7 +321,7 @@ class ToolsMenu(QObject):
     def _on_backed_up(self, made: BackupFile) -> None:
         self.window.statusBar().showMessage(
             self.tr("Backed up and checked at %1").replace(
-                "%1", f"{made.taken.astimezone():%H:%M}"
+                "%1", formats.time_text(made.taken)
             ),
             8000,
         )
