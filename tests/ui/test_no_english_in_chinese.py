@@ -320,6 +320,61 @@ def test_no_english_word_in_any_chinese_dialog(
     look("planner settings", settings_dialog)
     settings_dialog.reject()
 
+    # Done, for one item and for several at once.
+    planner.tree.expandAll()
+    rows = [
+        planner.model.index(r, 0, planner.model.index(section, 0))
+        for section in range(planner.model.rowCount())
+        for r in range(planner.model.rowCount(planner.model.index(section, 0)))
+    ]
+    items = [i for i in rows if planner.model.item_at(i) is not None]
+    planner.tree.setCurrentIndex(items[0])
+    done = planner.open_done()
+    assert done is not None
+    look("planner: done", done)
+    done.reject()
+    selection = planner.tree.selectionModel()
+    for index in items[:3]:
+        selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    bulk = planner.open_bulk_done()
+    assert bulk is not None
+    look("planner: bulk done", bulk)
+    bulk.reject()
+
+    # The record editors, every tab of them, and the card's "Add…" dialogs.
+    from PySide6.QtWidgets import QTabWidget
+
+    from crmdesk.ui.editors import AccountDialog, ContactDialog, RecordDialog
+
+    def look_tabs(name: str, dialog: QWidget) -> None:
+        tabs = dialog.findChildren(QTabWidget)
+        for tab in tabs:
+            for i in range(tab.count()):
+                tab.setCurrentIndex(i)
+                look(f"{name} {i}", dialog)
+        if not tabs:
+            look(name, dialog)
+
+    window.tabs.setCurrentWidget(window.contacts)
+    window.contacts.select_id(sample.boss)
+    qtbot.waitUntil(lambda: window.detail.page is not None)
+    window.edit_current()
+    qtbot.waitUntil(lambda: window.findChild(ContactDialog) is not None)
+    contact_dialog = window.findChild(ContactDialog)
+    look_tabs("contact editor", contact_dialog)
+    contact_dialog.reject()
+    window.new_account()
+    account_dialog = window.findChild(AccountDialog)
+    assert account_dialog is not None
+    look_tabs("account editor", account_dialog)
+    account_dialog.reject()
+    for what in ("preference", "family", "date"):
+        window.add_to_contact(what)
+        added = window.findChild(RecordDialog, f"add-{what}")
+        assert added is not None
+        look_tabs(f"add {what}", added)
+        added.reject()
+
     # Backups and the book check.
     maintenance = window.tools.open_dialog()
     qtbot.waitUntil(lambda: maintenance.table.rowCount() >= 0)
@@ -355,8 +410,20 @@ def test_no_english_word_in_any_chinese_dialog(
     window.session.lock()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_screen)
     look("lock screen", window)
+    from crmdesk.core.errors import WrongKeyError
+
+    window.lock_screen.show_error(WrongKeyError("wrong key", code="wrong_key"))
+    look("lock screen: wrong passphrase", window)
 
     assert len(seen) >= 20
     bad = [f"[{screen}] {line}" for screen, lines in seen.items() for line in lines]
     assert not bad, "English on the Chinese dialogs:\n" + "\n".join(bad)
     assert not any(isinstance(w, QDialog) and w.isVisible() for w in window.findChildren(QWidget))
+
+
+def test_the_check_finds_english_and_lets_names_through() -> None:
+    found = english_words(
+        iter([("QLabel#a", "客户 No account"), ("QLabel#b", "按 GB18030 读取 · 2 MB · li@hd.cn")]),
+        set(),
+    )
+    assert found == ["QLabel#a: '客户 No account' (No, account)"]
