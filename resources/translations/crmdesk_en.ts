@@ -2228,6 +2228,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No gift given yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gifts already given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3206,6 +3210,38 @@
     </message>
     <message>
         <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

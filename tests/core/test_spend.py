@@ -174,7 +174,7 @@ def test_excel_export_reads_back(tmp_path: Path) -> None:
 def test_excel_export_in_chinese_reads_as_a_person_writes(tmp_path: Path) -> None:
     """Headers, sheet titles, dates and money in the words the GUI hands in."""
     zh = {"By account": "按客户", "By month": "按月", "Flags": "标记", "Account": "客户",
-          "Owner": "负责人", "No account": "无客户", "Month": "月份", "Records": "记录"}  # fmt: skip
+          "Owner": "负责人", "No account": "无客户", "Month": "月份"}  # fmt: skip
     wording = Wording(
         text=lambda s: zh.get(s, s),
         record_kind=lambda k: {"interaction": "往来", "gift": "礼品"}[k],

@@ -159,9 +159,8 @@ def test_the_chinese_brief_reads_dates_and_money_as_people_write_them(
     import datetime as dt
     import unicodedata
 
-    from tests.ui.conftest import TODAY
-
     from crmdesk.ui.i18n import Translations
+    from tests.ui.conftest import TODAY
 
     translations = Translations()
     try:

@@ -14,17 +14,17 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractSpinBox,
-    QDoubleSpinBox,
-    QPlainTextEdit,
-    QSpinBox,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
+    QDoubleSpinBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
+    QSpinBox,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -427,3 +427,37 @@ def test_the_check_finds_english_and_lets_names_through() -> None:
         set(),
     )
     assert found == ["QLabel#a: '客户 No account' (No, account)"]
+
+
+def test_the_chinese_spend_workbook_reads_in_chinese(
+    chinese_window, book: Book, qtbot, tmp_path: Path
+) -> None:
+    """The Team tab's Excel export, read back as a manager opens it: sheet titles and headers in
+    Chinese, amounts shown with ¥ and separators, months as 2026年6月, no English word."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    window = chinese_window
+    team = window.team
+    window.tabs.setCurrentWidget(team)
+    team.pages.setCurrentWidget(team.spend_page)
+    qtbot.waitUntil(lambda: team.report is not None, timeout=20_000)
+    with qtbot.waitSignal(team.exported, timeout=20_000):
+        team.export_to(tmp_path / "开支.xlsx", "xlsx")
+    wb = load_workbook(tmp_path / "开支.xlsx")
+    assert wb.sheetnames == ["按客户", "按级别", "按销售代表", "按月", "异常"]
+    data = book_words(book)
+    cells: list[tuple[str, str]] = []
+    for sheet in wb.worksheets:
+        cells += [(sheet.title, str(c.value)) for row in sheet.iter_rows() for c in row
+                  if isinstance(c.value, str)]  # fmt: skip
+        for column, width in sheet.column_dimensions.items():
+            assert width.width >= 6, (sheet.title, column)
+    assert not english_words(iter(cells), data)
+    accounts = wb["按客户"]
+    headers = [c.value for c in accounts[1]]
+    assert headers[:3] == ["客户", "级别", "负责人"]
+    cost = headers.index("费用") + 1
+    amounts = [r[cost - 1] for r in accounts.iter_rows(min_row=2) if r[cost - 1].value]
+    assert amounts and all(c.number_format == '"¥"#,##0.00' for c in amounts)
+    months = wb["按月"]
+    assert months["A2"].number_format == 'yyyy"年"m"月"'
