@@ -3,7 +3,8 @@
 Makes a sample book (a real encrypted file in a temporary directory, keyed in memory), opens the
 app on it and saves, in English and in Simplified Chinese (and the main window in Traditional
 Chinese and in the dark theme), the main window with a contact's card, the account card, the
-"log a visit" dialog and the pre-visit brief, as PNG files in ``docs/screenshots/``.
+"log a visit" dialog, the pre-visit brief and the Backups dialog, as PNG files in
+``docs/screenshots/`` (the helpers it shares with ``team_screenshots.py`` are in ``shots.py``).
 
 Then the screens of issue #6, in English and Simplified Chinese: the Team tab (Dashboard and
 Spend), the import wizard on a small GBK CSV (its column mapping and its duplicates), and the
@@ -87,11 +88,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="crmdesk-shots-") as tmp:
         work = Path(tmp)
         path = work / "book.crmdesk"
-        engine = create_book_engine(path, RawKey.generate())
+        key = RawKey.generate()  # kept: the backup below is checked with it
+        engine = create_book_engine(path, key)
         ensure_current(engine, path)
-        book = Book(path, BookInfo(book_id="screenshots", key_source="passphrase"), engine, None)
+        info = BookInfo(book_id="screenshots", key_source="passphrase")
+        book = Book(path, info, engine, None, key)
         with book.session() as session, session.begin():
             ids = fill_sample(session, today=dt.date.today())
+        from crmdesk.ui.maintenance import back_up
+
+        back_up(book)  # one checked backup (beside the book), for the Backups dialog
 
         def shoot(language: str, theme: str, *, full: bool) -> None:
             settings_path = work / f"settings-{language}-{theme}.ini"
@@ -156,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
             settle()
             save(brief, f"brief-{suffix}")
             brief.reject()
+            backups = window.tools.open_dialog()
+            wait_for(lambda: backups.table.rowCount() > 0)
+            settle()
+            save(backups, f"maintenance-{suffix}")
+            backups.reject()
             window.hide()
 
         def shoot_first_run(language: str) -> None:

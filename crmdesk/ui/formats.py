@@ -118,11 +118,32 @@ def date_text(
     return loc.toString(QDate(value.year, value.month, value.day), no_year if short else full)
 
 
+def recent_date_text(
+    value: dt.date | dt.datetime | None,
+    *,
+    today: dt.date | None = None,
+    locale: QLocale | None = None,
+) -> str:
+    """A day in a narrow column: without the year when it is this year's (``10月28日`` /
+    ``28 Oct``), in full otherwise."""
+    if value is None:
+        return ""
+    day = value.astimezone().date() if isinstance(value, dt.datetime) and value.tzinfo else value
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    this_year = (today or dt.date.today()).year
+    return date_text(day, short=day.year == this_year, locale=locale)
+
+
+def month_pattern(locale: QLocale | None = None) -> str:
+    """The Qt pattern of a month (also a month picker's display format)."""
+    return "yyyy年M月" if _chinese(locale or QLocale()) else "MMM yyyy"
+
+
 def month_text(year: int, month: int, locale: QLocale | None = None) -> str:
     """A month: ``2026年12月`` / ``Dec 2026``."""
     loc = locale or QLocale()
-    pattern = "yyyy年M月" if _chinese(loc) else "MMM yyyy"
-    return loc.toString(QDate(year, month, 1), pattern)
+    return loc.toString(QDate(year, month, 1), month_pattern(loc))
 
 
 def time_text(value: dt.datetime | dt.time) -> str:

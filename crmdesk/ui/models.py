@@ -56,7 +56,7 @@ class Column(Generic[Row]):
 
 
 def _date(value: Any) -> str:
-    return formats.date_text(value)  # the local day, as people write it
+    return formats.recent_date_text(value)  # the local day, as people write it
 
 
 FREE_ON_WORKER = 50_000

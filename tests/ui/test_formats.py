@@ -92,3 +92,13 @@ def test_a_moment_is_shown_in_local_time_on_the_24_hour_clock() -> None:
 def test_excel_formats_follow_the_language() -> None:
     assert formats.excel_formats(QLocale("zh-CN")) == ('yyyy"年"m"月"d"日"', 'yyyy"年"m"月"')
     assert formats.excel_formats(QLocale("en-GB")) == ("d mmm yyyy", "mmm yyyy")
+
+
+def test_a_narrow_column_drops_this_years_year() -> None:
+    zh, today = QLocale("zh-CN"), dt.date(2026, 12, 3)
+    assert formats.recent_date_text(dt.date(2026, 10, 28), today=today, locale=zh) == "10月28日"
+    assert formats.recent_date_text(dt.date(2025, 10, 28), today=today, locale=zh) == (
+        "2025年10月28日"
+    )
+    noon = dt.datetime(2026, 3, 1, 12, 0)
+    assert formats.recent_date_text(noon, today=today, locale=QLocale("en-GB")) == "1 Mar"
