@@ -112,6 +112,11 @@ def colon() -> str:
     return translate("Pages", ": ")
 
 
+def paren(text: str) -> str:
+    """``text`` in brackets as the language writes them: " (…)" in English, "（…）" in Chinese."""
+    return translate("Pages", " (%1)").replace("%1", text)
+
+
 def money(value: Money | None) -> str:
     return formats.money_text(value)
 
@@ -208,8 +213,8 @@ def _coming_items(coming: Sequence[ComingDate], *, with_contact: bool = False) -
             elif c.years is not None:
                 next_on += " · " + translate("Pages", "%1 years").replace("%1", str(c.years))
         items.append(
-            f"{head}{_e(label)}{colon()}{_e(date_text(d))} "
-            f"<span class='muted'>({_e(next_on)})</span>"
+            f"{head}{_e(label)}{colon()}{_e(date_text(d))}"
+            f"<span class='muted'>{_e(paren(next_on))}</span>"
         )
     return items
 
@@ -234,7 +239,7 @@ def _interaction_item(i: InteractionView) -> str:
     for g in i.gifts:
         gift = _e(g.description)
         if g.value is not None:
-            gift += f" ({_e(money(g.value))})"
+            gift += _e(paren(money(g.value)))
         if g.recipient_name:
             gift += f" → {_e(g.recipient_name)}"
         extra.append(translate("Pages", "Gift: %1").replace("%1", gift))
@@ -248,7 +253,7 @@ def _gift_items(gifts: Sequence[GiftRecord], *, with_recipient: bool = False) ->
     for g in gifts:
         text = f"{_e(day(g.given_on))} · <b>{_e(g.description)}</b>"
         if g.value is not None:
-            text += f" ({_e(money(g.value))})"
+            text += _e(paren(money(g.value)))
         if with_recipient and g.recipient_name:
             text += f" → {_e(g.recipient_name)}"
         out.append(text)
@@ -265,7 +270,7 @@ def _follow_up_items(page_follow_ups: Iterable[object], *, actions: bool = False
         what = labels.follow_up_text(getattr(f, "description", ""))
         text = f"<span class='{css}'>{_e(day(due))}</span> · {_e(what)}"
         if who:
-            text += f" <span class='muted'>({_e(who)})</span>"
+            text += f"<span class='muted'>{_e(paren(who))}</span>"
         if actions:
             fid = escape(str(getattr(f, "id", "")))
             text += f' · <a href="{SCHEME}://done/{fid}">✓ {escape(done)}</a>'
@@ -507,7 +512,7 @@ def contact_brief_html(page: ContactPage, *, interactions: int = 5, days: int = 
             (translate("Pages", "School"), _e(c.school)),
             (translate("Pages", "Phone"), _e(", ".join(c.phones))),
             (translate("Pages", "Family"), _e(", ".join(
-                f"{m.name} ({labels.label(vocab.FAMILY_RELATIONS, m.relation)})"
+                m.name + paren(labels.label(vocab.FAMILY_RELATIONS, m.relation))
                 for m in page.detail.family
             ))),
         ]

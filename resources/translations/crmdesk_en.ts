@@ -1956,6 +1956,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1948,6 +1948,10 @@
         <translation>：</translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
