@@ -75,6 +75,19 @@ def _moment(stamp: str) -> str:
     return formats.moment_text(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
 
 
+def field_text(field: str) -> str:
+    """A record field's name as the cards and lists call it ("decision_role" -> 决策角色); the
+    column's own name for a field no screen shows."""
+    from PySide6.QtCore import QCoreApplication
+
+    title = field.removesuffix("_id").replace("_", " ").capitalize()
+    for context in ("Pages", "Columns"):
+        shown = QCoreApplication.translate(context, title)
+        if shown != title:
+            return shown
+    return title
+
+
 def load_conflicts(client: SyncClient) -> list[ConflictRow]:
     """The open conflicts with their records' names (worker)."""
     from crmdesk.db.models import SYNCED_MODELS
@@ -547,7 +560,7 @@ class ConflictsDialog(QDialog):
         deleted = self.tr("(deleted)")
         for i, r in enumerate(rows):
             losing = deleted if r.kind == "delete" else r.losing
-            cells = (r.record, r.field, r.kept, losing, _moment(r.at), r.who)
+            cells = (r.record, field_text(r.field), r.kept, losing, _moment(r.at), r.who)
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         if rows:

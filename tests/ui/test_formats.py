@@ -51,6 +51,12 @@ def test_a_generated_follow_up_is_shown_in_the_users_language(qapp: object) -> N
         # A description the rep typed stays as typed.
         assert labels.follow_up_text("送报价 Follow up") == "送报价 Follow up"
         assert QCoreApplication.translate("Pages", ": ") == "："
+        from crmdesk.ui.sync_ui import field_text
+
+        # A conflict's field as the card calls it, not the column name.
+        assert [field_text(f) for f in ("name", "decision_role", "title")] == [
+            "名称", "决策角色", "职务"
+        ]  # fmt: skip
     finally:
         translations.install("en")
     assert labels.follow_up_text("Follow up the meal of 2026-12-02").startswith(
