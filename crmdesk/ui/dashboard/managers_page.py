@@ -442,7 +442,8 @@ class ManagersPage(QWidget):
             percent(five[-1]) if five else "—",
         )
         for i, value in enumerate(values, start=1):
-            text = text.replace(f"%{i}", str(value))
+            shown = formats.count_text(value) if isinstance(value, int) else str(value)
+            text = text.replace(f"%{i}", shown)
         years = " · ".join(
             self.tr("%1 y: %2").replace("%1", str(n)).replace("%2", percent(share))
             for n, share in enumerate(five, start=1)
@@ -450,7 +451,7 @@ class ManagersPage(QWidget):
         single = sum(1 for c in v.chains if c.single_threaded)
         extra = self.tr("%1 key accounts at risk · %2 hang on one person · %3 open complaints")
         for i, value in enumerate((len(v.risk), single, len(v.complaints.open)), start=1):
-            extra = extra.replace(f"%{i}", str(value))
+            extra = extra.replace(f"%{i}", formats.count_text(value))
         self.summary.setText(f"{text}\n{years}\n{extra}")
 
     def _chart(self, v: ManagerViews) -> None:
