@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.sync.lease import LEASE_LAPSED
 from crmdesk.sync.protocol import DEVICE_REVOKED
+from crmdesk.ui import formats
 from crmdesk.ui.team_dialog import widen
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def lease_lapsed_box(parent: QWidget | None, error: BaseException) -> QMessageBo
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("BookGuard", "The book cannot be opened"))
     if isinstance(error, LeaseLapsedError):
-        day = error.lapsed_at.astimezone().strftime("%Y-%m-%d")
+        day = formats.date_text(error.lapsed_at)
         text = QCoreApplication.translate(
             "BookGuard",
             "This book's lease lapsed on %1: it has not synced with your company's server for "

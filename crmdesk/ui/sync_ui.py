@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core.errors import BookError, CrmdeskError
 from crmdesk.sync.client import SyncClient, SyncReport, SyncStatus
 from crmdesk.sync.protocol import DEVICE_REVOKED
+from crmdesk.ui import formats
 from crmdesk.ui.forms import Form, error_text
 
 if TYPE_CHECKING:
@@ -62,6 +63,29 @@ class ConflictRow:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _moment(stamp: str) -> str:
+    """An ISO time stamp from the sync state as people read it (as stored if it is not one)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    # The server stamps in UTC; a stamp without its offset is read so.
+    return formats.moment_text(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
+
+
+def field_text(field: str) -> str:
+    """A record field's name as the cards and lists call it ("decision_role" -> 决策角色); the
+    column's own name for a field no screen shows."""
+    from PySide6.QtCore import QCoreApplication
+
+    title = field.removesuffix("_id").replace("_", " ").capitalize()
+    for context in ("Pages", "Columns"):
+        shown = QCoreApplication.translate(context, title)
+        if shown != title:
+            return shown
+    return title
 
 
 def load_conflicts(client: SyncClient) -> list[ConflictRow]:
@@ -337,9 +361,9 @@ class SyncController(QObject):
         else:
             local = status.last_sync_at.astimezone()
             if local.date() == dt.date.today():
-                when = local.strftime("%H:%M")
+                when = formats.time_text(local)
             else:
-                when = local.strftime("%Y-%m-%d %H:%M")
+                when = formats.moment_text(local)
             parts.append(self.tr("Synced %1").replace("%1", when))
         parts.append(self.tr("%1 pending").replace("%1", str(status.pending)))
         if status.open_conflicts:
@@ -361,7 +385,7 @@ class SyncController(QObject):
             .replace("%2", status.username or "")
         ]
         if status.lease_until is not None:
-            day = status.lease_until.astimezone().strftime("%Y-%m-%d")
+            day = formats.date_text(status.lease_until)
             lines.append(self.tr("Opens without the server until %1").replace("%1", day))
         if status.last_error:
             lines.append(self.tr("Last error: %1").replace("%1", status.last_error))
@@ -536,7 +560,7 @@ class ConflictsDialog(QDialog):
         deleted = self.tr("(deleted)")
         for i, r in enumerate(rows):
             losing = deleted if r.kind == "delete" else r.losing
-            cells = (r.record, r.field, r.kept, losing, r.at[:16].replace("T", " "), r.who)
+            cells = (r.record, field_text(r.field), r.kept, losing, _moment(r.at), r.who)
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         if rows:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.sync.client import SyncClient
+from crmdesk.ui import formats
 
 if TYPE_CHECKING:
     from crmdesk.sync.protocol import TeamResponse
@@ -49,7 +50,7 @@ def team_rows(team: TeamResponse) -> list[DeviceRow]:
         if not m.devices:
             rows.append(DeviceRow(m.username, m.role, m.active, "", "", "", False))
         for d in sorted(m.devices, key=lambda d: d.last_seen_at, reverse=True):
-            seen = d.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            seen = formats.moment_text(d.last_seen_at)
             rows.append(DeviceRow(m.username, m.role, m.active, d.id, d.name, seen, d.revoked))
     return rows
 

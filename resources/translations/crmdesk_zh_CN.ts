@@ -2307,6 +2307,10 @@
         <translation>：</translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
@@ -2577,6 +2581,10 @@
     <message>
         <source>Recent interactions</source>
         <translation>最近往来</translation>
+    </message>
+    <message>
+        <source>No gift given yet.</source>
+        <translation>还没有送过礼品。</translation>
     </message>
     <message>
         <source>Gifts already given</source>
@@ -3590,6 +3598,38 @@
     <message>
         <source>Records</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>无客户</translation>
+    </message>
+    <message>
+        <source>Record ids</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation>按客户</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按级别</translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation>按销售代表</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>异常</translation>
     </message>
 </context>
 <context>

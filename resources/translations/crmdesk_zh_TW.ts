@@ -2307,6 +2307,10 @@
         <translation>：</translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>新增……</translation>
     </message>
@@ -2577,6 +2581,10 @@
     <message>
         <source>Recent interactions</source>
         <translation>最近往來</translation>
+    </message>
+    <message>
+        <source>No gift given yet.</source>
+        <translation>還沒有送過禮品。</translation>
     </message>
     <message>
         <source>Gifts already given</source>
@@ -3590,6 +3598,38 @@
     <message>
         <source>Records</source>
         <translation>記錄</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>無客戶</translation>
+    </message>
+    <message>
+        <source>Record ids</source>
+        <translation>記錄編號</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation>按客戶</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按級別</translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation>按銷售代表</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>異常</translation>
     </message>
 </context>
 <context>

@@ -27,15 +27,17 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWid
 from crmdesk.core.dashboard import ComingOccasion, Dashboard
 from crmdesk.core.retention import ManagerViews
 from crmdesk.core.spend import SpendReport, local_months
-from crmdesk.core.spend_export import spend_tables, write_csv, write_xlsx
+from crmdesk.core.spend_export import Wording, spend_tables, write_csv, write_xlsx
 from crmdesk.db.retention_stats import load_manager_views
 from crmdesk.db.spend_stats import load_spend
 from crmdesk.db.team_stats import load_dashboard, load_occasions
+from crmdesk.ui import formats
 from crmdesk.ui.dashboard.dashboard_page import DashboardPage
 from crmdesk.ui.dashboard.managers_page import ManagersPage
 from crmdesk.ui.dashboard.spend_page import SpendPage
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import error_text
+from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 RELOAD_DELAY_MS = 300
 
@@ -212,13 +214,20 @@ class TeamView(QWidget):
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
         texts = self.spend_page.texts
-        tables = spend_tables(
-            self.report,
-            text=lambda s: _translate_header(s),
+        wording = Wording(
+            text=_translate_header,
             reason=texts.reason,
+            record_kind=texts.record_kind,
+            owner=texts.owner,
+            day=formats.date_text,
+            money=formats.money_text,
         )
+        tables = spend_tables(self.report, wording=wording)
         if fmt == "xlsx":
-            job: Callable[[], Path] = lambda: write_xlsx(path, tables)  # noqa: E731
+            day_format, month_format = formats.excel_formats()
+            job: Callable[[], Path] = lambda: write_xlsx(  # noqa: E731
+                path, tables, day_format=day_format, month_format=month_format
+            )
         else:
             key = self.spend_page.current_key()
             table = next(t for t in tables if t.key == key)
@@ -283,6 +292,20 @@ class TeamView(QWidget):
     def _on_failed(self, error: BaseException) -> None:
         self.status.setText(error_text(error))
         self.failed.emit(error)
+
+
+# Words the spend export (crmdesk.core.spend_export) writes that no table of the tab shows.
+_EXPORT_ONLY = (
+    QT_TRANSLATE_NOOP("TeamColumns", "No account"),
+    QT_TRANSLATE_NOOP("TeamColumns", "Record ids"),
+    QT_TRANSLATE_NOOP("TeamColumns", "Code"),
+    QT_TRANSLATE_NOOP("TeamColumns", "Currency"),
+    QT_TRANSLATE_NOOP("TeamColumns", "By account"),
+    QT_TRANSLATE_NOOP("TeamColumns", "By tier"),
+    QT_TRANSLATE_NOOP("TeamColumns", "By rep"),
+    QT_TRANSLATE_NOOP("TeamColumns", "By month"),
+    QT_TRANSLATE_NOOP("TeamColumns", "Flags"),
+)
 
 
 def _translate_header(text: str) -> str:
