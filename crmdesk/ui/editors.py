@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core import vocab
 from crmdesk.core.views import AccountView, ContactView
 from crmdesk.db import browse
+from crmdesk.ui import labels
 from crmdesk.ui.date_dialog import DateDialog
 from crmdesk.ui.date_fields import DateField
 from crmdesk.ui.desk import Desk

@@ -374,7 +374,7 @@
     </message>
     <message>
         <source>reps, e.g. liu (empty: everyone&apos;s)</source>
-        <translation>负责人，例如 liu（留空：所有人的）</translation>
+        <translation>负责人用户名，多个用逗号分隔（留空：所有人的）</translation>
     </message>
     <message>
         <source>your name and company</source>

@@ -374,7 +374,7 @@
     </message>
     <message>
         <source>reps, e.g. liu (empty: everyone&apos;s)</source>
-        <translation>負責人，例如 liu（留空：所有人的）</translation>
+        <translation>負責人用戶名，多個用逗號分隔（留空：所有人的）</translation>
     </message>
     <message>
         <source>your name and company</source>

@@ -397,6 +397,12 @@ def test_no_english_word_in_any_chinese_dialog(
     campaigns = window.campaigns.open()
     assert campaigns is not None
     look("campaigns", campaigns)
+    catalogue = campaigns.open_catalogue()
+    look("gift catalogue", catalogue)
+    catalogue.reject()
+    campaigns.pages.setCurrentWidget(campaigns.team)
+    qtbot.waitUntil(lambda: bool(campaigns.team.note.text()))  # summed on a worker
+    look("campaigns: team", campaigns)
     campaigns.reject()
 
     # The welcome dialog (first run), both ways to keep the key, and the lock screen.
