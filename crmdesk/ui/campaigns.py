@@ -52,7 +52,7 @@ from crmdesk.db.campaign_stats import CampaignSummary
 from crmdesk.db.services import campaigns
 from crmdesk.db.services.campaigns import CampaignView, ItemView
 from crmdesk.ui.desk import Desk
-from crmdesk.ui.formats import money_text
+from crmdesk.ui.formats import date_text, money_text
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -70,6 +70,20 @@ _ERRORS = {
     "not_sent": QT_TRANSLATE_NOOP("Campaigns", "A gift is thanked for only after it was sent."),
     "required": QT_TRANSLATE_NOOP("Campaigns", "Say who the greetings are from."),
 }
+
+
+# The workbook's words (crmdesk.db.campaign_export hands them to _tr), listed for lupdate.
+_WORKBOOK_WORDS = (
+    QT_TRANSLATE_NOOP("Campaigns", "Shopping list"),
+    QT_TRANSLATE_NOOP("Campaigns", "Items"),
+    QT_TRANSLATE_NOOP("Campaigns", "Greetings"),
+    QT_TRANSLATE_NOOP("Campaigns", "Quantity"),
+    QT_TRANSLATE_NOOP("Campaigns", "Each"),
+    QT_TRANSLATE_NOOP("Campaigns", "Total"),
+    QT_TRANSLATE_NOOP("Campaigns", "Buy by"),
+    QT_TRANSLATE_NOOP("Campaigns", "Owner"),
+    QT_TRANSLATE_NOOP("Campaigns", "Greeting"),
+)
 
 
 def _tr(text: str) -> str:
@@ -308,8 +322,8 @@ class CampaignsDialog(QDialog):
         progress = view.progress
         self.heading.setText(
             self.tr("%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.")
-            .replace("%1", view.name).replace("%2", view.occasion_on.isoformat())
-            .replace("%3", view.buy_by.isoformat()).replace("%4", view.send_by.isoformat())
+            .replace("%1", view.name).replace("%2", date_text(view.occasion_on))
+            .replace("%3", date_text(view.buy_by)).replace("%4", date_text(view.send_by))
             .replace("%5", str(progress["to_buy"])).replace("%6", str(progress["bought"]))
             .replace("%7", str(progress["sent"])).replace("%8", str(progress["thanked"]))
         )  # fmt: skip
@@ -463,9 +477,9 @@ def _mark_sent(session: Any, campaign_id: str, items: list[str]) -> tuple[Campai
 
 def _export(view: CampaignView, path: Path) -> Path:
     from crmdesk.db.campaign_export import write_xlsx
+    from crmdesk.ui.formats import excel_formats
 
-    write_xlsx(view, path)
-    return path
+    return write_xlsx(view, path, text=_tr, day_format=excel_formats()[0])
 
 
 class CampaignsAction(QObject):

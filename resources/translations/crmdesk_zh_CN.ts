@@ -327,6 +327,42 @@
         <translation>请写明问候的落款（谁发出）。</translation>
     </message>
     <message>
+        <source>Shopping list</source>
+        <translation>采购清单</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>祝福语</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Each</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Buy by</source>
+        <translation>购买截止</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>祝福语</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>

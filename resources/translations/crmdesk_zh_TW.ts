@@ -327,6 +327,42 @@
         <translation>請寫明問候的落款（誰發出）。</translation>
     </message>
     <message>
+        <source>Shopping list</source>
+        <translation>採購清單</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>明細</translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>祝福語</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <source>Each</source>
+        <translation>單價</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Buy by</source>
+        <translation>購買截止</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>祝福語</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>聯絡人</translation>
     </message>

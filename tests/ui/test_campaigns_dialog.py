@@ -30,7 +30,7 @@ def fill(book: Book) -> None:
         add_contact(s, name="路人甲")  # no tier: not in a campaign for tier S
 
 
-def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk) -> None:
+def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk, tmp_path) -> None:
     fill(book)
     dialog = CampaignsDialog(desk, sender="东方机械 小刘")
     qtbot.addWidget(dialog)
@@ -47,10 +47,22 @@ def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk) -> None:
     ]
     # The rep's language (English here) names the campaign; a Chinese name is greeted in Chinese.
     assert dialog.heading.text() == (
-        "Mid-Autumn Festival 2027 on 2027-09-15 — buy by 2027-09-01, send by 2027-09-12. "
+        "Mid-Autumn Festival 2027 on 15 Sep 2027 — buy by 1 Sep 2027, send by 12 Sep 2027. "
         "To buy 2, bought 0, sent 0, thanked 0."
     )
     assert dialog.list.count() == 1
+    # The shopping list as the assistant who buys the gifts opens it (read back from the file).
+    from openpyxl import load_workbook
+
+    from crmdesk.ui.campaigns import _export
+
+    sheets = load_workbook(_export(dialog.current, tmp_path / "中秋.xlsx"))
+    shopping = sheets["Shopping list"]
+    assert [c.value for c in shopping[1]] == ["Gift", "Quantity", "Each", "Total", "Buy by"]
+    assert shopping["C2"].number_format == '"¥"#,##0.00' and shopping["E2"].number_format == (
+        "d mmm yyyy"
+    )
+    assert [c.value for c in sheets["Items"][2]][6] == "to buy"
     # The first row is current: its greeting is shown, and copied on request.
     assert dialog.greeting.text().startswith("尊敬的王总：")
     dialog.copy_greeting()

@@ -467,3 +467,26 @@ def test_the_chinese_spend_workbook_reads_in_chinese(
     assert amounts and all(c.number_format == '"¥"#,##0.00' for c in amounts)
     months = wb["按月"]
     assert months["A2"].number_format == 'yyyy"年"m"月"'
+
+
+def test_the_chinese_campaign_workbook_reads_in_chinese(
+    chinese_window, book: Book, tmp_path: Path
+) -> None:
+    """The campaign's shopping list as the assistant who buys the gifts opens it: sheet titles,
+    headers and statuses in Chinese, prices with ¥, the buy-by day as 2027年9月1日."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    from crmdesk.db.services.campaigns import new_campaign
+    from crmdesk.ui.campaigns import _export
+
+    with book.session() as s, s.begin():
+        view = new_campaign(s, occasion="cn.mid_autumn", year=2027, sender="小刘")
+    wb = load_workbook(_export(view, tmp_path / "中秋.xlsx"))
+    assert wb.sheetnames == ["采购清单", "明细", "祝福语"]
+    shopping = wb["采购清单"]
+    assert [c.value for c in shopping[1]] == ["礼品", "数量", "单价", "合计", "购买截止"]
+    assert shopping["C2"].number_format == '"¥"#,##0.00'
+    assert shopping["E2"].number_format == 'yyyy"年"m"月"d"日"'
+    cells = [(sheet.title, c.value) for sheet in wb.worksheets for row in sheet.iter_rows()
+             for c in row if isinstance(c.value, str)]  # fmt: skip
+    assert not english_words(iter(cells), book_words(book))
