@@ -1289,10 +1289,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This follow-up is already due. Save again to keep the date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>

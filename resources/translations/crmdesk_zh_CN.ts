@@ -1285,10 +1285,6 @@
         <translation>该时间不存在：小时 0–23，分钟 0–59。</translation>
     </message>
     <message>
-        <source>This follow-up is already due. Save again to keep the date.</source>
-        <translation>该跟进已经到期。再次保存即保留此日期。</translation>
-    </message>
-    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密码短语错误：无法打开这个客户簿。请检查后重试。</translation>
     </message>
@@ -1978,15 +1974,15 @@
     </message>
     <message>
         <source>daily</source>
-        <translation>份每日</translation>
+        <translation>份日备份</translation>
     </message>
     <message>
         <source>weekly</source>
-        <translation>份每周</translation>
+        <translation>份周备份</translation>
     </message>
     <message>
         <source>monthly</source>
-        <translation>份每月</translation>
+        <translation>份月备份</translation>
     </message>
     <message>
         <source>MB at most</source>

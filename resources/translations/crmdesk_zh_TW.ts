@@ -1285,10 +1285,6 @@
         <translation>該時間不存在：小時 0–23，分鐘 0–59。</translation>
     </message>
     <message>
-        <source>This follow-up is already due. Save again to keep the date.</source>
-        <translation>該跟進已經到期。再次儲存即保留此日期。</translation>
-    </message>
-    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密碼短語錯誤：無法開啟這個客戶簿。請檢查後重試。</translation>
     </message>
@@ -1978,15 +1974,15 @@
     </message>
     <message>
         <source>daily</source>
-        <translation>份每日</translation>
+        <translation>份日備份</translation>
     </message>
     <message>
         <source>weekly</source>
-        <translation>份每週</translation>
+        <translation>份週備份</translation>
     </message>
     <message>
         <source>monthly</source>
-        <translation>份每月</translation>
+        <translation>份月備份</translation>
     </message>
     <message>
         <source>MB at most</source>
