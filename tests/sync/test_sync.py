@@ -17,7 +17,7 @@ from crmdesk.server import syncing
 from crmdesk.server.models import Device as ServerDevice
 from crmdesk.server.models import Quarantine, SyncRecord, User
 from crmdesk.sync.client import SyncError
-from crmdesk.sync.protocol import PROTOCOL_VERSION
+from crmdesk.sync.protocol import MIN_PROTOCOL_VERSION
 from tests.server.live import Database, LiveServer
 from tests.sync.faults import FaultyTransport
 from tests.sync.helpers import (
@@ -191,7 +191,7 @@ def test_an_old_client_is_told_to_update_and_keeps_its_edits(
     from tests.sync.helpers import NO_KEYRING
 
     old = open_device(a.path, a.key)
-    old.client = SyncClient(old.book, keystore=NO_KEYRING, protocol=PROTOCOL_VERSION - 1)
+    old.client = SyncClient(old.book, keystore=NO_KEYRING, protocol=MIN_PROTOCOL_VERSION - 1)
     try:
         add_account(old.book, "待同步")
         with pytest.raises(SyncError) as err:
@@ -207,6 +207,49 @@ def test_an_old_client_is_told_to_update_and_keeps_its_edits(
         assert pending(new.book) == 0 and new.client.status().last_error is None
     finally:
         new.close()
+
+
+def test_a_version_1_client_still_syncs_past_a_row_the_server_refuses(
+    tmp_path: Path, server: LiveServer, db: Database
+) -> None:
+    """Protocol 2 added the ``invalid`` answer; a crmdesk still speaking 1 is answered
+    ``quarantined`` for such a row and keeps syncing (its edits and the team's changes flow)."""
+    import uuid
+
+    from sqlalchemy import insert
+
+    from crmdesk.db.sync_state import SyncOutbox
+    from crmdesk.sync.client import SyncClient
+    from tests.sync.helpers import NO_KEYRING
+
+    rep = db.user()
+    a = enrolled(tmp_path, "a", server.url, rep)
+    b = enrolled(tmp_path, "b", server.url, rep)
+    a.close()
+    old = open_device(a.path, a.key)
+    old.client = SyncClient(old.book, keystore=NO_KEYRING, protocol=1)
+    try:
+        bad = {"name": 12345, "deleted": False}  # what an older, laxer crmdesk might send
+        with old.book.engine.begin() as conn:
+            conn.execute(
+                insert(SyncOutbox).values(
+                    tbl="contacts", record_id=str(uuid.uuid4()), base_version=0, fields=bad, row=bad
+                )
+            )
+        aid = add_account(old.book, "旧版本也能同步")
+        report = old.client.sync_once()
+        assert pending(old.book) == 0
+        assert report.quarantined == 1
+        assert old.client.status().last_error is None
+        b.client.sync_once()
+        assert get(b.book, Account, aid).name == "旧版本也能同步"
+        edit(b.book, Account, aid, notes="from the new crmdesk")
+        b.client.sync_once()
+        old.client.sync_once()
+        assert get(old.book, Account, aid).notes == "from the new crmdesk"
+    finally:
+        old.close()
+        b.close()
 
 
 def test_reassignment_moves_records_and_quarantines_the_old_owners_writes(

@@ -60,7 +60,7 @@ def push(
             session, device=caller.device, user=caller.user, request=body, epoch=epoch
         )
         session.commit()
-    return Response(answer.model_dump_json(), media_type=JSON)
+    return Response(answer.for_protocol(protocol).model_dump_json(), media_type=JSON)
 
 
 @router.post("/sync/pull", responses=responses(400, 401, 426, ok=PullResponse))
