@@ -76,6 +76,37 @@ def foreign_keys_off(engine: Engine) -> Iterator[Connection]:
             raw.execute("PRAGMA foreign_keys = ON")
 
 
+def defer_indexes(conn: Connection) -> list[str]:
+    """Drop the synced tables' secondary indexes for a first sync; return their SQL.
+
+    A first sync writes 100,000 rows keyed by random UUIDs: kept up row by row, each index is a
+    b-tree written all over (decrypted, changed, encrypted again) at every page's commit; built
+    once at the end it is one sorted pass. Unique indexes stay (they refuse rows the book cannot
+    hold, see ``_apply_table``). The caller keeps the SQL in the same transaction and hands it to
+    :func:`restore_indexes` when the sync ends, or the next one does after a crash.
+    """
+    names = sorted(tables())
+    marks = ", ".join("?" for _ in names)
+    found = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks}) ORDER BY name",
+        tuple(names),
+    ).all()
+    dropped: list[str] = []
+    for name, sql in found:
+        if sql.lstrip().upper().startswith("CREATE UNIQUE"):
+            continue
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        dropped.append(sql)
+    return dropped
+
+
+def restore_indexes(conn: Connection, statements: Iterable[str]) -> None:
+    """Build again the indexes :func:`defer_indexes` dropped (those not there already)."""
+    for sql in statements:
+        conn.exec_driver_sql(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+
+
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
