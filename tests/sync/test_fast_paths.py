@@ -1,16 +1,20 @@
-"""The record schema's fast path (a first sync checks every pulled row) never passes what the
-full, worded check refuses: for every synced table and arbitrary JSON values, "fine" from the
-fast path means no problem found field by field."""
+"""The fast paths of a first sync give what the slow ones give: the record schema's quick check
+never passes what the full, worded check refuses (every synced table, arbitrary JSON values), and
+a pulled time is stored as the parse-and-bind path would store it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
 from crmdesk.db import record_schema
 from crmdesk.db.record_schema import all_problems, check_values, table_specs
+from crmdesk.sync import apply
 
 SPECS = table_specs()
 
@@ -88,3 +92,35 @@ def test_fast_path_takes_an_ordinary_contact() -> None:
             row[name] = ""  # name keys and the like, as the writing device fills them
     assert all_problems(spec, row, full_row=True, lenient=True) == []
     assert record_schema._plainly_fine(spec, row, full_row=True, lenient=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.datetimes(
+        min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2099, 12, 31), timezones=st.none()
+    ),
+    st.sampled_from([0, 8 * 60, -5 * 60 - 30]),
+    st.booleans(),
+)
+def test_pulled_times_are_stored_as_the_driver_stores_the_parsed_time(
+    when: dt.datetime, offset_minutes: int, zero_fraction_written: bool
+) -> None:
+    """``apply`` slices a UTC ISO time instead of parsing it: what lands in the book is the
+    same text the parse-and-bind path gives (the driver's own rendering as reference)."""
+    zone = dt.timezone(dt.timedelta(minutes=offset_minutes))
+    text = when.replace(tzinfo=zone).isoformat()
+    if zero_fraction_written and when.microsecond == 0:
+        text = text[:19] + ".000000" + text[19:]
+    _sql, convert = apply._writer("contacts", sqlite_dialect())
+    columns = ["id", *SPECS["contacts"].fields]
+    fast = dict((columns[i], f) for i, f in convert)["created_at"]
+    column = apply.tables()["contacts"].c.created_at
+    bind = column.type.bind_processor(sqlite_dialect())
+    assert bind is not None
+    parsed = dt.datetime.fromisoformat(text)
+    reference = bind(parsed)  # the time the model stores, as a driver value
+    db = sqlite3.connect(":memory:")
+    adapt = reference.isoformat(" ") if isinstance(reference, dt.datetime) else reference
+    stored = db.execute("SELECT ?", (fast(text),)).fetchone()[0]
+    assert stored == adapt
+    db.close()
