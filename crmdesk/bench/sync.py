@@ -3,11 +3,20 @@
 Measures, against a real ``crmdesk-server`` (2 uvicorn workers) on a fresh PostgreSQL database
 of its own (dropped at the end) and real encrypted books:
 
-1. first sync of a book of N records (default 100,000) on a new device        (target <= 10 s)
+1. first sync of a book of N records (default 100,000) on a new device        (target <= 5 s)
+   with the CPU time of the client and of the server processes beside it
 2. an idle sync (nothing changed): one round trip                              (target <= 50 ms)
 3. a change visible on another online device after its push (long-poll)       (target <= 1 s)
 4. R simulated reps (default 200) online at once, each syncing (push 1-3 edits, pull) every
-   1.5-4.5 s: request latency p95                                             (target <= 250 ms)
+   1.5-4.5 s: request latency p95, and server CPU a request                   (target <= 250 ms)
+
+It ends with the one table of ``crmdesk.bench`` (what, figure, budget); the section ``sync`` is
+the same run for ``python -m crmdesk.bench`` (``--contacts`` records, a 20 s load).
+
+``--ab OLD_REV``: the many-reps load against OLD_REV's server (run from a ``git worktree`` of it)
+and this one, alternately, ``--rounds`` pairs, each on a fresh database; prints the p95 and the
+server CPU a request of each, their ratio per pair and the median ratio. On a shared machine the
+load drifts between runs and within a pair it is about the same: the ratio is the figure.
 
 The load generator speaks plain HTTP/1.1 on asyncio streams: httpx costs more CPU per request
 than the server does, and on a 2-core machine a heavy generator measures itself.
