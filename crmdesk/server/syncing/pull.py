@@ -145,20 +145,30 @@ def _page(
 
 
 def _remember_cursors(session: Session, device: Device, cursor: dict[str, int]) -> None:
-    """Store how far the device has applied each book (the input of the tombstone horizon):
-    one upsert for every book, which leaves rows already right alone."""
-    if not cursor:
+    """Store how far the device has applied each book (the input of the tombstone horizon).
+
+    Read first: an idle pull then writes nothing (a read-only transaction commits without a WAL
+    flush); the books that moved are written in one upsert."""
+    stored = {
+        b: s
+        for b, s in session.execute(
+            select(DeviceCursor.book_id, DeviceCursor.seq).where(
+                DeviceCursor.device_id == device.id
+            )
+        )
+    }
+    moved = sorted((b, s) for b, s in cursor.items() if stored.get(b) != s)
+    if not moved:
         return
     dialect = session.get_bind().dialect.name
     make = postgresql_insert if dialect == "postgresql" else sqlite_insert
     stmt = make(DeviceCursor).values(
-        [{"device_id": device.id, "book_id": b, "seq": s} for b, s in sorted(cursor.items())]
+        [{"device_id": device.id, "book_id": b, "seq": s} for b, s in moved]
     )
     session.execute(
         stmt.on_conflict_do_update(
             index_elements=[DeviceCursor.device_id, DeviceCursor.book_id],
             set_={"seq": stmt.excluded.seq},
-            where=DeviceCursor.seq != stmt.excluded.seq,
         )
     )
 
