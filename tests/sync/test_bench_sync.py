@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from crmdesk.bench import sync as bench_sync
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_bench_sync_runs_every_section(capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,6 +38,39 @@ def test_bench_sync_runs_every_section(capsys: pytest.CaptureFixture[str]) -> No
     ):
         assert section in out
     assert "0 syncs failed" in out
+    # The one table: each row with its budget, CPU beside the wall-clock figures.
+    table = out[out.index("what ") :]
+    for row, budget in (
+        ("sync: first sync, whole (s)", "5"),
+        ("sync: idle sync p95 (ms)", "50.0"),
+        ("sync: change visible elsewhere, max (ms)", "1,000"),
+        ("sync: many reps at once, request p95 (ms)", "250"),
+    ):
+        line = next(x for x in table.splitlines() if x.startswith(row))
+        assert budget in line.split()[-2:], line
+    assert "sync: first sync, client CPU (s)" in table
+    assert "sync: many reps, server CPU a request (ms)" in table
+
+
+def test_bench_sync_ab_alternates_old_and_new(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--ab REV`` runs REV's server from a git worktree and this one, alternately, and
+    reports the ratio of each pair; the worktree is removed afterwards."""
+    before = subprocess.run(
+        ["git", "worktree", "list"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    tiny = ["--rounds", "2", "--reps", "3", "--duration", "1.5", "--think", "0.2", "0.4"]
+    code = bench_sync.main(["--ab", "HEAD", *tiny])
+    assert code == 0
+    out = capsys.readouterr().out
+    sides = [line.split(",")[1].split()[0] for line in out.splitlines() if line.startswith("round")]
+    assert sides == ["old", "new", "new", "old"]
+    assert out.count("  pair ") == 2
+    assert "A/B: p95 new/old per pair" in out and "median" in out
+    assert "sync: A/B p95 new/old, median of pairs" in out
+    after = subprocess.run(
+        ["git", "worktree", "list"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert after == before
 
 
 def test_percentiles() -> None:
