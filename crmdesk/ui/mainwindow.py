@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from crmdesk.db import browse
-from crmdesk.db.book import Book
 from crmdesk.ui import settings as s
 from crmdesk.ui.dashboard import TeamView
 from crmdesk.ui.desk import Desk
@@ -33,9 +32,15 @@ from crmdesk.ui.unlock import LockScreen, WelcomeDialog
 from crmdesk.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from crmdesk.db.book import Book
     from crmdesk.ui.app import App
 
 __all__ = ["STATUS_MS", "Deleted", "MainWindow"]
+
+# After the first rows: a moment for them to be painted before the background loads start; and
+# the latest those loads wait should the first rows never come (a failed query).
+REST_DELAY_MS = 150
+REST_FALLBACK_MS = 5000
 
 
 class MainWindow(WindowActions):
@@ -57,6 +62,7 @@ class MainWindow(WindowActions):
         self.last_deleted: Deleted | None = None
         self.choices = browse.FilterChoices((), (), (), ())
         self._ready_sent = False
+        self._rest_pending: Desk | None = None  # opened; its background loads wait for the rows
         self.setWindowIcon(icon("crmdesk"))
         self.setObjectName("mainWindow")
 
@@ -121,6 +127,7 @@ class MainWindow(WindowActions):
         self.detail.add_requested.connect(self.add_to_contact)
         self.detail.follow_up_done.connect(self.complete_follow_up)
         self.contacts.model.loaded.connect(self._maybe_ready)
+        self.contacts.model.loaded.connect(self._after_first_rows)
         self.contacts.model.loaded.connect(self._show_first_steps_if_empty)
         self.first_steps.import_requested.connect(self.open_import)
         self.first_steps.add_requested.connect(self.new_contact)
@@ -206,21 +213,38 @@ class MainWindow(WindowActions):
         if self.tabs.currentWidget() is self.accounts:
             self.accounts.set_desk(desk)
         self.detail.set_desk(desk)
-        self.planner.set_desk(desk)
-        self.team.set_desk(desk)
-        self.notifier.set_desk(desk)
-        self.sync.set_desk(desk)
         if self.stack.currentWidget() is not self.first_steps:  # an empty book keeps it
             self.stack.setCurrentWidget(self.splitter)
         self._update_lock_label()
         self._update_actions()
         desk.changed.connect(self._on_changed)
-        # After the first rows (queued behind them on the one worker).
-        self._load_choices()
         self.contacts.table.setFocus()
+        # The planner, the Team tab, the reminders, sync and the filter choices start once the
+        # first rows are on screen: started now, their loads (the planner's is seconds at 100,000
+        # contacts) would hold the GIL while the GUI thread delivers and paints those rows.
+        self._rest_pending = desk
+        if self.session.runner.inline:
+            self._attach_rest()
+        else:
+            QTimer.singleShot(REST_FALLBACK_MS, self._attach_rest)  # should the rows never come
+
+    def _after_first_rows(self, *_args: Any) -> None:
+        if self._rest_pending is not None:
+            QTimer.singleShot(REST_DELAY_MS, self._attach_rest)
+
+    def _attach_rest(self) -> None:
+        desk, self._rest_pending = self._rest_pending, None
+        if desk is None or desk is not self.desk:
+            return
+        self.planner.set_desk(desk)
+        self.team.set_desk(desk)
+        self.notifier.set_desk(desk)
+        self.sync.set_desk(desk)
+        self._load_choices()
 
     def _on_locked(self) -> None:
         self.desk = None
+        self._rest_pending = None
         self.last_deleted = None
         # Forget every row and page shown: nothing of the book stays on screen or in memory.
         self.contacts.set_desk(None)
