@@ -27,5 +27,5 @@ def test_dashboard_section_puts_its_budgets_in_the_final_table(capsys):
         what.startswith("Team tab: dashboard and its occasions, 200 contacts") for what in rows
     )
     assert all(figure > 0 for what, (figure, _b) in rows.items() if what.startswith("Team tab"))
-    # The statistics refresh ran: the book now has statistics for its indexes.
+    # The statistics refresh was timed, the first time and again.
     assert figures["optimize_first_ms"] > 0 and figures["optimize_again_ms"] >= 0
