@@ -80,6 +80,7 @@ class MainWindow(WindowActions):
         self.choices = browse.FilterChoices((), (), (), ())
         self._ready_sent = False
         self._rest_pending: Desk | None = None  # opened; its background loads wait for the rows
+        self._planner_desk: Desk | None = None  # the desk the planner was given
         self.setWindowIcon(icon("crmdesk"))
         self.setObjectName("mainWindow")
 
@@ -256,7 +257,8 @@ class MainWindow(WindowActions):
         # First on the worker: fresh query-planner statistics for the planner's and the Team
         # tab's queries (a fraction of a millisecond unless the book changed much).
         desk.runner.op(_optimize_statistics, desk).failure(_statistics_failed).run()
-        self.planner.set_desk(desk)
+        self._planner_desk = None  # the planner loads its input when its tab is first shown
+        self._attach_planner()
         self.team.set_desk(desk)
         self.notifier.set_desk(desk)
         self.sync.set_desk(desk)
@@ -270,6 +272,7 @@ class MainWindow(WindowActions):
         self.contacts.set_desk(None)
         self.accounts.set_desk(None)
         self.detail.set_desk(None)
+        self._planner_desk = None
         self.planner.set_desk(None)
         self.team.set_desk(None)
         self.notifier.set_desk(None)
@@ -339,7 +342,20 @@ class MainWindow(WindowActions):
         self.detail.show_record(Shown(kind, rid) if rid else None)
         self._update_actions()
 
+    def _attach_planner(self) -> None:
+        """Give the planner the open book once its tab is shown: its input is the largest thing
+        the app holds (a third of its memory at 100,000 contacts), read only when wanted."""
+        if (
+            self.desk is not None
+            and self._rest_pending is None
+            and self._planner_desk is not self.desk
+            and self.tabs.currentWidget() is self.planner
+        ):
+            self._planner_desk = self.desk
+            self.planner.set_desk(self.desk)
+
     def _on_tab(self) -> None:
+        self._attach_planner()
         # The planner has its own layout; the record card belongs to the tables.
         self.detail.setVisible(self.tabs.currentWidget() not in (self.planner, self.team))
         if self.desk is not None and self.accounts.model.desk is not self.desk:
