@@ -49,7 +49,8 @@ _WINDOW_MODULE = """
 import json, sys
 import crmdesk.ui.app, crmdesk.ui.mainwindow
 heavy = json.loads(sys.argv[1])
-print(json.dumps(sorted({h for h in heavy for m in sys.modules if m == h or m.startswith(h + ".")})))
+loaded = {h for h in heavy for m in sys.modules if m == h or m.startswith(h + ".")}
+print(json.dumps(sorted(loaded)))
 """
 
 # Records which thread first imported each watched module, and when, then starts the app the way
