@@ -47,8 +47,9 @@ REST_FALLBACK_MS = 5000
 
 
 def _statistics_failed(error: BaseException) -> None:
-    # Only slower queries follow; the user has nothing to do about it.
-    log.warning("the book's statistics were not refreshed: %s", error)
+    # Only slower queries follow; the user has nothing to do about it. The text, not the error:
+    # its traceback would keep the book's engine (and key) alive in a log record kept somewhere.
+    log.warning("the book's statistics were not refreshed: %s", str(error))
 
 
 def _optimize_statistics(desk: Desk) -> None:

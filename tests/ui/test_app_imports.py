@@ -93,7 +93,7 @@ def _run(script: str, *args: str, stdin: str = "") -> dict | list:  # type: igno
         timeout=240,
         check=False,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.returncode == 0, done.stderr[:2000] + "\n…\n" + done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
