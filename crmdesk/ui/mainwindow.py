@@ -256,7 +256,7 @@ class MainWindow(WindowActions):
         if desk is None or desk is not self.desk:
             return
         # First on the worker: fresh query-planner statistics for the planner's and the Team
-        # tab's queries (a fraction of a millisecond unless the book changed much).
+        # tab's queries (milliseconds unless the book changed much).
         desk.runner.op(_optimize_statistics, desk).failure(_statistics_failed).run()
         self._planner_desk = None  # the planner loads its input when its tab is first shown
         self._attach_planner()
