@@ -40,10 +40,10 @@ def optimize_statistics(engine: Engine) -> None:
 
     ``PRAGMA optimize=0x10002`` runs ANALYZE on the tables that need it: all of them on a book
     that never had statistics, a table again once it grew tenfold; otherwise it costs a few
-    milliseconds (14 ms on the 100k team benchmark book, under load). The whole of each index is read (no ``analysis_limit``): statistics from a
-    sample of 400 rows made SQLite walk every live contact for one account's (measured on the
-    team benchmark's book). The team dashboard's GROUP BYs pick their covering indexes only with
-    these statistics.
+    milliseconds (14 ms on the 100k team benchmark book, under load). The whole of each index
+    is read (no ``analysis_limit``): statistics from a sample of 400 rows made SQLite walk
+    every live contact for one account's (measured on the team benchmark's book). The team
+    dashboard's GROUP BYs pick their covering indexes only with these statistics.
     """
     with engine.begin() as conn:
         conn.exec_driver_sql("PRAGMA optimize = 0x10002")
