@@ -66,9 +66,11 @@ class Section:
 
 
 SECTIONS: dict[str, Section] = {}
-# The modules (crmdesk/bench/NAME.py) that register sections; the others (bundle, sync, planner)
+# The modules (crmdesk/bench/NAME.py) that register sections; the others (bundle, sync)
 # run on their own. `python -m crmdesk.bench` runs every section of these.
-SECTION_MODULES = ("search", "dashboard", "transfer", "export", "cli", "app", "integrity")
+SECTION_MODULES = (
+    "search", "dashboard", "planner", "transfer", "export", "cli", "app", "integrity",
+)  # fmt: skip
 
 # A line of the final table: what (with its unit), the figure, the budget (None: none).
 TableRow = tuple[str, float | str, float | None]

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -48,13 +49,22 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.festivals import BUILTIN_FESTIVALS
-from crmdesk.db.campaign_stats import CampaignSummary
-from crmdesk.db.services import campaigns
-from crmdesk.db.services.campaigns import CampaignView, ItemView
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.formats import date_text, money_text
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from crmdesk.db.campaign_stats import CampaignSummary
+    from crmdesk.db.services.campaigns import CampaignView, ItemView
+
+
+def _campaigns() -> ModuleType:
+    """The campaigns service, loaded when the dialog first needs it (not at the app's start)."""
+    from crmdesk.db.services import campaigns
+
+    return campaigns
+
 
 _STATUS = {
     "to_buy": QT_TRANSLATE_NOOP("Campaigns", "to buy"),
@@ -300,16 +310,16 @@ class CampaignsDialog(QDialog):
                 if view.id == select:
                     self.list.setCurrentItem(entry)
 
-        self.desk.read(campaigns.list_campaigns).success(done).failure(self._failed).run()
+        self.desk.read(_campaigns().list_campaigns).success(done).failure(self._failed).run()
 
     def _chosen(self, entry: QListWidgetItem | None) -> None:
         if entry is None:
             self._set_campaign(None)
             return
         campaign_id = entry.data(Qt.ItemDataRole.UserRole)
-        self.desk.read(campaigns.campaign_detail, campaign_id).success(self._set_campaign).failure(
-            self._failed
-        ).run()
+        self.desk.read(_campaigns().campaign_detail, campaign_id).success(
+            self._set_campaign
+        ).failure(self._failed).run()
 
     def _set_campaign(self, view: CampaignView | None) -> None:
         self.current = view
@@ -330,7 +340,7 @@ class CampaignsDialog(QDialog):
         lines = [
             f"{line.gift} × {line.quantity} = {money_text(line.total)}" if line.total else
             f"{line.gift} × {line.quantity}"
-            for line in campaigns.shopping_list(view)
+            for line in _campaigns().shopping_list(view)
         ]  # fmt: skip
         self.shopping.setText(self.tr("Shopping list: %1").replace("%1", "; ".join(lines)))
         if view.items:
@@ -459,18 +469,18 @@ def _new_campaign(
 ) -> CampaignView:
     from crmdesk.core.greetings import Tone
 
-    return campaigns.new_campaign(
+    return _campaigns().new_campaign(
         session, occasion=occasion, year=year, sender=sender, tiers=tiers, owners=owners,
         lang=lang, tone=Tone(tone),
     )  # fmt: skip
 
 
 def _set_status(session: Any, campaign_id: str, items: list[str], status: str) -> CampaignView:
-    return campaigns.set_status(session, campaign_id=campaign_id, item_ids=items, status=status)
+    return _campaigns().set_status(session, campaign_id=campaign_id, item_ids=items, status=status)
 
 
 def _mark_sent(session: Any, campaign_id: str, items: list[str]) -> tuple[CampaignView, int]:
-    return campaigns.mark_sent(
+    return _campaigns().mark_sent(
         session, campaign_id=campaign_id, item_ids=items, when=dt.datetime.now().astimezone()
     )
 

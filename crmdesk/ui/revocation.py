@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from crmdesk.sync.lease import LEASE_LAPSED
-from crmdesk.sync.protocol import DEVICE_REVOKED
 from crmdesk.ui import formats
 from crmdesk.ui.team_dialog import widen
 
@@ -91,6 +89,10 @@ class BookGuard(QObject):
         window.sync.revoked.connect(self._on_revoked)
 
     def _on_open_failed(self, error: BaseException) -> None:
+        # Imported here, on a failure: the sync modules stay out of the app's start-up.
+        from crmdesk.sync.lease import LEASE_LAPSED
+        from crmdesk.sync.protocol import DEVICE_REVOKED
+
         code = getattr(error, "code", "")
         if code == DEVICE_REVOKED:
             self._on_revoked(self.window.sync.message(error))

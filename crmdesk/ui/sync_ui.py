@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.errors import BookError, CrmdeskError
-from crmdesk.sync.client import SyncClient, SyncReport, SyncStatus
-from crmdesk.sync.protocol import DEVICE_REVOKED
 from crmdesk.ui import formats
 from crmdesk.ui.forms import Form, error_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the sync client (httpx, pydantic) loads on the worker, at the first sync
     from crmdesk.db.book import Book
     from crmdesk.db.keys import KeyringStore
+    from crmdesk.sync.client import SyncClient, SyncReport, SyncStatus
     from crmdesk.ui.desk import Desk
     from crmdesk.ui.tasks import Op
 
@@ -129,6 +128,25 @@ def _enrol(client: SyncClient, url: str, user: str, password: str, ca: str | Non
     return client.status()
 
 
+def _status(client: SyncClient) -> SyncStatus:
+    return client.status()
+
+
+def _restore_conflict(client: SyncClient, conflict_id: str) -> Any:
+    return client.restore_conflict(conflict_id)
+
+
+def _dismiss_conflict(client: SyncClient, conflict_id: str) -> Any:
+    return client.dismiss_conflict(conflict_id)
+
+
+def _device_revoked() -> str:
+    """The server's code for a revoked device (imported only when an error is looked at)."""
+    from crmdesk.sync.protocol import DEVICE_REVOKED
+
+    return DEVICE_REVOKED
+
+
 def _is_certificate_error(error: BaseException) -> bool:
     seen: BaseException | None = error
     while seen is not None:
@@ -195,6 +213,8 @@ class SyncController(QObject):
             book: Book | None = desk.book
             if book is None:
                 raise BookError("the book is locked")
+            from crmdesk.sync.client import SyncClient
+
             client = SyncClient(book, keystore=keystore)
             try:
                 return fn(client, *args)
@@ -212,7 +232,7 @@ class SyncController(QObject):
     # -- status and syncing ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        op = self._op(SyncClient.status)
+        op = self._op(_status)
         if op is not None:
             op.success(self._on_status).failure(self._on_refresh_failed).run()
 
@@ -225,7 +245,7 @@ class SyncController(QObject):
     def check_revoked(self, error: BaseException) -> bool:
         """When ``error`` says this device was revoked (the book is wiped already): stop
         syncing and announce :attr:`revoked`. Every failure handler of a sync op calls it."""
-        if getattr(error, "code", "") != DEVICE_REVOKED:
+        if getattr(error, "code", "") != _device_revoked():
             return False
         self.timer.stop()
         self.desk, self.status = None, None
@@ -293,10 +313,10 @@ class SyncController(QObject):
         return self._op(load_conflicts)
 
     def restore(self, conflict_id: str) -> Op[Any] | None:
-        return self._after_resolve(self._op(SyncClient.restore_conflict, conflict_id))
+        return self._after_resolve(self._op(_restore_conflict, conflict_id))
 
     def dismiss(self, conflict_id: str) -> Op[Any] | None:
-        return self._after_resolve(self._op(SyncClient.dismiss_conflict, conflict_id))
+        return self._after_resolve(self._op(_dismiss_conflict, conflict_id))
 
     def _after_resolve(self, op: Op[Any] | None) -> Op[Any] | None:
         desk = self.desk
@@ -333,7 +353,7 @@ class SyncController(QObject):
             return self.tr("This book is not enrolled with a server.")
         if code == "update_required":
             return self.tr("The server needs a newer version of crmdesk.")
-        if code == DEVICE_REVOKED:
+        if code == _device_revoked():
             return self.tr("This device was revoked by your company; its local book was removed.")
         if code == "forbidden":
             return self.tr("Your account may not do this (managers and admins only).")
