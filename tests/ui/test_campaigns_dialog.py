@@ -4,8 +4,10 @@ mark gifts sent (logged once), and a campaign that concerns nobody said plainly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
@@ -30,7 +32,16 @@ def fill(book: Book) -> None:
         add_contact(s, name="路人甲")  # no tier: not in a campaign for tier S
 
 
-def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk, tmp_path) -> None:
+@pytest.fixture
+def british() -> Iterator[None]:
+    """The app's English (crmdesk.ui.i18n sets en-GB), whatever an earlier test left."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en-GB"))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk, tmp_path, british) -> None:
     fill(book)
     dialog = CampaignsDialog(desk, sender="东方机械 小刘")
     qtbot.addWidget(dialog)
@@ -47,7 +58,7 @@ def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk, tmp_path) -
     ]
     # The rep's language (English here) names the campaign; a Chinese name is greeted in Chinese.
     assert dialog.heading.text() == (
-        "Mid-Autumn Festival 2027 on 15 Sep 2027 — buy by 1 Sep 2027, send by 12 Sep 2027. "
+        "Mid-Autumn Festival 2027 on 15 Sept 2027 — buy by 1 Sept 2027, send by 12 Sept 2027. "
         "To buy 2, bought 0, sent 0, thanked 0."
     )
     assert dialog.list.count() == 1
