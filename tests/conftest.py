@@ -54,7 +54,8 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     if _QT_SET_ASIDE not in config.stash:
         return None
     return (f"Qt cannot load here ({config.stash[_QT_SET_ASIDE]}): the app's tests "
-            f"({', '.join(QT_TEST_FILES)}) are not run; {qt_runtime.HOW_TO_GET}")  # fmt: skip
+            f"({', '.join(QT_TEST_FILES)}, tests marked qt_gui) are not run; "
+            f"{qt_runtime.HOW_TO_GET}")  # fmt: skip
 
 
 def pytest_terminal_summary(

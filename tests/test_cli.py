@@ -317,7 +317,12 @@ def test_no_arguments_starts_the_desktop_app_on_the_resolved_book(
     # Wiring only: the real app has its own tests; here we see that it gets the right book.
     started: list[Path] = []
     fake_app = types.ModuleType("crmdesk.ui.app")
-    fake_app.run = lambda book_path: started.append(book_path) or 0  # type: ignore[attr-defined]
+
+    def run(book_path: Path) -> int:
+        started.append(book_path)
+        return 0
+
+    fake_app.run = run  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "crmdesk.ui.app", fake_app)
     monkeypatch.setenv("CRMDESK_BOOK", str(tmp_path / "env.crmdesk"))
     assert main([]) == 0
