@@ -87,6 +87,7 @@ LONGEST_FILES_FIRST = (
 )
 
 
+@pytest.hookimpl(tryfirst=True)  # first, so orders asked for on the command line (--ff) win
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     root = Path(__file__).parent
     first = {name: rank for rank, name in enumerate(LONGEST_FILES_FIRST)}
