@@ -101,9 +101,12 @@ def commit() -> str:
     root = Path(__file__).resolve().parents[2]
 
     def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=30
-        )
+        try:
+            done = subprocess.run(
+                ["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=30
+            )
+        except OSError:  # no git on this machine (a copied or archived tree)
+            return ""
         return done.stdout.strip() if done.returncode == 0 else ""
 
     head = git("rev-parse", "--short=10", "HEAD")
