@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 from pathlib import Path
 
@@ -76,3 +77,18 @@ def test_bench_sync_ab_alternates_old_and_new(capsys: pytest.CaptureFixture[str]
 def test_percentiles() -> None:
     assert bench_sync.pct([float(v) for v in range(1, 101)], 95) == 95.0
     assert bench_sync.pct([3.0], 50) == 3.0
+
+
+def test_the_sync_section_says_it_did_not_run_without_postgresql(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crmdesk import bench
+    from crmdesk.bench import sync as bench_sync
+
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setattr(bench_sync, "PG_ADMIN", f"postgresql://postgres@127.0.0.1:{port}/test")
+    assert bench.main(["--only", "sync", "--contacts", "10"]) == 0
+    out = capsys.readouterr().out
+    assert "sync: needs PostgreSQL at 127.0.0.1:5432" in out and "not run" in out
