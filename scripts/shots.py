@@ -1,8 +1,8 @@
 """What the screenshot scripts share: wait for the app without blocking its event loop, and save
 a widget's grab as a compact PNG.
 
-Imported by ``scripts/screenshots.py`` and ``scripts/team_screenshots.py`` (their folder is on
-``sys.path`` when they run), after they have made the ``QApplication``.
+Imported by ``scripts/screenshots.py``, ``team_screenshots.py`` and ``campaign_screenshots.py``
+(their folder is on ``sys.path`` when they run), after they have made the ``QApplication``.
 """
 
 from __future__ import annotations

@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.</source>
-        <translation>%1，%2——%3 前购买，%4 前送出。待购买 %5，已购买 %6，已送出 %7，已致谢 %8。</translation>
+        <translation>%1（%2）：%3 前购买，%4 前送出。待购买 %5，已购买 %6，已送出 %7，已致谢 %8。</translation>
     </message>
     <message>
         <source>Shopping list: %1</source>

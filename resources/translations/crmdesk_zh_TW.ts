@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.</source>
-        <translation>%1，%2——%3 前購買，%4 前送出。待購買 %5，已購買 %6，已送出 %7，已致謝 %8。</translation>
+        <translation>%1（%2）：%3 前購買，%4 前送出。待購買 %5，已購買 %6，已送出 %7，已致謝 %8。</translation>
     </message>
     <message>
         <source>Shopping list: %1</source>

@@ -185,7 +185,7 @@ def test_the_gift_catalogue_dialog(qtbot, book: Book, desk) -> None:
         assert gift_catalogue.find_item(s, "tea").active is False
 
 
-def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk) -> None:
+def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk, british) -> None:
     with book.session() as s, s.begin():
         edit_tier(s, code="S", greeting_budget=Money(50_000))
         edit_tier(s, code="A", greeting_budget=Money(20_000))
@@ -207,7 +207,7 @@ def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk) -> No
     # 王建国: S budget 500, the mooncakes 300 (made for the occasion: they come first);
     # 陈静: A budget 200, the mooncakes are over it: the nut box 180, the closest within it.
     assert [top.text(c) for c in range(1, 10)] == [
-        "unassigned", "2027-09-15", "2", "¥700.00", "¥480.00", "1", "1", "0", "0"
+        "unassigned", "15 Sept 2027", "2", "¥700.00", "¥480.00", "1", "1", "0", "0"
     ]  # fmt: skip
     reps = {top.child(i).text(0): [top.child(i).text(c) for c in range(3, 10)]
             for i in range(top.childCount())}  # fmt: skip
