@@ -71,7 +71,6 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     from crmdesk.db.book import Book, BookInfo
@@ -84,21 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("crmdesk")
     args.out.mkdir(parents=True, exist_ok=True)
 
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_for(condition: object, timeout_ms: int = 60_000) -> None:
-        waited = 0
-        while not condition() and waited < timeout_ms:  # type: ignore[operator]
-            settle(100)
-            waited += 100
+    from shots import save as save_png
+    from shots import settle, wait_for
 
     def save(widget: QWidget, name: str) -> None:
-        path = args.out / f"{name}.png"
-        widget.grab().save(str(path))
-        sys.stdout.write(f"wrote {path}\n")
+        save_png(widget, args.out / f"{name}.png")
 
     with tempfile.TemporaryDirectory(prefix="crmdesk-campaign-shots-") as tmp:
         work = Path(tmp)

@@ -3,7 +3,8 @@
 Makes a sample book (a real encrypted file in a temporary directory, keyed in memory), opens the
 app on it and saves, in English and in Simplified Chinese (and the main window in Traditional
 Chinese and in the dark theme), the main window with a contact's card, the account card, the
-"log a visit" dialog and the pre-visit brief, as PNG files in ``docs/screenshots/``.
+"log a visit" dialog, the pre-visit brief and the Backups dialog, as PNG files in
+``docs/screenshots/`` (the helpers it shares with ``team_screenshots.py`` are in ``shots.py``).
 
 Then the screens of issue #6, in English and Simplified Chinese: the Team tab (Dashboard and
 Spend), the import wizard on a small GBK CSV (its column mapping and its duplicates), and the
@@ -60,7 +61,6 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     from crmdesk.db.book import Book, BookInfo
@@ -79,30 +79,25 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("crmdesk")
     args.out.mkdir(parents=True, exist_ok=True)
 
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_for(condition: object, timeout_ms: int = 10_000) -> None:
-        waited = 0
-        while not condition() and waited < timeout_ms:  # type: ignore[operator]
-            settle(50)
-            waited += 50
+    from shots import save as save_png
+    from shots import settle, wait_for
 
     def save(widget: QWidget, name: str) -> None:
-        path = args.out / f"{name}{suffix_scale}.png"
-        widget.grab().save(str(path))
-        sys.stdout.write(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}\n")
+        save_png(widget, args.out / f"{name}{suffix_scale}.png")
 
     with tempfile.TemporaryDirectory(prefix="crmdesk-shots-") as tmp:
         work = Path(tmp)
         path = work / "book.crmdesk"
-        engine = create_book_engine(path, RawKey.generate())
+        key = RawKey.generate()  # kept: the backup below is checked with it
+        engine = create_book_engine(path, key)
         ensure_current(engine, path)
-        book = Book(path, BookInfo(book_id="screenshots", key_source="passphrase"), engine, None)
+        info = BookInfo(book_id="screenshots", key_source="passphrase")
+        book = Book(path, info, engine, None, key)
         with book.session() as session, session.begin():
             ids = fill_sample(session, today=dt.date.today())
+        from crmdesk.ui.maintenance import back_up
+
+        back_up(book)  # one checked backup (beside the book), for the Backups dialog
 
         def shoot(language: str, theme: str, *, full: bool) -> None:
             settings_path = work / f"settings-{language}-{theme}.ini"
@@ -167,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
             settle()
             save(brief, f"brief-{suffix}")
             brief.reject()
+            backups = window.tools.open_dialog()
+            wait_for(lambda: backups.table.rowCount() > 0)
+            settle()
+            save(backups, f"maintenance-{suffix}")
+            backups.reject()
             window.hide()
 
         def shoot_first_run(language: str) -> None:

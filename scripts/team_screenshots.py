@@ -56,7 +56,6 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     from crmdesk.db.book import Book, BookInfo
@@ -70,21 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("crmdesk")
     args.out.mkdir(parents=True, exist_ok=True)
 
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_for(condition: object, timeout_ms: int = 300_000) -> None:
-        waited = 0
-        while not condition() and waited < timeout_ms:  # type: ignore[operator]
-            settle(100)
-            waited += 100
+    from shots import save as save_png
+    from shots import settle, wait_for
 
     def save(widget: QWidget, name: str) -> None:
-        path = args.out / f"{name}.png"
-        widget.grab().save(str(path))
-        sys.stdout.write(f"wrote {path}\n")
+        save_png(widget, args.out / f"{name}.png")
 
     with tempfile.TemporaryDirectory(prefix="crmdesk-team-shots-") as tmp:
         work = Path(tmp)
@@ -110,11 +99,15 @@ def main(argv: list[str] | None = None) -> int:
                 team = window.team
                 window.tabs.setCurrentWidget(team)
                 page = team.dashboard_page
-                wait_for(lambda t=team, p=page: t.dashboard is not None and p.occasions_loaded)
+                wait_for(
+                    lambda t=team, p=page: t.dashboard is not None and p.occasions_loaded,
+                    timeout_ms=300_000,
+                    step_ms=100,
+                )
                 settle(800)
                 save(window, f"team-dashboard-{label}-{language}")
                 team.pages.setCurrentWidget(team.managers_page)
-                wait_for(lambda t=team: t.managers_page.views is not None)
+                wait_for(lambda t=team: t.managers_page.views is not None, timeout_ms=300_000)
                 settle(800)
                 save(window, f"team-risk-{label}-{language}")
                 team.managers_page.lists.setCurrentIndex(1)

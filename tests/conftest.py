@@ -54,7 +54,8 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     if _QT_SET_ASIDE not in config.stash:
         return None
     return (f"Qt cannot load here ({config.stash[_QT_SET_ASIDE]}): the app's tests "
-            f"({', '.join(QT_TEST_FILES)}) are not run; {qt_runtime.HOW_TO_GET}")  # fmt: skip
+            f"({', '.join(QT_TEST_FILES)}, tests marked qt_gui) are not run; "
+            f"{qt_runtime.HOW_TO_GET}")  # fmt: skip
 
 
 def pytest_terminal_summary(
@@ -65,6 +66,42 @@ def pytest_terminal_summary(
             "NOT RUN: the app's tests, because Qt cannot load here; " + qt_runtime.HOW_TO_GET,
             yellow=True,
         )
+
+
+# The longest files, handed to the workers first (junit times of a whole run; `pyproject.toml`
+# turns off xdist's own order, which is by test count). Under `--dist loadfile` a file stays on one
+# worker: a two-minute file with few tests, handed out last, kept one core busy alone at the end.
+LONGEST_FILES_FIRST = (
+    "db/test_damage.py",
+    "test_cli.py",
+    "sync/test_sync.py",
+    "sync/test_kill.py",
+    "db/test_search.py",
+    "server/test_api_contract.py",
+    "sync/test_server_ops.py",
+    "server/test_revocation.py",
+    "server/test_auth.py",
+    "sync/test_kill_server.py",
+    "sync/test_stateful.py",
+    "server/test_authorisation.py",
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # first, so orders asked for on the command line (--ff) win
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(__file__).parent
+    first = {name: rank for rank, name in enumerate(LONGEST_FILES_FIRST)}
+
+    def rank(item: pytest.Item) -> int:
+        relative = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
+        return first.get(relative, len(first))
+
+    items.sort(key=rank)  # stable: files stay whole and keep their own order
+    if _QT_SET_ASIDE in config.stash:  # tests outside the app's files that still need Qt's GUI
+        needs_qt = [item for item in items if item.get_closest_marker("qt_gui")]
+        if needs_qt:
+            config.hook.pytest_deselected(items=needs_qt)
+            items[:] = [item for item in items if not item.get_closest_marker("qt_gui")]
 
 
 def open_test_book(path: Path) -> Book:

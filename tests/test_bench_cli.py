@@ -34,7 +34,8 @@ def test_app_section_runs_its_children(tmp_path):
     figures = run_app_section(ctx, runs=1)
     assert figures["typing"]["rows"] == 400
     assert figures["start_median_s"] > figures["floor_s"] > 0
-    assert len(figures["rows"]) == 5
+    assert len(figures["rows"]) == 7
+    assert figures["start_cpu_s"] > figures["floor_cpu_s"] > 0
 
 
 def test_the_benchmark_keyring_stays_out_of_the_parent_process():

@@ -67,9 +67,13 @@ def test_new_show_done_twice_and_export(call, tmp_path: Path) -> None:
     sheets = load_workbook(target, read_only=True)
     assert sheets.sheetnames == ["Shopping list", "Items", "Greetings"]
     shopping = [tuple(r) for r in sheets["Shopping list"].iter_rows(values_only=True)]
-    assert shopping[1:] == [("茶叶礼盒", 1, 500.0, 500.0, "CNY", shopping[1][5]),
-                            ("月饼礼盒", 1, 300.0, 300.0, "CNY", shopping[1][5])]  # fmt: skip
-    assert str(shopping[1][5]).startswith("2027-09-01")
+    assert shopping[0] == ("Gift", "Quantity", "Each", "Total", "Buy by")
+    assert shopping[1:] == [("茶叶礼盒", 1, 500, 500, shopping[1][4]),
+                            ("月饼礼盒", 1, 300, 300, shopping[1][4])]  # fmt: skip
+    assert str(shopping[1][4]).startswith("2027-09-01")
+    # Money reads as money (sign and separators), the day as a date.
+    cells = next(sheets["Shopping list"].iter_rows(min_row=2, max_row=2))
+    assert cells[2].number_format == '"¥"#,##0.00' and cells[4].is_date
     greetings = list(sheets["Greetings"].iter_rows(values_only=True))
     assert greetings[2][1].startswith("尊敬的王总：")
     assert not list(tmp_path.glob("*.part"))

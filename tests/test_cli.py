@@ -317,7 +317,12 @@ def test_no_arguments_starts_the_desktop_app_on_the_resolved_book(
     # Wiring only: the real app has its own tests; here we see that it gets the right book.
     started: list[Path] = []
     fake_app = types.ModuleType("crmdesk.ui.app")
-    fake_app.run = lambda book_path: started.append(book_path) or 0  # type: ignore[attr-defined]
+
+    def run(book_path: Path) -> int:
+        started.append(book_path)
+        return 0
+
+    fake_app.run = run  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "crmdesk.ui.app", fake_app)
     monkeypatch.setenv("CRMDESK_BOOK", str(tmp_path / "env.crmdesk"))
     assert main([]) == 0
@@ -326,6 +331,9 @@ def test_no_arguments_starts_the_desktop_app_on_the_resolved_book(
 
 
 def test_end_to_end_in_a_real_process(tmp_path: Path) -> None:
+    """What only a real process shows: the entry point, the passphrase from the environment and
+    never echoed, exit codes. Each process pays the start-up and the key derivation, so logging,
+    editing and deleting are left to the in-process tests above."""
     env = {**os.environ, "CRMDESK_PASSPHRASE": PASS, "CRMDESK_BOOK": ""}
     book = str(tmp_path / "e2e.crmdesk")
 
@@ -347,27 +355,11 @@ def test_end_to_end_in_a_real_process(tmp_path: Path) -> None:
     zhang = json.loads(run("contact", "add", "--name", "张伟", "--account", "中国建筑", "--json"))
     run("pref", "add", "张伟", "--category", "tea", "--value", "普洱")
     run("date", "add", "张伟", "--kind", "birthday", "--lunar", "L1985-08-15")
-    run(
-        "log",
-        "张伟",
-        "--kind",
-        "meal",
-        "--when",
-        "2026-11-20 19:00",
-        "--cost",
-        "800",
-        "--gift",
-        "茶叶:600",
-        "--follow-up",
-        "2026-12-01",
-    )
     [listed] = json.loads(run("contact", "list", "--json"))
     assert (listed["id"], listed["effective_tier"]) == (zhang["id"], "S")
     assert "张伟" in run("search", "zhangwei")
     shown = run("contact", "show", "张伟")
     assert "L1985-08-15" in shown and "普洱" in shown
-    run("contact", "edit", "张伟", "--title", "总经理")
-    assert json.loads(run("contact", "delete", "张伟", "--json"))["id"] == zhang["id"]
     bad = subprocess.run(
         [sys.executable, "-m", "crmdesk", "--book", book, "contact", "add", "--name", " "],
         env=env,

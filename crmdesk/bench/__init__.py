@@ -66,9 +66,11 @@ class Section:
 
 
 SECTIONS: dict[str, Section] = {}
-# The modules (crmdesk/bench/NAME.py) that register sections; the others (bundle, sync, planner)
-# run on their own. `python -m crmdesk.bench` runs every section of these.
-SECTION_MODULES = ("search", "dashboard", "transfer", "export", "cli", "app", "integrity")
+# The modules (crmdesk/bench/NAME.py) that register sections; the bundle's runs on its own
+# (it needs a built bundle). `python -m crmdesk.bench` runs every section of these.
+SECTION_MODULES = (
+    "search", "dashboard", "planner", "transfer", "export", "cli", "app", "integrity", "sync",
+)  # fmt: skip
 
 # A line of the final table: what (with its unit), the figure, the budget (None: none).
 TableRow = tuple[str, float | str, float | None]
@@ -99,9 +101,12 @@ def commit() -> str:
     root = Path(__file__).resolve().parents[2]
 
     def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=30
-        )
+        try:
+            done = subprocess.run(
+                ["git", *args], cwd=root, capture_output=True, text=True, check=False, timeout=30
+            )
+        except OSError:  # no git on this machine (a copied or archived tree)
+            return ""
         return done.stdout.strip() if done.returncode == 0 else ""
 
     head = git("rev-parse", "--short=10", "HEAD")

@@ -3,11 +3,20 @@
 Measures, against a real ``crmdesk-server`` (2 uvicorn workers) on a fresh PostgreSQL database
 of its own (dropped at the end) and real encrypted books:
 
-1. first sync of a book of N records (default 100,000) on a new device        (target <= 10 s)
+1. first sync of a book of N records (default 100,000) on a new device        (target <= 5 s)
+   with the CPU time of the client and of the server processes beside it
 2. an idle sync (nothing changed): one round trip                              (target <= 50 ms)
 3. a change visible on another online device after its push (long-poll)       (target <= 1 s)
 4. R simulated reps (default 200) online at once, each syncing (push 1-3 edits, pull) every
-   1.5-4.5 s: request latency p95                                             (target <= 250 ms)
+   1.5-4.5 s: request latency p95, and server CPU a request                   (target <= 250 ms)
+
+It ends with the one table of ``crmdesk.bench`` (what, figure, budget); the section ``sync`` is
+the same run for ``python -m crmdesk.bench`` (``--contacts`` records, a 20 s load).
+
+``--ab OLD_REV``: the many-reps load against OLD_REV's server (run from a ``git worktree`` of it)
+and this one, alternately, ``--rounds`` pairs, each on a fresh database; prints the p95 and the
+server CPU a request of each, their ratio per pair and the median ratio. On a shared machine the
+load drifts between runs and within a pair it is about the same: the ratio is the figure.
 
 The load generator speaks plain HTTP/1.1 on asyncio streams: httpx costs more CPU per request
 than the server does, and on a 2-core machine a heavy generator measures itself.
@@ -25,6 +34,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -36,6 +46,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,6 +55,7 @@ import keyring.backends.null
 import psycopg
 from sqlalchemy import insert, select, update
 
+from crmdesk.bench import BenchContext, Figures, TableRow, render_table, section
 from crmdesk.db import search
 from crmdesk.db.book import Book, BookInfo
 from crmdesk.db.engine import create_book_engine
@@ -53,7 +65,6 @@ from crmdesk.db.models import Account
 from crmdesk.db.record_schema import table_specs
 from crmdesk.server import crud, security
 from crmdesk.server.db import make_engine, make_sessions
-from crmdesk.server.migrate import upgrade
 from crmdesk.server.models import Book as ServerBook
 from crmdesk.server.models import SyncRecord
 from crmdesk.sync.client import SyncClient
@@ -91,11 +102,42 @@ def fresh_pg() -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@dataclass
+class Served:
+    """A running server: its address and its processes (for their CPU time)."""
+
+    base: str
+    proc: subprocess.Popen[bytes]
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the server and its worker processes so far (Linux /proc)."""
+        return _tree_cpu(self.proc.pid)
+
+
+def _tree_cpu(pid: int) -> float:
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat[stat.rindex(")") + 2 :].split()
+        total = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        children: list[int] = []
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            children += [int(c) for c in (task / "children").read_text().split()]
+    except (OSError, ValueError):
+        return float("nan")  # not Linux, or the process is gone
+    return total + sum(_tree_cpu(c) for c in children)
+
+
 @contextmanager
-def server(url: str, workers: int, log: Path) -> Iterator[str]:
+def server(url: str, workers: int, log: Path, checkout: Path | None = None) -> Iterator[Served]:
+    """Run ``crmdesk-server serve`` (it migrates the database first); ``checkout``: the code of
+    another commit (a ``git worktree``), for the A/B."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    env = dict(os.environ)
+    if checkout is not None:
+        env["PYTHONPATH"] = str(checkout)
     with log.open("wb") as sink:
         proc = subprocess.Popen(
             [
@@ -112,19 +154,21 @@ def server(url: str, workers: int, log: Path) -> Iterator[str]:
             ],
             stdout=sink,
             stderr=subprocess.STDOUT,
+            env=env,
+            cwd=checkout,
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
+            deadline = time.monotonic() + 90
+            started = False
+            while not started and time.monotonic() < deadline and proc.poll() is None:
                 try:
-                    if httpx.get(base + "/api/v1/health", timeout=1).status_code == 200:
-                        break
+                    started = httpx.get(base + "/api/v1/health", timeout=1).status_code == 200
                 except httpx.HTTPError:
                     time.sleep(0.2)
-            else:
-                raise RuntimeError("the server did not start")
-            yield base
+            if not started:
+                raise RuntimeError(f"the server did not start (see {log})")
+            yield Served(base, proc)
         finally:
             proc.terminate()
             try:
@@ -202,7 +246,9 @@ def seed_book(sessions: Any, user_id: str, records: int) -> None:
         s.execute(update(ServerBook).where(ServerBook.id == user_id).values(seq=seq))
 
 
-def bench_first_and_idle(sessions: Any, base: str, tmp: Path, records: int) -> dict[str, float]:
+def bench_first_and_idle(
+    sessions: Any, served: Served, tmp: Path, records: int
+) -> dict[str, float]:
     with sessions() as s, s.begin():
         user = crud.create_user(s, username="bench-big", password=PASSWORD, role="rep")
         user_id = user.id
@@ -211,10 +257,14 @@ def bench_first_and_idle(sessions: Any, base: str, tmp: Path, records: int) -> d
     out(f"  seeded {records} server records in {time.perf_counter() - t:.1f} s")
     book, client = open_device(tmp / "big.crmdesk")
     try:
-        client.enrol(base, "bench-big", PASSWORD)
+        client.enrol(served.base, "bench-big", PASSWORD)
+        server_cpu = served.cpu_seconds()
+        cpu = time.process_time()
         t = time.perf_counter()
         report = client.sync_once()
         first = time.perf_counter() - t
+        cpu = time.process_time() - cpu
+        server_cpu = served.cpu_seconds() - server_cpu
         assert report.pulled == records, report
         with book.sessions() as s:
             assert s.scalar(select(Account.id).limit(1)) is not None
@@ -224,7 +274,8 @@ def bench_first_and_idle(sessions: Any, base: str, tmp: Path, records: int) -> d
             rebuild = time.perf_counter() - t
         out(
             f"1. first sync of {records} records: {first:.2f} s ({records / first:,.0f} rows/s),"
-            f" of which the search index rebuild about {rebuild:.1f} s  target <= 10 s"
+            f" of which the search index rebuild about {rebuild:.1f} s; CPU: client {cpu:.2f} s,"
+            f" server {server_cpu:.2f} s  target <= 5 s"
         )
         idle = []
         for _ in range(50):
@@ -235,7 +286,13 @@ def bench_first_and_idle(sessions: Any, base: str, tmp: Path, records: int) -> d
             f"2. idle sync: median {statistics.median(idle):.1f} ms, p95 {pct(idle, 95):.1f} ms"
             "  target <= 50 ms"
         )
-        return {"first_sync_s": first, "idle_p95_ms": pct(idle, 95)}
+        return {
+            "first_sync_s": first,
+            "first_sync_client_cpu_s": cpu,
+            "first_sync_server_cpu_s": server_cpu,
+            "first_sync_rebuild_s": rebuild,
+            "idle_p95_ms": pct(idle, 95),
+        }
     finally:
         client.close()
         book.close()
@@ -441,8 +498,14 @@ async def _rep_loop(
 
 
 def bench_many(
-    sessions: Any, base: str, reps: int, duration: float, think: tuple[float, float] = THINK_SECONDS
+    sessions: Any,
+    served: Served,
+    reps: int,
+    duration: float,
+    think: tuple[float, float] = THINK_SECONDS,
 ) -> dict[str, float]:
+    base = served.base
+    errors.clear()
     names = [f"bench-rep-{i}" for i in range(reps)]
     with sessions() as s, s.begin():
         team = crud.create_team(s, name="bench-team")
@@ -463,8 +526,11 @@ def bench_many(
             *(_rep_loop(base, t, until, lat, random.Random(rng.random()), think) for t in tokens)
         )
 
+    server_cpu = served.cpu_seconds()
     asyncio.run(run())
+    server_cpu = served.cpu_seconds() - server_cpu
     requests = len(lat["push"]) + len(lat["pull"])
+    cpu_ms = server_cpu * 1000 / max(1, requests)
     for what, count in errors.most_common(3):
         out(f"  failure x{count}: {what}")
     every = sorted(lat["push"] + lat["pull"])
@@ -474,9 +540,122 @@ def bench_many(
         f"({requests / duration:.0f}/s); request p50 {pct(every, 50):.0f} ms, "
         f"p95 {pct(every, 95):.0f} ms (push p95 {pct(lat['push'], 95):.0f}, pull p95 "
         f"{pct(lat['pull'], 95):.0f}); whole sync p95 {pct(lat['sync'], 95):.0f} ms; "
-        f"{len(lat['failed'])} syncs failed (timeout 30 s)  target p95 <= 250 ms"
+        f"{len(lat['failed'])} syncs failed (timeout 30 s); server CPU {cpu_ms:.1f} ms a request"
+        "  target p95 <= 250 ms"
     )
-    return {"request_p95_ms": pct(every, 95)}
+    return {
+        "request_p95_ms": pct(every, 95) if every else float("nan"),
+        "push_p95_ms": pct(lat["push"], 95) if lat["push"] else float("nan"),
+        "pull_p95_ms": pct(lat["pull"], 95) if lat["pull"] else float("nan"),
+        "requests_per_s": requests / duration,
+        "server_cpu_ms_per_request": cpu_ms,
+        "failed": float(len(lat["failed"])),
+    }
+
+
+def rows(results: dict[str, float]) -> list[TableRow]:
+    """The lines of the one benchmark table (``crmdesk.bench``): what, figure, budget."""
+    out_rows: list[TableRow] = []
+    if "first_sync_s" in results:
+        out_rows += [
+            ("sync: first sync, whole (s)", results["first_sync_s"], 5.0),
+            ("sync: first sync, client CPU (s)", results["first_sync_client_cpu_s"], None),
+            ("sync: first sync, server CPU (s)", results["first_sync_server_cpu_s"], None),
+            ("sync: idle sync p95 (ms)", results["idle_p95_ms"], 50.0),
+        ]
+    if "visible_max_ms" in results:
+        out_rows.append(
+            ("sync: change visible elsewhere, max (ms)", results["visible_max_ms"], 1000.0)
+        )
+    if "request_p95_ms" in results:
+        out_rows += [
+            ("sync: many reps at once, request p95 (ms)", results["request_p95_ms"], 250.0),
+            (
+                "sync: many reps, server CPU a request (ms)",
+                results["server_cpu_ms_per_request"],
+                None,
+            ),
+        ]
+    if "ab_median_ratio" in results:
+        out_rows.append(("sync: A/B p95 new/old, median of pairs", results["ab_median_ratio"], 1.0))
+    return out_rows
+
+
+@contextmanager
+def old_checkout(rev: str) -> Iterator[Path]:
+    """A ``git worktree`` of ``rev`` (detached, removed afterwards): the old server's code."""
+    root = Path(__file__).resolve().parents[2]
+    place = Path(tempfile.mkdtemp(prefix="crmdesk-ab-"))
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", str(place / "tree"), rev],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield place / "tree"
+    finally:
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(place / "tree")],
+            cwd=root,
+            check=False,
+            capture_output=True,
+        )
+        shutil.rmtree(place, ignore_errors=True)
+
+
+def one_side(
+    checkout: Path | None, tmp: Path, args: argparse.Namespace, label: str
+) -> dict[str, float]:
+    """The many-reps load against one server (old code: ``checkout``) on a fresh database."""
+    with fresh_pg() as url, server(url, args.workers, tmp / f"server-{label}.log", checkout) as srv:
+        engine = make_engine(url, pool_size=4)
+        try:
+            sessions = make_sessions(engine)
+            return bench_many(
+                sessions, srv, args.reps, args.duration, (args.think[0], args.think[1])
+            )
+        finally:
+            engine.dispose()
+
+
+def ab(args: argparse.Namespace) -> dict[str, float]:
+    """Interleaved A/B of the many-reps load: the server of ``args.ab`` and this one, one after
+    the other, ``args.rounds`` times (the first side alternates), each on a fresh database. The
+    load of a shared machine drifts; within a pair it is about the same, so the ratio of a pair
+    is the figure, and the median over the pairs the result."""
+    ratios: list[float] = []
+    cpu_ratios: list[float] = []
+    with old_checkout(args.ab) as tree, tempfile.TemporaryDirectory() as tmp_dir:
+        tmp = Path(tmp_dir)
+        out(f"A/B: old = {args.ab} (a git worktree), new = this checkout; {args.rounds} rounds")
+        for n in range(args.rounds):
+            order = [("old", tree), ("new", None)]
+            if n % 2:
+                order.reverse()
+            got: dict[str, dict[str, float]] = {}
+            for label, checkout in order:
+                out(f"round {n + 1}, {label} (load {os.getloadavg()[0]:.1f}):")
+                got[label] = one_side(checkout, tmp, args, label)
+            ratio = got["new"]["request_p95_ms"] / got["old"]["request_p95_ms"]
+            cpu = got["new"]["server_cpu_ms_per_request"] / got["old"]["server_cpu_ms_per_request"]
+            ratios.append(ratio)
+            cpu_ratios.append(cpu)
+            out(
+                f"  pair {n + 1}: p95 old {got['old']['request_p95_ms']:.0f} ms, new "
+                f"{got['new']['request_p95_ms']:.0f} ms: new/old {ratio:.2f}; server CPU a "
+                f"request old {got['old']['server_cpu_ms_per_request']:.1f} ms, new "
+                f"{got['new']['server_cpu_ms_per_request']:.1f} ms: {cpu:.2f}"
+            )
+    out(
+        f"A/B: p95 new/old per pair {', '.join(f'{r:.2f}' for r in ratios)}; "
+        f"median {statistics.median(ratios):.2f}; server CPU a request new/old median "
+        f"{statistics.median(cpu_ratios):.2f}"
+    )
+    return {
+        "ab_median_ratio": statistics.median(ratios),
+        "ab_cpu_median_ratio": statistics.median(cpu_ratios),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -488,27 +667,68 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--visible-rounds", type=int, default=20)
     p.add_argument("--only", choices=("first", "visible", "many"))
+    p.add_argument(
+        "--ab",
+        metavar="OLD_REV",
+        help="interleaved A/B of the many-reps load: the server of OLD_REV against this one",
+    )
+    p.add_argument("--rounds", type=int, default=4, help="A/B pairs (default 4)")
     args = p.parse_args(argv)
     security.configure(time_cost=1, memory_kib=8192, parallelism=1)
     os.environ.setdefault("CRMDESK_SERVER_POOL_SIZE", "10")
+    results = run(args)
+    out("")
+    out(
+        render_table(rows(results), markdown=False, footer=f"load average {os.getloadavg()[0]:.2f}")
+    )
+    return 0
+
+
+def run(args: argparse.Namespace) -> dict[str, float]:
+    if args.ab:
+        return ab(args)
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp_dir, fresh_pg() as url:
         tmp = Path(tmp_dir)
-        engine = make_engine(url, pool_size=4)
-        upgrade(engine)
-        sessions = make_sessions(engine)
-        with server(url, args.workers, tmp / "server.log") as base:
-            out(f"server: {base}, {args.workers} workers, PostgreSQL")
+        with server(url, args.workers, tmp / "server.log") as served:
+            engine = make_engine(url, pool_size=4)
+            sessions = make_sessions(engine)
+            out(f"server: {served.base}, {args.workers} workers, PostgreSQL")
             if args.only in (None, "first"):
-                results |= bench_first_and_idle(sessions, base, tmp, args.records)
+                results |= bench_first_and_idle(sessions, served, tmp, args.records)
             if args.only in (None, "visible"):
-                results |= bench_visibility(sessions, base, tmp, args.visible_rounds)
+                results |= bench_visibility(sessions, served.base, tmp, args.visible_rounds)
             if args.only in (None, "many"):
                 results |= bench_many(
-                    sessions, base, args.reps, args.duration, (args.think[0], args.think[1])
+                    sessions, served, args.reps, args.duration, (args.think[0], args.think[1])
                 )
-        engine.dispose()
-    return 0
+            engine.dispose()
+    return results
+
+
+@section("sync", "first sync, idle sync, visibility and many reps against a real server", order=90)
+def sync_section(ctx: BenchContext) -> Figures:
+    """For ``python -m crmdesk.bench``: a first sync of ``--contacts`` records and a short
+    many-reps load (200 reps for 20 s). Needs PostgreSQL at 127.0.0.1:5432; without one the
+    table says so and the other sections still run."""
+    try:
+        psycopg.connect(PG_ADMIN, connect_timeout=3).close()
+    except psycopg.Error as exc:
+        ctx.say(f"sync: no PostgreSQL at {PG_ADMIN} ({exc.__class__.__name__}); not run")
+        return {"rows": [("sync: needs PostgreSQL at 127.0.0.1:5432", "not run", None)]}
+    security.configure(time_cost=1, memory_kib=8192, parallelism=1)
+    args = argparse.Namespace(
+        ab=None,
+        records=ctx.contacts,
+        reps=200,
+        duration=20.0,
+        think=THINK_SECONDS,
+        workers=2,
+        visible_rounds=10,
+        only=None,
+    )
+    results = run(args)
+    return {**results, "rows": rows(results)}
 
 
 if __name__ == "__main__":

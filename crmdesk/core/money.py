@@ -48,6 +48,22 @@ MINOR_DIGITS: dict[str, int] = {
     "ZAR": 2,
 }
 
+# The sign people write before an amount (the formatters for people use it; files for machines
+# keep the ISO code). ¥ is the renminbi here; yen is JP¥. Currencies not listed keep their code.
+DISPLAY_SYMBOLS: dict[str, str] = {
+    "CNY": "¥",
+    "HKD": "HK$",
+    "TWD": "NT$",
+    "MOP": "MOP$",
+    "USD": "US$",
+    "EUR": "€",
+    "GBP": "£",
+    "JPY": "JP¥",
+    "KRW": "₩",
+    "SGD": "S$",
+    "THB": "฿",
+}
+
 # Largest amount accepted in minor units: far above any sale, well inside SQLite's 64-bit integers.
 MAX_MINOR = 10**15
 

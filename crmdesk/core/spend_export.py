@@ -4,13 +4,17 @@
 headers and sheet titles go through ``text`` so the GUI can hand its translations in (English by
 default, for the CLI and tests). Amounts are written as numbers (``Decimal`` in the currency's
 unit) with a number format in Excel, next to a currency column: never one total across
-currencies. Files are written to a temporary file beside the target and renamed over it, so a
+currencies. The workbook is for people: amounts show their sign and separators (``¥1,234.56``),
+days and months are real dates with a readable format the caller gives (``2026年3月``), counts
+are grouped, and the columns only a program needs (flag codes, record ids) stay in the CSV.
+Files are written to a temporary file beside the target and renamed over it, so a
 failed export leaves no half-written file.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from crmdesk.core.money import Money, minor_digits
+from crmdesk.core.money import DISPLAY_SYMBOLS, Money, minor_digits
 from crmdesk.core.spend import SpendFlag, SpendLine, SpendReport
 
 Text = Callable[[str], str]
@@ -32,13 +36,23 @@ class Amount:
 
     value: Decimal
     digits: int
+    currency: str = ""
 
     @classmethod
     def of(cls, minor: int | None, currency: str) -> Amount | None:
         if minor is None:
             return None
         digits = minor_digits(currency)
-        return cls(Decimal(minor).scaleb(-digits), digits)
+        return cls(Decimal(minor).scaleb(-digits), digits, currency)
+
+    @property
+    def number_format(self) -> str:
+        """Excel's format: grouped, the currency's decimals, its sign (``"¥"#,##0.00``)."""
+        number = "#,##0" + ("." + "0" * self.digits if self.digits else "")
+        symbol = DISPLAY_SYMBOLS.get(self.currency)
+        if symbol:
+            return f'"{symbol}"{number}'
+        return f'{number}" {self.currency}"' if self.currency else number
 
     @classmethod
     def money(cls, money: Money | None) -> Amount | None:
@@ -48,29 +62,83 @@ class Amount:
         return f"{self.value:.{self.digits}f}"
 
 
-Cell = str | int | Amount | None
+@dataclass(frozen=True)
+class Month:
+    """A calendar month cell: ``2026-03`` in a CSV, a date shown as a month in Excel."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, key: str) -> Month | str:
+        """``"2026-03"`` as a Month; any other text as it is."""
+        try:
+            day = dt.date.fromisoformat(key + "-01")
+        except ValueError:
+            return key
+        return cls(day.year, day.month) if len(key) == 7 else key
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+Cell = str | int | Amount | dt.date | Month | None
 
 
 @dataclass(frozen=True)
 class Table:
-    """One exported view: ``name`` (a sheet title, also the CSV file's stem), headers, rows."""
+    """One exported view: ``name`` (a sheet title, also the CSV file's stem), headers, rows.
+
+    ``machine_columns`` are the indexes of columns written to CSV only (codes and ids)."""
 
     key: str
     name: str
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    machine_columns: frozenset[int] = frozenset()
 
 
 def _plain(value: str) -> str:
     return value
 
 
-def _line_rows(lines: Sequence[SpendLine], *, account: bool) -> tuple[tuple[Cell, ...], ...]:
+def _owner(owner: str | None) -> str:
+    return owner or ""
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How the words inside cells read: the GUI hands in its translations and formatter;
+    the defaults (English, ISO days, ``800.50 CNY``) serve the CLI and tests."""
+
+    text: Text = _plain  # headers, sheet titles
+    reason: Text = _plain  # a flag's code as a sentence
+    record_kind: Text = _plain  # "interaction", "gift"
+    owner: Callable[[str | None], str] = _owner  # a rep, or "Unassigned" for none
+    day: Callable[[dt.date], str] = dt.date.isoformat
+    money: Callable[[Money], str] = str
+
+
+def _line_rows(
+    lines: Sequence[SpendLine],
+    *,
+    account: bool,
+    words: Wording,
+    month: bool = False,
+    rep: bool = False,
+) -> tuple[tuple[Cell, ...], ...]:
     rows = []
     for ln in lines:
-        head: tuple[Cell, ...] = (
-            (ln.label, ln.tier or "", ln.owner or "") if account else (ln.label,)
-        )
+        head: tuple[Cell, ...]
+        if account:
+            label = ln.label or words.text("No account")
+            head = (label, ln.tier or "", words.owner(ln.owner))
+        elif month:
+            head = (Month.parse(ln.label),)
+        elif rep:
+            head = (words.owner(ln.key),)
+        else:
+            head = (ln.label,)
         rows.append(
             (
                 *head,
@@ -85,12 +153,29 @@ def _line_rows(lines: Sequence[SpendLine], *, account: bool) -> tuple[tuple[Cell
     return tuple(rows)
 
 
-def _flag_rows(flags: Sequence[SpendFlag], reason: Text) -> tuple[tuple[Cell, ...], ...]:
+def _period(text: str) -> Cell:
+    if len(text) == 10:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return Month.parse(text)
+
+
+def _flag_rows(flags: Sequence[SpendFlag], words: Wording) -> tuple[tuple[Cell, ...], ...]:
     rows = []
     for f in flags:
         records = "; ".join(
-            f"{r.kind} {r.id} {r.day.isoformat()} {r.label}"
-            + (f" ({r.amount})" if r.amount is not None else "")
+            " ".join(
+                p
+                for p in (
+                    words.record_kind(r.kind),
+                    words.day(r.day),
+                    r.label,
+                    f"({words.money(r.amount)})" if r.amount is not None else "",
+                )
+                if p
+            )
             for r in f.records
         )
         shown = f.amount or f.budget
@@ -98,23 +183,32 @@ def _flag_rows(flags: Sequence[SpendFlag], reason: Text) -> tuple[tuple[Cell, ..
         rows.append(
             (
                 str(f.code),
-                reason(str(f.code)),
-                f.period,
-                f.subject,
-                ", ".join(o or "" for o in f.owners),
+                words.reason(str(f.code)),
+                _period(f.period),
+                words.owner(f.subject) if f.code == "rep_over_budget" else f.subject,
+                ", ".join(words.owner(o) for o in f.owners),
                 currency,
                 Amount.money(f.amount),
                 Amount.money(f.budget),
                 records,
+                " ".join(r.id for r in f.records),
             )
         )
     return tuple(rows)
 
 
 def spend_tables(
-    report: SpendReport, text: Text = _plain, reason: Text = _plain
+    report: SpendReport,
+    text: Text = _plain,
+    reason: Text = _plain,
+    *,
+    wording: Wording | None = None,
 ) -> tuple[Table, ...]:
-    """The report's views as tables: accounts, tiers, reps, months, flags."""
+    """The report's views as tables: accounts, tiers, reps, months, flags.
+
+    ``wording`` (or, for headers and reasons alone, ``text`` and ``reason``) words the cells."""
+    words = wording or Wording(text=text, reason=reason)
+    text = words.text
     money = (
         text("Currency"),
         text("Costs"),
@@ -128,22 +222,25 @@ def spend_tables(
             "accounts",
             text("By account"),
             (text("Account"), text("Tier"), text("Owner"), *money),
-            _line_rows(report.accounts, account=True),
+            _line_rows(report.accounts, account=True, words=words),
         ),
         Table(
             "tiers",
             text("By tier"),
             (text("Tier"), *money),
-            _line_rows(report.tiers, account=False),
+            _line_rows(report.tiers, account=False, words=words),
         ),
         Table(
-            "reps", text("By rep"), (text("Rep"), *money), _line_rows(report.reps, account=False)
+            "reps",
+            text("By rep"),
+            (text("Rep"), *money),
+            _line_rows(report.reps, account=False, words=words, rep=True),
         ),
         Table(
             "months",
             text("By month"),
             (text("Month"), *money),
-            _line_rows(report.by_month, account=False),
+            _line_rows(report.by_month, account=False, words=words, month=True),
         ),
         Table(
             "flags",
@@ -158,8 +255,10 @@ def spend_tables(
                 text("Amount"),
                 text("Budget"),
                 text("Records"),
+                text("Record ids"),
             ),
-            _flag_rows(report.flags, reason),
+            _flag_rows(report.flags, words),
+            machine_columns=frozenset({0, 9}),
         ),
     )
 
@@ -181,8 +280,8 @@ def _replacing(path: Path, suffix: str) -> Iterator[Path]:
 def _csv_value(cell: Cell) -> str | int:
     if cell is None:
         return ""
-    if isinstance(cell, Amount):
-        return str(cell)
+    if isinstance(cell, Amount | Month | dt.date):
+        return str(cell)  # 1234.56, 2026-03, 2026-03-12: for programs
     return cell
 
 
@@ -196,8 +295,16 @@ def write_csv(path: Path, table: Table) -> Path:
     return path
 
 
-def write_xlsx(path: Path, tables: Sequence[Table]) -> Path:
-    """Every table on a sheet of its own: bold, filled header row, frozen; amounts as numbers."""
+def write_xlsx(
+    path: Path,
+    tables: Sequence[Table],
+    *,
+    day_format: str = "yyyy-mm-dd",
+    month_format: str = "yyyy-mm",
+) -> Path:
+    """Every table on a sheet of its own: bold, filled header row, frozen; amounts as numbers
+    with their currency's sign, days and months as dates in ``day_format``/``month_format``
+    (Excel number formats), counts grouped; columns as wide as what they show."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
@@ -208,21 +315,21 @@ def write_xlsx(path: Path, tables: Sequence[Table]) -> Path:
     header_fill = PatternFill("solid", fgColor="1F6FEB")
     for table in tables:
         sheet = book.create_sheet(_sheet_title(table.name))
-        sheet.append(list(table.headers))
+        shown = [i for i in range(len(table.headers)) if i not in table.machine_columns]
+        sheet.append([table.headers[i] for i in shown])
         for cell in sheet[1]:
             cell.font = header_font
             cell.fill = header_fill
         sheet.freeze_panes = "A2"
-        widths = [len(h) + 2 for h in table.headers]
+        widths = [_width(table.headers[i]) for i in shown]
         for r, row in enumerate(table.rows, start=2):
-            for c, value in enumerate(row, start=1):
+            for c, value in enumerate((row[i] for i in shown), start=1):
                 target = sheet.cell(row=r, column=c)
                 target.value = _xlsx_value(value)
-                if isinstance(value, Amount):
-                    target.number_format = "#,##0" + (
-                        "." + "0" * value.digits if value.digits else ""
-                    )
-                widths[c - 1] = max(widths[c - 1], min(60, _width(value)))
+                fmt = _number_format(value, day_format, month_format)
+                if fmt:
+                    target.number_format = fmt
+                widths[c - 1] = max(widths[c - 1], min(60, _width(value, fmt)))
         for c, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(c)].width = width
     with _replacing(path, ".xlsx") as temp:
@@ -233,12 +340,36 @@ def write_xlsx(path: Path, tables: Sequence[Table]) -> Path:
 def _xlsx_value(value: Cell) -> Any:
     if isinstance(value, Amount):
         return value.value
+    if isinstance(value, Month):
+        return dt.date(value.year, value.month, 1)
     return value
 
 
-def _width(value: Cell) -> int:
-    text = "" if value is None else str(value)
-    # CJK characters take two columns.
+def _number_format(value: Cell, day_format: str, month_format: str) -> str | None:
+    if isinstance(value, Amount):
+        return value.number_format
+    if isinstance(value, Month):
+        return month_format
+    if isinstance(value, dt.date):
+        return day_format
+    if isinstance(value, int):
+        return "#,##0"
+    return None
+
+
+def _width(value: Cell, number_format: str | None = None) -> int:
+    """Columns a cell needs as shown: CJK characters take two; an amount its sign and commas."""
+    if value is None:
+        text = ""
+    elif isinstance(value, Amount):
+        symbol = number_format.split('"')[1] if number_format and '"' in number_format else ""
+        text = f"{symbol}{value.value:,.{value.digits}f}"
+    elif isinstance(value, Month | dt.date) and number_format:
+        text = number_format.replace('"', "") + "  "  # the pattern is about as long as the text
+    elif isinstance(value, int):
+        text = f"{value:,}"
+    else:
+        text = str(value)
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + 2
 
 

@@ -10,34 +10,49 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from crmdesk.core import spend_export
+from crmdesk.core.spend_export import Amount, Table, Text
 from crmdesk.db.services.campaigns import CampaignView, shopping_list
 
+# A status as people read it (the app hands these to its translations).
+STATUS_WORDS = {"to_buy": "to buy", "bought": "bought", "sent": "sent", "thanked": "thanked"}
 
-def write_xlsx(view: CampaignView, path: Path) -> None:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
 
-    tmp = path.with_name(path.name + ".part")
-    book = Workbook(write_only=True)
-    shopping = book.create_sheet("Shopping list")
-    shopping.append(["Gift", "Quantity", "Each", "Total", "Currency", "Buy by"])
-    for line in shopping_list(view):
-        shopping.append([
-            line.gift, line.quantity,
-            float(line.unit.amount) if line.unit else None,
-            float(line.total.amount) if line.total else None,
-            line.unit.currency if line.unit else None, view.buy_by,
-        ])  # fmt: skip
-    items = book.create_sheet("Items")
-    items.append(["Contact", "Account", "Tier", "Owner", "Gift", "Value", "Status", "Why"])
-    for i in view.items:
-        items.append([i.contact, i.account, i.tier, i.owner, i.gift,
-                      float(i.value.amount) if i.value else None, i.status, i.reason])  # fmt: skip
-    greetings = book.create_sheet("Greetings")
-    greetings.append(["Contact", "Greeting"])
-    for i in view.items:
-        greetings.append([i.contact, i.greeting])
-    book.save(tmp)
-    tmp.replace(path)
+def _plain(value: str) -> str:
+    return value
+
+
+def campaign_tables(view: CampaignView, *, text: Text = _plain) -> tuple[Table, ...]:
+    """The shopping list, the items and the greetings as tables for people: headers, sheet
+    titles and statuses through ``text`` (the app's translations; English for the CLI), money as
+    amounts in their currency, the buy-by day as a date."""
+    shopping = tuple(
+        (line.gift, line.quantity, Amount.money(line.unit), Amount.money(line.total), view.buy_by)
+        for line in shopping_list(view)
+    )
+    items = tuple(
+        (i.contact, i.account or "", i.tier or "", i.owner or "", i.gift or text("(choose one)"),
+         Amount.money(i.value), text(STATUS_WORDS.get(i.status, i.status)), i.reason)
+        for i in view.items
+    )  # fmt: skip
+    greetings = tuple((i.contact, i.greeting) for i in view.items)
+    return (
+        Table("shopping", text("Shopping list"),
+              tuple(map(text, ("Gift", "Quantity", "Each", "Total", "Buy by"))), shopping),
+        Table("items", text("Items"),
+              tuple(map(text, ("Contact", "Account", "Tier", "Owner", "Gift", "Value", "Status",
+                               "Why"))), items),
+        Table("greetings", text("Greetings"), tuple(map(text, ("Contact", "Greeting"))),
+              greetings),
+    )  # fmt: skip
+
+
+def write_xlsx(
+    view: CampaignView, path: Path, *, text: Text = _plain, day_format: str = "yyyy-mm-dd"
+) -> Path:
+    """The workbook for whoever buys the gifts (the spend export's writer: bold frozen headers,
+    amounts with their sign and separators, columns as wide as what they show)."""
+    return spend_export.write_xlsx(path, campaign_tables(view, text=text), day_format=day_format)
 
 
 def write_greetings_csv(view: CampaignView, path: Path) -> None:

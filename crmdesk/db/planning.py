@@ -93,7 +93,13 @@ def load_plan_input(
     quarter of the time for a big book went to it re-walking the rows being built).
     """
     with gc_paused():
-        return _load_plan_input(session, index=index, scope_tiers=tiers, with_follow_ups=follow_ups)
+        return _load_plan_input(
+            session,
+            index=index,
+            scope_tiers=tiers,
+            with_follow_ups=follow_ups,
+            touches=touches,
+        )
 
 
 def id_set(ids: Sequence[str]) -> Select[Any]:

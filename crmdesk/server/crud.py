@@ -190,15 +190,27 @@ def record_login_failure(session: Session, *, username: str, address: str = "") 
 def authenticate(session: Session, *, token: str) -> tuple[Device, User] | None:
     """The device holding ``token`` and its user, revoked or not (the caller tells a revoked
     device apart from an unknown token); None for an unknown token."""
-    row = session.execute(
-        select(Device, User)
+    found = authenticate_for_push(session, token=token, lock=False)
+    return None if found is None else (found[0], found[1])
+
+
+def authenticate_for_push(
+    session: Session, *, token: str, lock: bool = True
+) -> tuple[Device, User, int] | None:
+    """:func:`authenticate`, the device row locked for the push (its ``last_seq`` decides what
+    is a replay) and the lease read, in the one query a push had to make anyway."""
+    stmt = (
+        select(Device, User, lease_column())
         .join(User, User.id == Device.user_id)
         .where(Device.token_hash == hash_token(token))
-    ).first()
+    )
+    if lock:
+        stmt = stmt.with_for_update(of=Device).execution_options(populate_existing=True)
+    row = session.execute(stmt).first()
     if row is None:
         return None
-    device, user = row
-    return device, user
+    device, user, lease = row
+    return device, user, lease_of(lease)
 
 
 def is_revoked(device: Device, user: User) -> bool:

@@ -43,7 +43,11 @@ from crmdesk.sync.review import ConflictView, SyncReview, SyncStatus
 from crmdesk.sync.wipe import TOKEN_PREFIX
 
 PUSH_BATCH = 200
-PULL_LIMIT = 5000
+# Rows per pulled page: each page is one local transaction (fewer, larger commits write each
+# b-tree page fewer times), and the next page is fetched while one is applied.
+PULL_LIMIT = 10_000
+# sync_meta: the SQL of the indexes a first sync dropped, until they are built again.
+DEFERRED_INDEXES = "deferred_indexes"
 
 
 @dataclass(frozen=True)
@@ -201,8 +205,14 @@ class SyncClient(SyncReview, CompanyCalls):
         with self._lock:
             with self.book.engine.begin() as conn:
                 if not json.loads(self._meta(conn, "cursor") or "{}"):
-                    # A first sync: apply every page, then build the search index once.
+                    # A first sync: apply every page, then build the search index and the
+                    # tables' own secondary indexes once, at the end.
                     self._set_meta(conn, "index_stale", "1")
+                    deferred = json.loads(self._meta(conn, DEFERRED_INDEXES) or "[]")
+                    deferred += apply.defer_indexes(conn)
+                    self._set_meta(
+                        conn, DEFERRED_INDEXES, json.dumps(deferred) if deferred else None
+                    )
             try:
                 return self._pull_pages()
             finally:
@@ -362,6 +372,10 @@ class SyncClient(SyncReview, CompanyCalls):
         from crmdesk.db import search
 
         with self.book.engine.begin() as conn:
+            deferred = self._meta(conn, DEFERRED_INDEXES)
+            if deferred:
+                apply.restore_indexes(conn, json.loads(deferred))
+                self._set_meta(conn, DEFERRED_INDEXES, None)
             if self._meta(conn, "index_stale") == "1":
                 search.rebuild(conn)
                 self._set_meta(conn, "index_stale", None)

@@ -18,6 +18,7 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
 import httpx
+import orjson
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
@@ -149,7 +150,13 @@ class ServerConnection:
                 f"the server cannot be reached ({type(exc).__name__})", code="offline"
             ) from exc
         if r.status_code == 200:
-            return r.json()
+            # orjson: a first sync's pages hold 100,000 rows; the stdlib parser costs 4x more.
+            try:
+                return orjson.loads(r.content)
+            except orjson.JSONDecodeError as exc:
+                raise SyncError(
+                    f"the server sent an answer that is not JSON ({exc})", code="server"
+                ) from exc
         try:
             err = r.json()
             code, message = str(err.get("code", "server")), str(err.get("message", ""))

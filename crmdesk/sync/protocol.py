@@ -1,4 +1,4 @@
-"""What the sync client and the company server say to each other (protocol version 1).
+"""What the sync client and the company server say to each other (protocol version 2).
 
 Pydantic models for every request and response body. The synced tables (their fields and the
 foreign keys by which records "hang on" others) and the JSON encoding of field values belong to the
@@ -15,8 +15,16 @@ from pydantic import BaseModel, Field, WithJsonSchema
 from crmdesk.db.audit_event import AuditEvent
 from crmdesk.db.record_schema import FieldValue
 
-PROTOCOL_VERSION = 1
+# Version history (the forward-compatibility rule in docs/sync.md: a change an older client
+# cannot read raises the version, and the server answers every version from the minimum on in
+# the form that version knows):
+#   1: the first protocol.
+#   2: a push answers a mutation that breaks the record schema ``invalid`` (with the field and
+#      why). A version-1 client does not know that status: it is told ``quarantined`` instead
+#      (kept on the server, not applied, which is what happened), and syncs on.
+PROTOCOL_VERSION = 2
 MIN_PROTOCOL_VERSION = 1
+INVALID_STATUS_SINCE = 2  # the first version that is answered ``invalid``
 PROTOCOL_HEADER = "X-Crmdesk-Protocol"
 
 COMPANY_BOOK = "company"
@@ -112,6 +120,16 @@ class PushResponse(BaseModel):
     server_restored: bool = False
     epoch: str
     lease_days: int = DEFAULT_LEASE_DAYS
+
+    def for_protocol(self, protocol: int) -> PushResponse:
+        """This answer as a client speaking ``protocol`` can read it (see PROTOCOL_VERSION)."""
+        if protocol >= INVALID_STATUS_SINCE or all(r.status != "invalid" for r in self.results):
+            return self
+        older = [
+            MutationResult(seq=r.seq, status="quarantined") if r.status == "invalid" else r
+            for r in self.results
+        ]
+        return self.model_copy(update={"results": older})
 
 
 # ---- pull --------------------------------------------------------------------------------------

@@ -164,10 +164,13 @@ def run(
     if problem is not None:
         sys.stderr.write(problem + "\n")
         return EXIT_NO_DISPLAY
-    # The database stack takes longer to import than Qt and the window take to start: begin it on
-    # a thread of its own at once (the book worker then finds it loaded).
-    threading.Thread(target=_preload_database_stack, name="crmdesk-preload", daemon=True).start()
+    # Qt's extension modules first, on this thread: loading shiboken6 while the preload thread
+    # loads SQLAlchemy's compiled extensions aborted the process now and then.
     from PySide6.QtWidgets import QApplication
+
+    # The database stack takes longer to import than the window takes to start: begin it on a
+    # thread of its own (the book worker then finds it loaded).
+    threading.Thread(target=_preload_database_stack, name="crmdesk-preload", daemon=True).start()
 
     from crmdesk.ui.theme import icon
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -48,13 +49,22 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.festivals import BUILTIN_FESTIVALS
-from crmdesk.db.campaign_stats import CampaignSummary
-from crmdesk.db.services import campaigns
-from crmdesk.db.services.campaigns import CampaignView, ItemView
 from crmdesk.ui.desk import Desk
-from crmdesk.ui.formats import money_text
+from crmdesk.ui.formats import date_text, money_text
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from crmdesk.db.campaign_stats import CampaignSummary
+    from crmdesk.db.services.campaigns import CampaignView, ItemView
+
+
+def _campaigns() -> ModuleType:
+    """The campaigns service, loaded when the dialog first needs it (not at the app's start)."""
+    from crmdesk.db.services import campaigns
+
+    return campaigns
+
 
 _STATUS = {
     "to_buy": QT_TRANSLATE_NOOP("Campaigns", "to buy"),
@@ -70,6 +80,20 @@ _ERRORS = {
     "not_sent": QT_TRANSLATE_NOOP("Campaigns", "A gift is thanked for only after it was sent."),
     "required": QT_TRANSLATE_NOOP("Campaigns", "Say who the greetings are from."),
 }
+
+
+# The workbook's words (crmdesk.db.campaign_export hands them to _tr), listed for lupdate.
+_WORKBOOK_WORDS = (
+    QT_TRANSLATE_NOOP("Campaigns", "Shopping list"),
+    QT_TRANSLATE_NOOP("Campaigns", "Items"),
+    QT_TRANSLATE_NOOP("Campaigns", "Greetings"),
+    QT_TRANSLATE_NOOP("Campaigns", "Quantity"),
+    QT_TRANSLATE_NOOP("Campaigns", "Each"),
+    QT_TRANSLATE_NOOP("Campaigns", "Total"),
+    QT_TRANSLATE_NOOP("Campaigns", "Buy by"),
+    QT_TRANSLATE_NOOP("Campaigns", "Owner"),
+    QT_TRANSLATE_NOOP("Campaigns", "Greeting"),
+)
 
 
 def _tr(text: str) -> str:
@@ -286,16 +310,16 @@ class CampaignsDialog(QDialog):
                 if view.id == select:
                     self.list.setCurrentItem(entry)
 
-        self.desk.read(campaigns.list_campaigns).success(done).failure(self._failed).run()
+        self.desk.read(_campaigns().list_campaigns).success(done).failure(self._failed).run()
 
     def _chosen(self, entry: QListWidgetItem | None) -> None:
         if entry is None:
             self._set_campaign(None)
             return
         campaign_id = entry.data(Qt.ItemDataRole.UserRole)
-        self.desk.read(campaigns.campaign_detail, campaign_id).success(self._set_campaign).failure(
-            self._failed
-        ).run()
+        self.desk.read(_campaigns().campaign_detail, campaign_id).success(
+            self._set_campaign
+        ).failure(self._failed).run()
 
     def _set_campaign(self, view: CampaignView | None) -> None:
         self.current = view
@@ -308,15 +332,15 @@ class CampaignsDialog(QDialog):
         progress = view.progress
         self.heading.setText(
             self.tr("%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.")
-            .replace("%1", view.name).replace("%2", view.occasion_on.isoformat())
-            .replace("%3", view.buy_by.isoformat()).replace("%4", view.send_by.isoformat())
+            .replace("%1", view.name).replace("%2", date_text(view.occasion_on))
+            .replace("%3", date_text(view.buy_by)).replace("%4", date_text(view.send_by))
             .replace("%5", str(progress["to_buy"])).replace("%6", str(progress["bought"]))
             .replace("%7", str(progress["sent"])).replace("%8", str(progress["thanked"]))
         )  # fmt: skip
         lines = [
             f"{line.gift} × {line.quantity} = {money_text(line.total)}" if line.total else
             f"{line.gift} × {line.quantity}"
-            for line in campaigns.shopping_list(view)
+            for line in _campaigns().shopping_list(view)
         ]  # fmt: skip
         self.shopping.setText(self.tr("Shopping list: %1").replace("%1", "; ".join(lines)))
         if view.items:
@@ -445,27 +469,27 @@ def _new_campaign(
 ) -> CampaignView:
     from crmdesk.core.greetings import Tone
 
-    return campaigns.new_campaign(
+    return _campaigns().new_campaign(
         session, occasion=occasion, year=year, sender=sender, tiers=tiers, owners=owners,
         lang=lang, tone=Tone(tone),
     )  # fmt: skip
 
 
 def _set_status(session: Any, campaign_id: str, items: list[str], status: str) -> CampaignView:
-    return campaigns.set_status(session, campaign_id=campaign_id, item_ids=items, status=status)
+    return _campaigns().set_status(session, campaign_id=campaign_id, item_ids=items, status=status)
 
 
 def _mark_sent(session: Any, campaign_id: str, items: list[str]) -> tuple[CampaignView, int]:
-    return campaigns.mark_sent(
+    return _campaigns().mark_sent(
         session, campaign_id=campaign_id, item_ids=items, when=dt.datetime.now().astimezone()
     )
 
 
 def _export(view: CampaignView, path: Path) -> Path:
     from crmdesk.db.campaign_export import write_xlsx
+    from crmdesk.ui.formats import excel_formats
 
-    write_xlsx(view, path)
-    return path
+    return write_xlsx(view, path, text=_tr, day_format=excel_formats()[0])
 
 
 class CampaignsAction(QObject):

@@ -24,7 +24,7 @@ from crmdesk.core.festivals import festival_by_key
 from crmdesk.db.campaign_stats import CampaignSummary, Tally
 from crmdesk.db.services import campaigns
 from crmdesk.ui.desk import Desk
-from crmdesk.ui.formats import money_text
+from crmdesk.ui.formats import date_text, money_text
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -126,7 +126,7 @@ class TeamCampaigns(QWidget):
         return [
             name,
             "",
-            summary.occasion_on.isoformat() if day else "",
+            date_text(summary.occasion_on) if day else "",
             str(t.people),
             money_text(t.budget) if t.budget else "—",
             " + ".join(money_text(m) for m in t.committed_money) or "—",

@@ -12,14 +12,24 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from crmdesk.ui.handover_dialog import open_handover
-from crmdesk.ui.team_dialog import open_team
-
 if TYPE_CHECKING:
     from crmdesk.sync.client import SyncStatus
     from crmdesk.ui.sync_ui import SyncController
 
 MANAGING_ROLES = frozenset({"manager", "admin"})
+
+
+# The dialogs (and the sync client they use) load when first opened, not at start-up.
+def open_team(controller: SyncController, window: QWidget) -> None:
+    from crmdesk.ui.team_dialog import open_team as open_dialog
+
+    open_dialog(controller, window)
+
+
+def open_handover(controller: SyncController, window: QWidget) -> None:
+    from crmdesk.ui.handover_dialog import open_handover as open_dialog
+
+    open_dialog(controller, window)
 
 
 class CompanyActions(QObject):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from crmdesk.db import browse
 from crmdesk.ui import pages
@@ -101,6 +102,8 @@ class DetailPane(QWidget):
         )
 
     def _on_page(self, page: browse.ContactPage | browse.AccountPage) -> None:
+        if not isValid(self.browser):
+            return  # its window was closed while the page was read
         self.page = page
         self._render()
         self.page_loaded.emit(page)

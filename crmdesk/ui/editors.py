@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core import vocab
 from crmdesk.core.views import AccountView, ContactView
 from crmdesk.db import browse
+from crmdesk.ui import labels
 from crmdesk.ui.date_dialog import DateDialog
 from crmdesk.ui.date_fields import DateField
 from crmdesk.ui.desk import Desk
@@ -87,7 +88,7 @@ class ContactDialog(RecordDialog):
         self.tier = QComboBox(f)
         self.tier.addItem(self.tr("(the account's)"), None)
         for c in choices.tiers:
-            self.tier.addItem(c.label, c.value)
+            self.tier.addItem(labels.tier_choice(c.label), c.value)
         self.owner = QLineEdit(f)
         self.gender = vocab_box(f, vocab.GENDERS)
         self.phones = QLineEdit(f)
@@ -217,7 +218,7 @@ class AccountDialog(RecordDialog):
         self.tier = QComboBox(f)
         self.tier.addItem("", None)
         for c in choices.tiers:
-            self.tier.addItem(c.label, c.value)
+            self.tier.addItem(labels.tier_choice(c.label), c.value)
         f.add_row("tier", self.tr("Tier"), self.tier)
         self.status = vocab_box(f, vocab.ACCOUNT_STATUSES, blank=False)
         f.add_row("status", self.tr("Status"), self.status)

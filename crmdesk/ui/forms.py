@@ -65,9 +65,6 @@ _MESSAGES = {
     "time_out_of_range": QT_TRANSLATE_NOOP(
         "Errors", "This time does not exist: hours 0–23, minutes 0–59."
     ),
-    "past_follow_up": QT_TRANSLATE_NOOP(
-        "Errors", "This follow-up is already due. Save again to keep the date."
-    ),
     "wrong_key": QT_TRANSLATE_NOOP(
         "Errors", "Wrong passphrase: it does not open this book. Check it and try again."
     ),

@@ -114,11 +114,9 @@ def follow_up_text(description: str) -> str:
         day = dt.date.fromisoformat(found["day"])
     except ValueError:
         return description
-    from PySide6.QtCore import QDate, QLocale
+    from crmdesk.ui.formats import date_text
 
-    shown_day = QLocale().toString(
-        QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
-    )
+    shown_day = date_text(day)
     return (
         QCoreApplication.translate("Labels", "Follow up the %1 of %2")
         .replace("%1", label(INTERACTION_KINDS, code))

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from crmdesk.ui import formats
+
 if TYPE_CHECKING:
     from crmdesk.db.backup import BackupFile
     from crmdesk.db.book import Book
@@ -320,9 +322,7 @@ class ToolsMenu(QObject):
 
     def _on_backed_up(self, made: BackupFile) -> None:
         self.window.statusBar().showMessage(
-            self.tr("Backed up and checked at %1").replace(
-                "%1", f"{made.taken.astimezone():%H:%M}"
-            ),
+            self.tr("Backed up and checked at %1").replace("%1", formats.time_text(made.taken)),
             8000,
         )
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.ui import formats
 from crmdesk.ui.forms import error_text
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ class MaintenanceDialog(QDialog):
         self.backups, self.policy = state
         self.table.setRowCount(len(self.backups))
         for i, b in enumerate(self.backups):
-            self.table.setItem(i, 0, QTableWidgetItem(f"{b.taken.astimezone():%Y-%m-%d %H:%M}"))
+            self.table.setItem(i, 0, QTableWidgetItem(formats.moment_text(b.taken)))
             self.table.setItem(i, 1, QTableWidgetItem(_size(b.size)))
         self.daily.setValue(self.policy.daily)
         self.weekly.setValue(self.policy.weekly)
@@ -255,7 +256,7 @@ class MaintenanceDialog(QDialog):
             self.tr(
                 "The book goes back to how it was at %1. Changes made since are not in the "
                 "backup; the current file is kept aside, not deleted."
-            ).replace("%1", f"{chosen.taken.astimezone():%Y-%m-%d %H:%M}"),
+            ).replace("%1", formats.moment_text(chosen.taken)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -7,14 +7,14 @@ work from anywhere in the application.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from crmdesk.db import browse
-from crmdesk.db.book import Book
 from crmdesk.ui import settings as s
 from crmdesk.ui.dashboard import TeamView
 from crmdesk.ui.desk import Desk
@@ -33,9 +33,32 @@ from crmdesk.ui.unlock import LockScreen, WelcomeDialog
 from crmdesk.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from crmdesk.db.book import Book
     from crmdesk.ui.app import App
 
 __all__ = ["STATUS_MS", "Deleted", "MainWindow"]
+
+log = logging.getLogger(__name__)
+
+# After the first rows: a moment for them to be painted before the background loads start; and
+# the latest those loads wait should the first rows never come (a failed query).
+REST_DELAY_MS = 150
+REST_FALLBACK_MS = 5000
+
+
+def _statistics_failed(error: BaseException) -> None:
+    # Only slower queries follow; the user has nothing to do about it. The text, not the error:
+    # its traceback would keep the book's engine (and key) alive in a log record kept somewhere.
+    log.warning("the book's statistics were not refreshed: %s", str(error))
+
+
+def _optimize_statistics(desk: Desk) -> None:
+    """Worker: refresh the book's statistics (``crmdesk.db.engine.optimize_statistics``)."""
+    from crmdesk.db.engine import optimize_statistics
+
+    book = desk.book
+    if book is not None:
+        optimize_statistics(book.engine)
 
 
 class MainWindow(WindowActions):
@@ -57,6 +80,8 @@ class MainWindow(WindowActions):
         self.last_deleted: Deleted | None = None
         self.choices = browse.FilterChoices((), (), (), ())
         self._ready_sent = False
+        self._rest_pending: Desk | None = None  # opened; its background loads wait for the rows
+        self._planner_desk: Desk | None = None  # the desk the planner was given
         self.setWindowIcon(icon("crmdesk"))
         self.setObjectName("mainWindow")
 
@@ -121,6 +146,7 @@ class MainWindow(WindowActions):
         self.detail.add_requested.connect(self.add_to_contact)
         self.detail.follow_up_done.connect(self.complete_follow_up)
         self.contacts.model.loaded.connect(self._maybe_ready)
+        self.contacts.model.loaded.connect(self._after_first_rows)
         self.contacts.model.loaded.connect(self._show_first_steps_if_empty)
         self.first_steps.import_requested.connect(self.open_import)
         self.first_steps.add_requested.connect(self.new_contact)
@@ -206,26 +232,48 @@ class MainWindow(WindowActions):
         if self.tabs.currentWidget() is self.accounts:
             self.accounts.set_desk(desk)
         self.detail.set_desk(desk)
-        self.planner.set_desk(desk)
-        self.team.set_desk(desk)
-        self.notifier.set_desk(desk)
-        self.sync.set_desk(desk)
         if self.stack.currentWidget() is not self.first_steps:  # an empty book keeps it
             self.stack.setCurrentWidget(self.splitter)
         self._update_lock_label()
         self._update_actions()
         desk.changed.connect(self._on_changed)
-        # After the first rows (queued behind them on the one worker).
-        self._load_choices()
         self.contacts.table.setFocus()
+        # The planner, the Team tab, the reminders, sync and the filter choices start once the
+        # first rows are on screen: started now, their loads (the planner's is seconds at 100,000
+        # contacts) would hold the GIL while the GUI thread delivers and paints those rows.
+        self._rest_pending = desk
+        if self.session.runner.inline:
+            self._attach_rest()
+        else:
+            QTimer.singleShot(REST_FALLBACK_MS, self._attach_rest)  # should the rows never come
+
+    def _after_first_rows(self, *_args: Any) -> None:
+        if self._rest_pending is not None:
+            QTimer.singleShot(REST_DELAY_MS, self._attach_rest)
+
+    def _attach_rest(self) -> None:
+        desk, self._rest_pending = self._rest_pending, None
+        if desk is None or desk is not self.desk:
+            return
+        # First on the worker: fresh query-planner statistics for the planner's and the Team
+        # tab's queries (milliseconds unless the book changed much).
+        desk.runner.op(_optimize_statistics, desk).failure(_statistics_failed).run()
+        self._planner_desk = None  # the planner loads its input when its tab is first shown
+        self._attach_planner()
+        self.team.set_desk(desk)
+        self.notifier.set_desk(desk)
+        self.sync.set_desk(desk)
+        self._load_choices()
 
     def _on_locked(self) -> None:
         self.desk = None
+        self._rest_pending = None
         self.last_deleted = None
         # Forget every row and page shown: nothing of the book stays on screen or in memory.
         self.contacts.set_desk(None)
         self.accounts.set_desk(None)
         self.detail.set_desk(None)
+        self._planner_desk = None
         self.planner.set_desk(None)
         self.team.set_desk(None)
         self.notifier.set_desk(None)
@@ -295,7 +343,20 @@ class MainWindow(WindowActions):
         self.detail.show_record(Shown(kind, rid) if rid else None)
         self._update_actions()
 
+    def _attach_planner(self) -> None:
+        """Give the planner the open book once its tab is shown: its input is the largest thing
+        the app holds (a third of its memory at 100,000 contacts), read only when wanted."""
+        if (
+            self.desk is not None
+            and self._rest_pending is None
+            and self._planner_desk is not self.desk
+            and self.tabs.currentWidget() is self.planner
+        ):
+            self._planner_desk = self.desk
+            self.planner.set_desk(self.desk)
+
     def _on_tab(self) -> None:
+        self._attach_planner()
         # The planner has its own layout; the record card belongs to the tables.
         self.detail.setVisible(self.tabs.currentWidget() not in (self.planner, self.team))
         if self.desk is not None and self.accounts.model.desk is not self.desk:

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 
 from crmdesk.core import vocab
 from crmdesk.db import browse
-from crmdesk.ui import labels
+from crmdesk.ui import formats, labels
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -56,7 +56,7 @@ class Column(Generic[Row]):
 
 
 def _date(value: Any) -> str:
-    return value.astimezone().strftime("%Y-%m-%d") if value is not None else ""
+    return formats.recent_date_text(value)  # the local day, as people write it
 
 
 FREE_ON_WORKER = 50_000

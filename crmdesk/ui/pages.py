@@ -94,21 +94,27 @@ def date_text(d: ImportantDateView) -> str:
     if d.calendar == "lunar":
         return lunar_text(d.month, d.day, leap=d.is_leap_month, year=d.year)
     if d.year:
-        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
-    return f"{d.month:02d}-{d.day:02d}"
+        return formats.date_text(dt.date(d.year, d.month, d.day))
+    # No year known: the day of a leap year stands for any year (29 February too).
+    return formats.date_text(dt.date(2000, d.month, d.day), short=True)
 
 
 def day(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+    return formats.date_text(value)
 
 
 def when(value: dt.datetime) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return formats.moment_text(value)
 
 
 def colon() -> str:
     """The label-value separator of the language: ": " in English, "：" in Chinese."""
     return translate("Pages", ": ")
+
+
+def paren(text: str) -> str:
+    """``text`` in brackets as the language writes them: " (…)" in English, "（…）" in Chinese."""
+    return translate("Pages", " (%1)").replace("%1", text)
 
 
 def money(value: Money | None) -> str:
@@ -201,14 +207,14 @@ def _coming_items(coming: Sequence[ComingDate], *, with_contact: bool = False) -
         head = f"<b>{_e(who)}</b> " if who else ""
         next_on = ""
         if c.next_on is not None:
-            next_on = translate("Pages", "next: %1").replace("%1", c.next_on.isoformat())
+            next_on = translate("Pages", "next: %1").replace("%1", day(c.next_on))
             if c.years is not None and d.kind == "birthday":
                 next_on += " · " + translate("Pages", "turns %1").replace("%1", str(c.years))
             elif c.years is not None:
                 next_on += " · " + translate("Pages", "%1 years").replace("%1", str(c.years))
         items.append(
-            f"{head}{_e(label)}{colon()}{_e(date_text(d))} "
-            f"<span class='muted'>({_e(next_on)})</span>"
+            f"{head}{_e(label)}{colon()}{_e(date_text(d))}"
+            f"<span class='muted'>{_e(paren(next_on))}</span>"
         )
     return items
 
@@ -233,7 +239,7 @@ def _interaction_item(i: InteractionView) -> str:
     for g in i.gifts:
         gift = _e(g.description)
         if g.value is not None:
-            gift += f" ({_e(money(g.value))})"
+            gift += _e(paren(money(g.value)))
         if g.recipient_name:
             gift += f" → {_e(g.recipient_name)}"
         extra.append(translate("Pages", "Gift: %1").replace("%1", gift))
@@ -245,9 +251,9 @@ def _interaction_item(i: InteractionView) -> str:
 def _gift_items(gifts: Sequence[GiftRecord], *, with_recipient: bool = False) -> list[str]:
     out = []
     for g in gifts:
-        text = f"{_e(g.given_on.isoformat())} · <b>{_e(g.description)}</b>"
+        text = f"{_e(day(g.given_on))} · <b>{_e(g.description)}</b>"
         if g.value is not None:
-            text += f" ({_e(money(g.value))})"
+            text += _e(paren(money(g.value)))
         if with_recipient and g.recipient_name:
             text += f" → {_e(g.recipient_name)}"
         out.append(text)
@@ -264,7 +270,7 @@ def _follow_up_items(page_follow_ups: Iterable[object], *, actions: bool = False
         what = labels.follow_up_text(getattr(f, "description", ""))
         text = f"<span class='{css}'>{_e(day(due))}</span> · {_e(what)}"
         if who:
-            text += f" <span class='muted'>({_e(who)})</span>"
+            text += f"<span class='muted'>{_e(paren(who))}</span>"
         if actions:
             fid = escape(str(getattr(f, "id", "")))
             text += f' · <a href="{SCHEME}://done/{fid}">✓ {escape(done)}</a>'
@@ -360,7 +366,7 @@ def _complaints_first(complaints: Sequence[ComplaintView]) -> str:
     if not complaints:
         return ""
     items = [
-        f"<li><span class='caution'>{_e(x.received_on.isoformat())}</span> {_e(x.description)}"
+        f"<li><span class='caution'>{_e(day(x.received_on))}</span> {_e(x.description)}"
         f" <span class='muted'>{_e(labels.label(vocab.COMPLAINT_STATUSES, x.status))}</span></li>"
         for x in complaints
     ]
@@ -409,7 +415,7 @@ def _opportunity_items(page: AccountPage) -> list[str]:
         if o.amount is not None:
             text += f" · {_e(money(o.amount))}"
         if o.expected_on:
-            text += f" · {_e(o.expected_on.isoformat())}"
+            text += f" · {_e(day(o.expected_on))}"
         out.append(text)
     return out
 
@@ -463,7 +469,7 @@ def account_html(page: AccountPage) -> str:
         )
     )
     parts.append(_section(translate("Pages", "Spend"), _spend_table(page)))
-    complaints = [f"{_e(c.received_on.isoformat())} · {_e(c.description)}" for c in page.complaints]
+    complaints = [f"{_e(day(c.received_on))} · {_e(c.description)}" for c in page.complaints]
     parts.append(_section(translate("Pages", "Open complaints"), _list(complaints)))
     if a.notes:
         parts.append(_section(translate("Pages", "Notes"), f"<p>{_e(a.notes)}</p>"))
@@ -474,7 +480,7 @@ def account_html(page: AccountPage) -> str:
 
 
 def _brief_header(title: str, subtitle: str) -> str:
-    stamp = translate("Pages", "Brief of %1").replace("%1", dt.date.today().isoformat())
+    stamp = translate("Pages", "Brief of %1").replace("%1", day(dt.date.today()))
     return (
         f"{STYLE}<h1>{_e(title)}</h1><div class='muted'>{_e(subtitle)}</div>"
         f"<div class='muted'>{escape(stamp)}</div>"
@@ -510,7 +516,7 @@ def contact_brief_html(page: ContactPage, *, interactions: int = 5, days: int = 
             (translate("Pages", "School"), _e(c.school)),
             (translate("Pages", "Phone"), _e(", ".join(c.phones))),
             (translate("Pages", "Family"), _e(", ".join(
-                f"{m.name} ({labels.label(vocab.FAMILY_RELATIONS, m.relation)})"
+                m.name + paren(labels.label(vocab.FAMILY_RELATIONS, m.relation))
                 for m in page.detail.family
             ))),
         ]
@@ -537,12 +543,11 @@ def contact_brief_html(page: ContactPage, *, interactions: int = 5, days: int = 
     )
     gifts = _gift_items(page.gifts)
     if gifts:
-        gifts_body = (
-            f"<p class='muted'>{escape(translate('Pages', 'Never give the same gift twice.'))}</p>"
-            + _list(gifts)
-        )
+        never = translate("Pages", "Never give the same gift twice.")  # outside f-strings:
+        gifts_body = f"<p class='muted'>{escape(never)}</p>" + _list(gifts)  # lupdate reads it
     else:
-        gifts_body = f"<p class='muted'>{escape(translate('Pages', 'No gift given yet.'))}</p>"
+        none_yet = translate("Pages", "No gift given yet.")
+        gifts_body = f"<p class='muted'>{escape(none_yet)}</p>"
     parts.append(_section(translate("Pages", "Gifts already given"), gifts_body))
     if c.notes:
         parts.append(_section(translate("Pages", "Notes"), f"<p>{_e(c.notes)}</p>"))

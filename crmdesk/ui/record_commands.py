@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QTabWidget
@@ -17,24 +17,19 @@ from crmdesk.core.views import AccountView, ContactView, DeletionView
 from crmdesk.db import browse
 from crmdesk.ui import labels
 from crmdesk.ui import settings as s
-from crmdesk.ui.brief import BriefDialog, brief_html
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.detail import DetailPane, Shown
-from crmdesk.ui.editors import (
-    AccountDialog,
-    ContactDialog,
-    DateDialog,
-    FamilyDialog,
-    PreferenceDialog,
-    RecordDialog,
-)
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import Translations
 from crmdesk.ui.panels import AccountPanel, ContactPanel, RecordPanel
 from crmdesk.ui.session import BookSession
 from crmdesk.ui.tasks import Op
-from crmdesk.ui.transfer import ExportDialog, ImportWizard
-from crmdesk.ui.visit import VisitDialog
+
+if TYPE_CHECKING:  # each dialog's module loads when the dialog is first opened
+    from crmdesk.ui.brief import BriefDialog
+    from crmdesk.ui.editors import AccountDialog, ContactDialog, RecordDialog
+    from crmdesk.ui.transfer import ExportDialog, ImportWizard
+    from crmdesk.ui.visit import VisitDialog
 
 STATUS_MS = 8000
 
@@ -100,9 +95,13 @@ class RecordCommands(QMainWindow):
         shown = self.current()
         if shown is not None and shown.kind == "account":
             account_id = shown.id
+        from crmdesk.ui.editors import ContactDialog
+
         self._open_editor(ContactDialog(self.desk, self.choices, self, account_id=account_id))
 
     def new_account(self) -> None:
+        from crmdesk.ui.editors import AccountDialog
+
         if self.desk is not None:
             self._open_editor(AccountDialog(self.desk, self.choices, self))
 
@@ -118,10 +117,14 @@ class RecordCommands(QMainWindow):
             desk.read(accounts.get_account, account_id=shown.id).success(self._edit_account).run()
 
     def _edit_contact(self, view: ContactView) -> None:
+        from crmdesk.ui.editors import ContactDialog
+
         if self.desk is not None:
             self._open_editor(ContactDialog(self.desk, self.choices, self, contact=view))
 
     def _edit_account(self, view: AccountView) -> None:
+        from crmdesk.ui.editors import AccountDialog
+
         if self.desk is not None:
             self._open_editor(AccountDialog(self.desk, self.choices, self, account=view))
 
@@ -144,6 +147,8 @@ class RecordCommands(QMainWindow):
             return
         if desk is None or not isinstance(page, browse.ContactPage):
             return
+        from crmdesk.ui.editors import DateDialog, FamilyDialog, PreferenceDialog
+
         contact_id = page.detail.contact.id
         if what == "preference":
             dialog = PreferenceDialog(desk, contact_id, self)
@@ -251,6 +256,8 @@ class RecordCommands(QMainWindow):
                 attendees.append((shown.id, cached.name))
             elif shown.kind == "account":
                 account_id = shown.id
+        from crmdesk.ui.visit import VisitDialog
+
         dialog = VisitDialog(
             self.desk,
             self,
@@ -277,6 +284,8 @@ class RecordCommands(QMainWindow):
         desk.read(fn, shown.id).success(self._open_brief).failure(self._on_unhandled).run()
 
     def _open_brief(self, page: browse.ContactPage | browse.AccountPage) -> None:
+        from crmdesk.ui.brief import BriefDialog, brief_html
+
         html = brief_html(
             page,
             interactions=self.settings.get(s.BRIEF_INTERACTIONS),
@@ -298,6 +307,8 @@ class RecordCommands(QMainWindow):
     def open_import(self) -> ImportWizard | None:
         if self.desk is None:
             return None
+        from crmdesk.ui.transfer import ImportWizard
+
         wizard = ImportWizard(self.desk, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.show()
@@ -306,6 +317,8 @@ class RecordCommands(QMainWindow):
     def open_export(self) -> ExportDialog | None:
         if self.desk is None:
             return None
+        from crmdesk.ui.transfer import ExportDialog
+
         dialog = ExportDialog(self.desk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

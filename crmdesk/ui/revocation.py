@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from crmdesk.sync.lease import LEASE_LAPSED
-from crmdesk.sync.protocol import DEVICE_REVOKED
+from crmdesk.ui import formats
 from crmdesk.ui.team_dialog import widen
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ def lease_lapsed_box(parent: QWidget | None, error: BaseException) -> QMessageBo
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("BookGuard", "The book cannot be opened"))
     if isinstance(error, LeaseLapsedError):
-        day = error.lapsed_at.astimezone().strftime("%Y-%m-%d")
+        day = formats.date_text(error.lapsed_at)
         text = QCoreApplication.translate(
             "BookGuard",
             "This book's lease lapsed on %1: it has not synced with your company's server for "
@@ -90,6 +89,10 @@ class BookGuard(QObject):
         window.sync.revoked.connect(self._on_revoked)
 
     def _on_open_failed(self, error: BaseException) -> None:
+        # Imported here, on a failure: the sync modules stay out of the app's start-up.
+        from crmdesk.sync.lease import LEASE_LAPSED
+        from crmdesk.sync.protocol import DEVICE_REVOKED
+
         code = getattr(error, "code", "")
         if code == DEVICE_REVOKED:
             self._on_revoked(self.window.sync.message(error))

@@ -45,8 +45,13 @@ def open_with(path: Path, passphrase: str | None, keystore: KeyringStore | None)
     (worker). A lapsed lease the server cannot renew leaves the book closed
     (``LeaseLapsedError``); a revoked device's book is wiped (``SyncError`` device_revoked)."""
     from crmdesk.db.book import open_book
-    from crmdesk.sync.client import SyncClient
     from crmdesk.sync.lease import check_lease
+
+    def client(opened: Book) -> Any:
+        # Only for a lapsed lease: the sync client (httpx, pydantic) stays out of a plain open.
+        from crmdesk.sync.client import SyncClient
+
+        return SyncClient(opened, keystore=keystore)
 
     book = open_book(
         path,
@@ -54,7 +59,7 @@ def open_with(path: Path, passphrase: str | None, keystore: KeyringStore | None)
         passphrase=(lambda _purpose: passphrase) if passphrase is not None else None,
     )
     try:
-        check_lease(book, lambda b: SyncClient(b, keystore=keystore))
+        check_lease(book, client)
     except BaseException:
         book.close()
         raise

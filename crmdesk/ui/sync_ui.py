@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.errors import BookError, CrmdeskError
-from crmdesk.sync.client import SyncClient, SyncReport, SyncStatus
-from crmdesk.sync.protocol import DEVICE_REVOKED
+from crmdesk.ui import formats
 from crmdesk.ui.forms import Form, error_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the sync client (httpx, pydantic) loads on the worker, at the first sync
     from crmdesk.db.book import Book
     from crmdesk.db.keys import KeyringStore
+    from crmdesk.sync.client import SyncClient, SyncReport, SyncStatus
     from crmdesk.ui.desk import Desk
     from crmdesk.ui.tasks import Op
 
@@ -62,6 +62,29 @@ class ConflictRow:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _moment(stamp: str) -> str:
+    """An ISO time stamp from the sync state as people read it (as stored if it is not one)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    # The server stamps in UTC; a stamp without its offset is read so.
+    return formats.moment_text(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
+
+
+def field_text(field: str) -> str:
+    """A record field's name as the cards and lists call it ("decision_role" -> 决策角色); the
+    column's own name for a field no screen shows."""
+    from PySide6.QtCore import QCoreApplication
+
+    title = field.removesuffix("_id").replace("_", " ").capitalize()
+    for context in ("Pages", "Columns"):
+        shown = QCoreApplication.translate(context, title)
+        if shown != title:
+            return shown
+    return title
 
 
 def load_conflicts(client: SyncClient) -> list[ConflictRow]:
@@ -103,6 +126,25 @@ def _sync_and_status(client: SyncClient) -> tuple[SyncReport, SyncStatus]:
 def _enrol(client: SyncClient, url: str, user: str, password: str, ca: str | None) -> SyncStatus:
     client.enrol(url, user, password, ca_file=ca)
     return client.status()
+
+
+def _status(client: SyncClient) -> SyncStatus:
+    return client.status()
+
+
+def _restore_conflict(client: SyncClient, conflict_id: str) -> Any:
+    return client.restore_conflict(conflict_id)
+
+
+def _dismiss_conflict(client: SyncClient, conflict_id: str) -> Any:
+    return client.dismiss_conflict(conflict_id)
+
+
+def _device_revoked() -> str:
+    """The server's code for a revoked device (imported only when an error is looked at)."""
+    from crmdesk.sync.protocol import DEVICE_REVOKED
+
+    return DEVICE_REVOKED
 
 
 def _is_certificate_error(error: BaseException) -> bool:
@@ -171,6 +213,8 @@ class SyncController(QObject):
             book: Book | None = desk.book
             if book is None:
                 raise BookError("the book is locked")
+            from crmdesk.sync.client import SyncClient
+
             client = SyncClient(book, keystore=keystore)
             try:
                 return fn(client, *args)
@@ -188,7 +232,7 @@ class SyncController(QObject):
     # -- status and syncing ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        op = self._op(SyncClient.status)
+        op = self._op(_status)
         if op is not None:
             op.success(self._on_status).failure(self._on_refresh_failed).run()
 
@@ -201,7 +245,7 @@ class SyncController(QObject):
     def check_revoked(self, error: BaseException) -> bool:
         """When ``error`` says this device was revoked (the book is wiped already): stop
         syncing and announce :attr:`revoked`. Every failure handler of a sync op calls it."""
-        if getattr(error, "code", "") != DEVICE_REVOKED:
+        if getattr(error, "code", "") != _device_revoked():
             return False
         self.timer.stop()
         self.desk, self.status = None, None
@@ -269,10 +313,10 @@ class SyncController(QObject):
         return self._op(load_conflicts)
 
     def restore(self, conflict_id: str) -> Op[Any] | None:
-        return self._after_resolve(self._op(SyncClient.restore_conflict, conflict_id))
+        return self._after_resolve(self._op(_restore_conflict, conflict_id))
 
     def dismiss(self, conflict_id: str) -> Op[Any] | None:
-        return self._after_resolve(self._op(SyncClient.dismiss_conflict, conflict_id))
+        return self._after_resolve(self._op(_dismiss_conflict, conflict_id))
 
     def _after_resolve(self, op: Op[Any] | None) -> Op[Any] | None:
         desk = self.desk
@@ -309,7 +353,7 @@ class SyncController(QObject):
             return self.tr("This book is not enrolled with a server.")
         if code == "update_required":
             return self.tr("The server needs a newer version of crmdesk.")
-        if code == DEVICE_REVOKED:
+        if code == _device_revoked():
             return self.tr("This device was revoked by your company; its local book was removed.")
         if code == "forbidden":
             return self.tr("Your account may not do this (managers and admins only).")
@@ -337,9 +381,9 @@ class SyncController(QObject):
         else:
             local = status.last_sync_at.astimezone()
             if local.date() == dt.date.today():
-                when = local.strftime("%H:%M")
+                when = formats.time_text(local)
             else:
-                when = local.strftime("%Y-%m-%d %H:%M")
+                when = formats.moment_text(local)
             parts.append(self.tr("Synced %1").replace("%1", when))
         parts.append(self.tr("%1 pending").replace("%1", str(status.pending)))
         if status.open_conflicts:
@@ -361,7 +405,7 @@ class SyncController(QObject):
             .replace("%2", status.username or "")
         ]
         if status.lease_until is not None:
-            day = status.lease_until.astimezone().strftime("%Y-%m-%d")
+            day = formats.date_text(status.lease_until)
             lines.append(self.tr("Opens without the server until %1").replace("%1", day))
         if status.last_error:
             lines.append(self.tr("Last error: %1").replace("%1", status.last_error))
@@ -536,7 +580,7 @@ class ConflictsDialog(QDialog):
         deleted = self.tr("(deleted)")
         for i, r in enumerate(rows):
             losing = deleted if r.kind == "delete" else r.losing
-            cells = (r.record, r.field, r.kept, losing, r.at[:16].replace("T", " "), r.who)
+            cells = (r.record, field_text(r.field), r.kept, losing, _moment(r.at), r.who)
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         if rows:

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.sync.client import SyncClient
+from crmdesk.ui import formats
 
 if TYPE_CHECKING:
+    from crmdesk.sync.client import SyncClient
     from crmdesk.sync.protocol import TeamResponse
     from crmdesk.ui.sync_ui import SyncController
 
@@ -49,9 +50,13 @@ def team_rows(team: TeamResponse) -> list[DeviceRow]:
         if not m.devices:
             rows.append(DeviceRow(m.username, m.role, m.active, "", "", "", False))
         for d in sorted(m.devices, key=lambda d: d.last_seen_at, reverse=True):
-            seen = d.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            seen = formats.moment_text(d.last_seen_at)
             rows.append(DeviceRow(m.username, m.role, m.active, d.id, d.name, seen, d.revoked))
     return rows
+
+
+def _revoke_device(client: SyncClient, device_id: str) -> object:
+    return client.revoke_device(device_id)
 
 
 def load_team(client: SyncClient) -> list[DeviceRow]:
@@ -185,7 +190,7 @@ class TeamDialog(QDialog):
         box.open()
 
     def revoke(self, device_id: str) -> None:
-        op = self.controller.run(SyncClient.revoke_device, device_id)
+        op = self.controller.run(_revoke_device, device_id)
         if op is None:
             return
         self.revoke_button.setEnabled(False)

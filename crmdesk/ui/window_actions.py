@@ -7,7 +7,7 @@ in ``crmdesk.ui.record_commands``, the rest in the window.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,14 +16,15 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
 from crmdesk.ui import settings as s
 from crmdesk.ui.campaigns import CampaignsAction
 from crmdesk.ui.company_menu import CompanyActions
-from crmdesk.ui.dashboard import TeamView
 from crmdesk.ui.i18n import resolve_language
 from crmdesk.ui.maintenance import ToolsMenu
-from crmdesk.ui.planner import PlannerView
 from crmdesk.ui.record_commands import RecordCommands
-from crmdesk.ui.settingsdialog import SettingsDialog
-from crmdesk.ui.sync_ui import SyncController, open_conflicts, open_enrol
 from crmdesk.ui.theme import apply_theme, icon
+
+if TYPE_CHECKING:
+    from crmdesk.ui.dashboard import TeamView
+    from crmdesk.ui.planner import PlannerView
+    from crmdesk.ui.sync_ui import SyncController
 
 
 class WindowActions(RecordCommands):
@@ -102,8 +103,8 @@ class WindowActions(RecordCommands):
         if self.act_quit.shortcut().isEmpty():
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_sync_now = a("syncNow", "refresh", "Ctrl+Shift+S", self.sync.sync_now)
-        self.act_enrol = a("syncEnrol", None, None, lambda: open_enrol(self.sync, self))
-        self.act_conflicts = a("syncConflicts", None, None, lambda: open_conflicts(self.sync, self))
+        self.act_enrol = a("syncEnrol", None, None, self.open_enrol)
+        self.act_conflicts = a("syncConflicts", None, None, self.open_conflicts)
         self.act_import = a("importContacts", None, None, self.open_import)
         self.act_export = a("exportBook", None, None, self.open_export)
         for action in (self.act_visit, self.act_lock):
@@ -208,7 +209,19 @@ class WindowActions(RecordCommands):
 
     # -- settings ---------------------------------------------------------------------------------
 
+    def open_enrol(self) -> None:
+        from crmdesk.ui.sync_ui import open_enrol
+
+        open_enrol(self.sync, self)
+
+    def open_conflicts(self) -> None:
+        from crmdesk.ui.sync_ui import open_conflicts
+
+        open_conflicts(self.sync, self)
+
     def open_settings(self) -> None:
+        from crmdesk.ui.settingsdialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self.apply_settings)

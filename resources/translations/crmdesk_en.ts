@@ -330,6 +330,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shopping list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,10 +1286,6 @@
     </message>
     <message>
         <source>This time does not exist: hours 0–23, minutes 0–59.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This follow-up is already due. Save again to keep the date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2316,6 +2348,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2585,6 +2621,10 @@
     </message>
     <message>
         <source>Recent interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No gift given yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3617,6 +3657,38 @@
     </message>
     <message>
         <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

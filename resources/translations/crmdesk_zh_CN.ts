@@ -327,6 +327,42 @@
         <translation>请写明问候的落款（谁发出）。</translation>
     </message>
     <message>
+        <source>Shopping list</source>
+        <translation>采购清单</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>祝福语</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Each</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Buy by</source>
+        <translation>购买截止</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>祝福语</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -374,7 +410,7 @@
     </message>
     <message>
         <source>reps, e.g. liu (empty: everyone&apos;s)</source>
-        <translation>负责人，例如 liu（留空：所有人的）</translation>
+        <translation>负责人用户名，多个用逗号分隔（留空：所有人的）</translation>
     </message>
     <message>
         <source>your name and company</source>
@@ -458,7 +494,7 @@
     </message>
     <message>
         <source>%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.</source>
-        <translation>%1，%2——%3 前购买，%4 前送出。待购买 %5，已购买 %6，已送出 %7，已致谢 %8。</translation>
+        <translation>%1（%2）：%3 前购买，%4 前送出。待购买 %5，已购买 %6，已送出 %7，已致谢 %8。</translation>
     </message>
     <message>
         <source>Shopping list: %1</source>
@@ -1249,10 +1285,6 @@
         <translation>该时间不存在：小时 0–23，分钟 0–59。</translation>
     </message>
     <message>
-        <source>This follow-up is already due. Save again to keep the date.</source>
-        <translation>该跟进已经到期。再次保存即保留此日期。</translation>
-    </message>
-    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密码短语错误：无法打开这个客户簿。请检查后重试。</translation>
     </message>
@@ -1942,15 +1974,15 @@
     </message>
     <message>
         <source>daily</source>
-        <translation>份每日</translation>
+        <translation>份日备份</translation>
     </message>
     <message>
         <source>weekly</source>
-        <translation>份每周</translation>
+        <translation>份周备份</translation>
     </message>
     <message>
         <source>monthly</source>
-        <translation>份每月</translation>
+        <translation>份月备份</translation>
     </message>
     <message>
         <source>MB at most</source>
@@ -2307,6 +2339,10 @@
         <translation>：</translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>添加……</translation>
     </message>
@@ -2577,6 +2613,10 @@
     <message>
         <source>Recent interactions</source>
         <translation>最近往来</translation>
+    </message>
+    <message>
+        <source>No gift given yet.</source>
+        <translation>还没有送过礼品。</translation>
     </message>
     <message>
         <source>Gifts already given</source>
@@ -3590,6 +3630,38 @@
     <message>
         <source>Records</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>无客户</translation>
+    </message>
+    <message>
+        <source>Record ids</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation>按客户</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按级别</translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation>按销售代表</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>异常</translation>
     </message>
 </context>
 <context>

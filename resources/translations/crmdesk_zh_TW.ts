@@ -327,6 +327,42 @@
         <translation>請寫明問候的落款（誰發出）。</translation>
     </message>
     <message>
+        <source>Shopping list</source>
+        <translation>採購清單</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>明細</translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>祝福語</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <source>Each</source>
+        <translation>單價</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Buy by</source>
+        <translation>購買截止</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>祝福語</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>聯絡人</translation>
     </message>
@@ -374,7 +410,7 @@
     </message>
     <message>
         <source>reps, e.g. liu (empty: everyone&apos;s)</source>
-        <translation>負責人，例如 liu（留空：所有人的）</translation>
+        <translation>負責人用戶名，多個用逗號分隔（留空：所有人的）</translation>
     </message>
     <message>
         <source>your name and company</source>
@@ -458,7 +494,7 @@
     </message>
     <message>
         <source>%1 on %2 — buy by %3, send by %4. To buy %5, bought %6, sent %7, thanked %8.</source>
-        <translation>%1，%2——%3 前購買，%4 前送出。待購買 %5，已購買 %6，已送出 %7，已致謝 %8。</translation>
+        <translation>%1（%2）：%3 前購買，%4 前送出。待購買 %5，已購買 %6，已送出 %7，已致謝 %8。</translation>
     </message>
     <message>
         <source>Shopping list: %1</source>
@@ -1249,10 +1285,6 @@
         <translation>該時間不存在：小時 0–23，分鐘 0–59。</translation>
     </message>
     <message>
-        <source>This follow-up is already due. Save again to keep the date.</source>
-        <translation>該跟進已經到期。再次儲存即保留此日期。</translation>
-    </message>
-    <message>
         <source>Wrong passphrase: it does not open this book. Check it and try again.</source>
         <translation>密碼短語錯誤：無法開啟這個客戶簿。請檢查後重試。</translation>
     </message>
@@ -1942,15 +1974,15 @@
     </message>
     <message>
         <source>daily</source>
-        <translation>份每日</translation>
+        <translation>份日備份</translation>
     </message>
     <message>
         <source>weekly</source>
-        <translation>份每週</translation>
+        <translation>份週備份</translation>
     </message>
     <message>
         <source>monthly</source>
-        <translation>份每月</translation>
+        <translation>份月備份</translation>
     </message>
     <message>
         <source>MB at most</source>
@@ -2307,6 +2339,10 @@
         <translation>：</translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>新增……</translation>
     </message>
@@ -2577,6 +2613,10 @@
     <message>
         <source>Recent interactions</source>
         <translation>最近往來</translation>
+    </message>
+    <message>
+        <source>No gift given yet.</source>
+        <translation>還沒有送過禮品。</translation>
     </message>
     <message>
         <source>Gifts already given</source>
@@ -3590,6 +3630,38 @@
     <message>
         <source>Records</source>
         <translation>記錄</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>無客戶</translation>
+    </message>
+    <message>
+        <source>Record ids</source>
+        <translation>記錄編號</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>By account</source>
+        <translation>按客戶</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按級別</translation>
+    </message>
+    <message>
+        <source>By rep</source>
+        <translation>按銷售代表</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>異常</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from crmdesk.core.spend import (
     normalise_description,
     parse_month,
 )
-from crmdesk.core.spend_export import spend_tables, write_csv, write_xlsx
+from crmdesk.core.spend_export import Wording, spend_tables, write_csv, write_xlsx
 
 
 @pytest.fixture
@@ -151,18 +151,52 @@ def test_excel_export_reads_back(tmp_path: Path) -> None:
     row = [c.value for c in sheet[2]]
     assert row[:4] == ["华东重工集团", "S", "李娜", "CNY"]
     assert row[4] == pytest.approx(1234.56) and isinstance(row[4], float)
-    assert sheet.cell(row=2, column=5).number_format == "#,##0.00"
+    # A person sees ¥1,234.56: the sign and separators are the cell's format, the value a number.
+    assert sheet.cell(row=2, column=5).number_format == '"¥"#,##0.00'
     assert row[6] == pytest.approx(1434.56) and row[8] == pytest.approx(1000.0)  # total, budget
     yen = [c.value for c in sheet[3]]
-    assert (
-        yen[3] == "JPY" and yen[4] == 5000 and sheet.cell(row=3, column=5).number_format == "#,##0"
-    )
+    assert yen[3] == "JPY" and yen[4] == 5000
+    assert sheet.cell(row=3, column=5).number_format == '"JP¥"#,##0'
+    assert sheet.cell(row=2, column=8).number_format == "#,##0"  # a count, grouped
+    months = wb["By month"]
+    assert months["A2"].value == dt.datetime(2026, 4, 1) and months["A2"].number_format == "yyyy-mm"
     flags = wb["Flags"]
+    # The codes and record ids are for programs: the CSV has them, the workbook does not.
+    assert [c.value for c in flags[1]] == [
+        "Reason", "When", "About", "Reps", "Currency", "Amount", "Budget", "Records"
+    ]  # fmt: skip
     # 1,434.56 spent on the one S account (and by its rep) against 1,000: over budget twice.
-    codes = [c.value for c in flags["A"][1:]]
-    assert codes == ["tier_over_budget", "rep_over_budget", "cost_without_attendee"]
-    assert flags["G2"].value == pytest.approx(1434.56) and flags["H2"].value == pytest.approx(1000)
-    assert "晚宴" in flags["I4"].value
+    assert flags["F2"].value == pytest.approx(1434.56) and flags["G2"].value == pytest.approx(1000)
+    assert flags["H4"].value == "interaction 2026-04-03 晚宴 (5000 JPY)"
+    assert months.column_dimensions["A"].width >= len("yyyy-mm")
+
+
+def test_excel_export_in_chinese_reads_as_a_person_writes(tmp_path: Path) -> None:
+    """Headers, sheet titles, dates and money in the words the GUI hands in."""
+    zh = {"By account": "按客户", "By month": "按月", "Flags": "标记", "Account": "客户",
+          "Owner": "负责人", "No account": "无客户", "Month": "月份"}  # fmt: skip
+    wording = Wording(
+        text=lambda s: zh.get(s, s),
+        record_kind=lambda k: {"interaction": "往来", "gift": "礼品"}[k],
+        owner=lambda o: o or "未分配",
+        day=lambda d: f"{d.year}年{d.month}月{d.day}日",
+        money=lambda m: f"JP¥{m.minor:,}" if m.currency == "JPY" else str(m),
+    )
+    path = write_xlsx(
+        tmp_path / "花费.xlsx",
+        spend_tables(_report(), wording=wording),
+        day_format='yyyy"年"m"月"d"日"',
+        month_format='yyyy"年"m"月"',
+    )
+    wb = load_workbook(path)
+    assert wb.sheetnames[0] == "按客户" and "标记" in wb.sheetnames
+    accounts = wb["按客户"]
+    assert [c.value for c in accounts[1]][:3] == ["客户", "Tier", "负责人"]
+    assert accounts["C3"].value == "未分配"  # Beta has no holder: said, not left blank
+    assert accounts.column_dimensions["A"].width >= 2 * len("华东重工集团")
+    months = wb["按月"]
+    assert months["A2"].number_format == 'yyyy"年"m"月"'
+    assert wb["标记"]["H4"].value == "往来 2026年4月3日 晚宴 (JP¥5,000)"
 
 
 def test_csv_export_has_a_bom_and_reads_back(tmp_path: Path) -> None:

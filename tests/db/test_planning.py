@@ -30,6 +30,7 @@ from crmdesk.db.planning import (
     mark_done,
     parse_item_id,
     plan_from_book,
+    with_touches,
 )
 from crmdesk.db.services import (
     accounts,
@@ -136,6 +137,19 @@ def test_the_input_carries_effective_tiers_touches_and_last_gifts(
     assert [f.id for f in data.follow_ups] == [people["late"]]
     mum = next(d for d in data.dates if d.id == people["mum"])
     assert (mum.family_member_name, mum.relation) == ("王芳", "mother")
+
+
+def test_without_touches_none_are_read_until_asked_for(book: Book, people: dict[str, str]) -> None:
+    with book.session() as s:
+        bare = load_plan_input(s, touches=False, index=False)
+        assert all(c.last_touch is None and c.last_gift is None for c in bare.contacts)
+        assert all(a.last_touch is None for a in bare.accounts)
+        # The few contacts a plan turned out to need get theirs afterwards.
+        filled = with_touches(s, bare, [people["zhang"]])
+    by_id = {c.id: c for c in filled.contacts}
+    assert by_id[people["zhang"]].last_touch == dt.date(2025, 9, 1)
+    assert by_id[people["zhang"]].last_gift is not None
+    assert by_id[people["lina"]].last_touch is None  # not asked for
 
 
 def test_deleted_records_and_done_follow_ups_are_left_out(

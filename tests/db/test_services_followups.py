@@ -42,3 +42,18 @@ def test_a_follow_up_needs_a_description_and_someone(book: Book) -> None:
         who = contacts.add_contact(s, name="张伟").id
         followups.add_follow_up(s, due_on=TODAY, description=" ", contact_id=who)
     assert err.value.field == "description"
+
+
+@pytest.mark.parametrize("year", [1899, 2100, 2200])
+def test_a_follow_up_outside_the_date_policy_is_refused_by_the_service_too(
+    book: Book, year: int
+) -> None:
+    # Every door parses through the date policy; a caller handing a date straight to the
+    # service must meet the same rule, and nothing is written.
+    with book.session() as s, s.begin():
+        who = contacts.add_contact(s, name="张伟").id
+    with pytest.raises(ValidationError) as err, book.session() as s, s.begin():
+        followups.add_follow_up(s, due_on=dt.date(year, 1, 1), description="回电", contact_id=who)
+    assert err.value.field == "due" and "1900" in str(err.value) and "2099" in str(err.value)
+    with book.session() as s:
+        assert followups.list_follow_ups(s, today=TODAY, include_done=True) == []

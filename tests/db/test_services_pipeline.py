@@ -49,3 +49,19 @@ def test_complaint_takes_the_contacts_account(book: Book) -> None:
         with pytest.raises(ValidationError) as err:
             complaints.edit_complaint(s, complaint_id=view.id, status="ignored")
         assert err.value.field == "status"
+
+
+def test_an_expected_close_outside_the_date_policy_is_refused(book: Book) -> None:
+    with book.session() as s, s.begin():
+        acme = accounts.add_account(s, name="华东建设").id
+        deal = opportunities.add_opportunity(s, account_id=acme, name="二期").id
+    with pytest.raises(ValidationError) as err, book.session() as s, s.begin():
+        opportunities.add_opportunity(
+            s, account_id=acme, name="三期", expected_on=dt.date(2200, 1, 1)
+        )
+    assert err.value.field == "expected"
+    with pytest.raises(ValidationError), book.session() as s, s.begin():
+        opportunities.edit_opportunity(s, opportunity_id=deal, expected_on=dt.date(1800, 6, 1))
+    with book.session() as s:
+        [only] = opportunities.list_opportunities(s, account_id=acme)
+        assert only.name == "二期" and only.expected_on is None

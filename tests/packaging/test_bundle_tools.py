@@ -32,6 +32,7 @@ def _check(*names: str) -> tuple[int, dict]:
     return done.returncode, json.loads(done.stdout) if done.stdout.strip() else {}
 
 
+@pytest.mark.qt_gui  # its checks load Qt
 def test_bundle_check_passes_from_the_checkout() -> None:
     code, report = _check()
     failed = {k: v for k, v in report["checks"].items() if not v["ok"]}

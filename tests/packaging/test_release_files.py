@@ -55,7 +55,7 @@ def test_pyproject_takes_the_version_from_the_package() -> None:
 def test_no_packaging_recipe_writes_a_version_of_its_own() -> None:
     version = re.escape(crmdesk.__version__)
     for path in (ROOT / "packaging").rglob("*"):
-        if path.is_file() and path.suffix not in {".png", ".ico", ".icns"}:
+        if path.is_file() and path.suffix not in {".png", ".ico", ".icns", ".pyc"}:
             text = path.read_text(encoding="utf-8")
             assert not re.search(rf"(?<![\d.]){version}(?![\d.])", text), path
 

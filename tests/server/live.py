@@ -138,7 +138,9 @@ def start_server(
         env={**os.environ, **(env or {})},
     )
     server = LiveServer(f"{scheme}://127.0.0.1:{port}", process, log)
-    deadline = time.monotonic() + 30
+    # Generous: a first start on a fresh machine compiles every module it imports, and a busy
+    # machine took over 30 s for that; a server that is up answers at once.
+    deadline = time.monotonic() + 90
     verify: bool | str = True
     if scheme == "https":
         verify = False  # only to learn that it is up; tests check certificates themselves
@@ -153,7 +155,7 @@ def start_server(
             pass
         time.sleep(0.1)
     server.stop()
-    raise RuntimeError("server did not start")
+    raise RuntimeError(f"server did not start in 90 s: {log.read_text(errors='replace')[-2000:]}")
 
 
 def headers(token: str | None = None) -> dict[str, str]:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from crmdesk.server import cli
 from crmdesk.server.models import Quarantine, SyncRecord
+from crmdesk.sync.protocol import INVALID_STATUS_SINCE, PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.server.live import Database, LiveServer, enrol, headers
 from tests.server.wire import call, create, edit, push
 
@@ -146,3 +147,40 @@ def test_the_body_cap_and_malformed_json_get_the_error_shape(
     r = httpx.get(server.url + "/api/v1/sync/push", headers=headers(), timeout=30)
     assert r.status_code == 405 and r.json()["code"] == "method_not_allowed"
     assert counts(db)[0] == records_before
+
+
+# The statuses a version-1 client can read (docs/sync.md before protocol 2): its answer model
+# refuses any other, so an ``invalid`` would stop its sync for good.
+VERSION_1_STATUSES = {"applied", "merged", "conflict", "quarantined", "need_row", "replay"}
+
+
+def test_a_version_1_client_is_told_quarantined_and_syncs_on(
+    server: LiveServer, db: Database
+) -> None:
+    """Protocol 2 added ``invalid``; a device still speaking 1 gets ``quarantined`` (what
+    happened: kept on the server, not applied) and nothing it cannot read."""
+    assert PROTOCOL_VERSION == INVALID_STATUS_SINCE == 2
+    e = enrol(server.url, db.user())
+    good, bad = new_id(), new_id()
+    mutations = [
+        create(1, "accounts", good, {"name": "三一重工", "status": "existing"}),
+        create(2, "contacts", bad, {"name": 12345}),
+    ]
+    records_before, kept_before = counts(db)
+    old = {**headers(e["token"]), PROTOCOL_HEADER: "1"}
+    r = httpx.post(
+        f"{server.url}/api/v1/sync/push",
+        headers=old,
+        json={"acked_through": 0, "mutations": mutations},
+        timeout=30,
+    )
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [x["status"] for x in results] == ["applied", "quarantined"]
+    assert {x["status"] for x in results} <= VERSION_1_STATUSES
+    assert "problems" not in r.text or all(not x["problems"] for x in results)
+    assert counts(db) == (records_before + 1, kept_before + 1)  # the bad one kept aside
+    # The same device, updated to protocol 2, is told why about its next bad row.
+    r = push(server.url, e, [create(3, "contacts", new_id(), {"name": 67890})], 2)
+    result = r.json()["results"][0]
+    assert result["status"] == "invalid" and result["field"] == "name"

@@ -4,6 +4,7 @@ on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import time
 import uuid
@@ -17,10 +18,11 @@ from crmdesk.server import syncing
 from crmdesk.server.models import Device as ServerDevice
 from crmdesk.server.models import Quarantine, SyncRecord, User
 from crmdesk.sync.client import SyncError
-from crmdesk.sync.protocol import PROTOCOL_VERSION
+from crmdesk.sync.protocol import MIN_PROTOCOL_VERSION
 from tests.server.live import Database, LiveServer
 from tests.sync.faults import FaultyTransport
 from tests.sync.helpers import (
+    Device,
     add_account,
     add_contact,
     edit,
@@ -191,7 +193,7 @@ def test_an_old_client_is_told_to_update_and_keeps_its_edits(
     from tests.sync.helpers import NO_KEYRING
 
     old = open_device(a.path, a.key)
-    old.client = SyncClient(old.book, keystore=NO_KEYRING, protocol=PROTOCOL_VERSION - 1)
+    old.client = SyncClient(old.book, keystore=NO_KEYRING, protocol=MIN_PROTOCOL_VERSION - 1)
     try:
         add_account(old.book, "待同步")
         with pytest.raises(SyncError) as err:
@@ -207,6 +209,49 @@ def test_an_old_client_is_told_to_update_and_keeps_its_edits(
         assert pending(new.book) == 0 and new.client.status().last_error is None
     finally:
         new.close()
+
+
+def test_a_version_1_client_still_syncs_past_a_row_the_server_refuses(
+    tmp_path: Path, server: LiveServer, db: Database
+) -> None:
+    """Protocol 2 added the ``invalid`` answer; a crmdesk still speaking 1 is answered
+    ``quarantined`` for such a row and keeps syncing (its edits and the team's changes flow)."""
+    import uuid
+
+    from sqlalchemy import insert
+
+    from crmdesk.db.sync_state import SyncOutbox
+    from crmdesk.sync.client import SyncClient
+    from tests.sync.helpers import NO_KEYRING
+
+    rep = db.user()
+    a = enrolled(tmp_path, "a", server.url, rep)
+    b = enrolled(tmp_path, "b", server.url, rep)
+    a.close()
+    old = open_device(a.path, a.key)
+    old.client = SyncClient(old.book, keystore=NO_KEYRING, protocol=1)
+    try:
+        bad = {"name": 12345, "deleted": False}  # what an older, laxer crmdesk might send
+        with old.book.engine.begin() as conn:
+            conn.execute(
+                insert(SyncOutbox).values(
+                    tbl="contacts", record_id=str(uuid.uuid4()), base_version=0, fields=bad, row=bad
+                )
+            )
+        aid = add_account(old.book, "旧版本也能同步")
+        report = old.client.sync_once()
+        assert pending(old.book) == 0
+        assert report.quarantined == 1
+        assert old.client.status().last_error is None
+        b.client.sync_once()
+        assert get(b.book, Account, aid).name == "旧版本也能同步"
+        edit(b.book, Account, aid, notes="from the new crmdesk")
+        b.client.sync_once()
+        old.client.sync_once()
+        assert get(old.book, Account, aid).notes == "from the new crmdesk"
+    finally:
+        old.close()
+        b.close()
 
 
 def test_reassignment_moves_records_and_quarantines_the_old_owners_writes(
@@ -408,3 +453,59 @@ def test_fields_and_tables_of_a_newer_crmdesk_survive_an_older_one(
             assert rec.data["notes"] == "edited by the older crmdesk"
     finally:
         old.close()
+
+
+def _indexes(device: Device) -> set[str]:
+    with device.book.engine.connect() as conn:
+        return {
+            name
+            for (name,) in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            )
+        }
+
+
+def test_a_first_sync_builds_the_indexes_it_deferred_even_after_a_crash(
+    tmp_path: Path, server: LiveServer, db: Database
+) -> None:
+    """A first sync drops the tables' secondary indexes and builds them once at its end; one
+    cut short (the process died with them dropped) has them built by the next sync."""
+    from crmdesk.sync import apply
+    from crmdesk.sync.client import DEFERRED_INDEXES
+
+    rep = db.user()
+    a = enrolled(tmp_path, "a", server.url, rep)
+    b = enrolled(tmp_path, "b", server.url, rep)
+    c = enrolled(tmp_path, "c", server.url, rep)
+    try:
+        aid = add_account(a.book, "三一重工")
+        add_contact(a.book, aid, "王伟")
+        a.client.sync_once()
+        fresh = _indexes(b)
+        assert "ix_contacts_live_sort" in fresh
+        b.client.sync_once()
+        assert _indexes(b) == fresh
+        assert get(b.book, Contact, next(iter(_contact_ids(b)))).name == "王伟"
+        # The crash: indexes dropped and their SQL kept, as a first sync does, then nothing.
+        with c.book.engine.begin() as conn:
+            dropped = apply.defer_indexes(conn)
+            conn.exec_driver_sql(
+                "INSERT INTO sync_meta (key, value) VALUES (?, ?)",
+                (DEFERRED_INDEXES, json.dumps(dropped)),
+            )
+        assert dropped and "ix_contacts_live_sort" not in _indexes(c)
+        c.client.sync_once()
+        assert _indexes(c) == fresh
+        with c.book.engine.connect() as conn:
+            left = conn.exec_driver_sql(
+                "SELECT count(*) FROM sync_meta WHERE key = ?", (DEFERRED_INDEXES,)
+            ).scalar_one()
+        assert left == 0
+    finally:
+        for d in (a, b, c):
+            d.close()
+
+
+def _contact_ids(device: Device) -> list[str]:
+    with device.book.sessions() as s:
+        return list(s.scalars(select(Contact.id)))

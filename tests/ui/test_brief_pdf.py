@@ -150,3 +150,32 @@ def test_the_file_name_names_the_contact_and_the_day() -> None:
     day = dt.date(2026, 12, 2)
     assert pdf_file_name("%1 拜访简报 %2", "曾国梁", day) == "曾国梁 拜访简报 2026-12-02.pdf"
     assert pdf_file_name("%1 visit brief %2", 'A/B: "C"', day) == "A B C visit brief 2026-12-02.pdf"
+
+
+def test_the_chinese_brief_reads_dates_and_money_as_people_write_them(
+    app: object, book: Book, sample: SampleIds, tmp_path: Path
+) -> None:
+    """The paper a Chinese rep reads: 2026年6月15日 and ¥1,860.00, never 2026-06-15 or 1860.00."""
+    import datetime as dt
+    import unicodedata
+
+    from crmdesk.ui.i18n import Translations
+    from tests.ui.conftest import TODAY
+
+    translations = Translations()
+    try:
+        translations.install("zh_CN")
+        with book.session() as s:
+            page = browse.contact_page(s, sample.boss)
+        pdf = write_pdf(brief_html(page), tmp_path / "简报.pdf", language="zh_CN")
+    finally:
+        translations.install("en")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    # NFKC: the embedded font maps some glyphs to Kangxi radicals (⽉ for 月) when extracted.
+    flat = unicodedata.normalize("NFKC", text).replace("\n", " ")
+    assert f"{TODAY.year}年{TODAY.month}月{TODAY.day}日" in flat  # the brief's own date
+    dinner = TODAY - dt.timedelta(days=120)  # the sample's dinner at 湘府大酒店
+    assert f"{dinner.year}年{dinner.month}月{dinner.day}日" in flat
+    assert "¥1,860.00" in flat and "¥880.00" in flat  # its cost, and the tea given there
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", flat), flat
+    assert "CNY" not in flat

@@ -4,8 +4,10 @@ mark gifts sent (logged once), and a campaign that concerns nobody said plainly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
@@ -30,7 +32,16 @@ def fill(book: Book) -> None:
         add_contact(s, name="路人甲")  # no tier: not in a campaign for tier S
 
 
-def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk) -> None:
+@pytest.fixture
+def british() -> Iterator[None]:
+    """The app's English (crmdesk.ui.i18n sets en-GB), whatever an earlier test left."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en-GB"))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk, tmp_path, british) -> None:
     fill(book)
     dialog = CampaignsDialog(desk, sender="东方机械 小刘")
     qtbot.addWidget(dialog)
@@ -47,10 +58,22 @@ def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk) -> None:
     ]
     # The rep's language (English here) names the campaign; a Chinese name is greeted in Chinese.
     assert dialog.heading.text() == (
-        "Mid-Autumn Festival 2027 on 2027-09-15 — buy by 2027-09-01, send by 2027-09-12. "
+        "Mid-Autumn Festival 2027 on 15 Sept 2027 — buy by 1 Sept 2027, send by 12 Sept 2027. "
         "To buy 2, bought 0, sent 0, thanked 0."
     )
     assert dialog.list.count() == 1
+    # The shopping list as the assistant who buys the gifts opens it (read back from the file).
+    from openpyxl import load_workbook
+
+    from crmdesk.ui.campaigns import _export
+
+    sheets = load_workbook(_export(dialog.current, tmp_path / "中秋.xlsx"))
+    shopping = sheets["Shopping list"]
+    assert [c.value for c in shopping[1]] == ["Gift", "Quantity", "Each", "Total", "Buy by"]
+    assert shopping["C2"].number_format == '"¥"#,##0.00' and shopping["E2"].number_format == (
+        "d mmm yyyy"
+    )
+    assert [c.value for c in sheets["Items"][2]][6] == "to buy"
     # The first row is current: its greeting is shown, and copied on request.
     assert dialog.greeting.text().startswith("尊敬的王总：")
     dialog.copy_greeting()
@@ -162,7 +185,7 @@ def test_the_gift_catalogue_dialog(qtbot, book: Book, desk) -> None:
         assert gift_catalogue.find_item(s, "tea").active is False
 
 
-def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk) -> None:
+def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk, british) -> None:
     with book.session() as s, s.begin():
         edit_tier(s, code="S", greeting_budget=Money(50_000))
         edit_tier(s, code="A", greeting_budget=Money(20_000))
@@ -184,7 +207,7 @@ def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk) -> No
     # 王建国: S budget 500, the mooncakes 300 (made for the occasion: they come first);
     # 陈静: A budget 200, the mooncakes are over it: the nut box 180, the closest within it.
     assert [top.text(c) for c in range(1, 10)] == [
-        "unassigned", "2027-09-15", "2", "¥700.00", "¥480.00", "1", "1", "0", "0"
+        "unassigned", "15 Sept 2027", "2", "¥700.00", "¥480.00", "1", "1", "0", "0"
     ]  # fmt: skip
     reps = {top.child(i).text(0): [top.child(i).text(c) for c in range(3, 10)]
             for i in range(top.childCount())}  # fmt: skip

@@ -82,7 +82,7 @@ def test_a_lapsed_lease_keeps_the_book_closed_with_a_dialog_and_opens_when_renew
     assert app.session.desk is None and window.desk is None
     assert window.stack.currentWidget() is window.lock_screen
     [box] = boxes(window, "leaseLapsed")
-    assert "2020-03-01" in box.text()
+    assert "1 Mar 2020" in box.text()  # 08:00 UTC: the 1st in any zone from UTC-8 eastward
     assert "company network" in box.informativeText()
     assert "lease" in window.lock_screen.error.text()
     box.accept()
@@ -167,6 +167,8 @@ def test_the_conflicts_screen_says_whose_value_lost(window, qtbot) -> None:
     assert {c.text() for c in cells if c is not None} == {"wang.manager", "dev-stranger"}
     header = dialog.table.horizontalHeaderItem(5)
     assert header is not None and header.text() == "Who"
+    when = {dialog.table.item(i, 4).text() for i in range(dialog.table.rowCount())}
+    assert any(w.startswith("20 Nov 2026 ") for w in when)  # 09:30 UTC, in local time
 
 
 def test_manager_entries_show_for_managers_only(window, qtbot) -> None:

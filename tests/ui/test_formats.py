@@ -1,7 +1,9 @@
-"""Money, counts and generated texts as people read them, checked against hand-written
+"""Money, counts, dates and generated texts as people read them, checked against hand-written
 expectations in each language (never the formatter's own output)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -45,12 +47,64 @@ def test_a_generated_follow_up_is_shown_in_the_users_language(qapp: object) -> N
     try:
         translations.install("zh_CN")
         shown = labels.follow_up_text("Follow up the meal of 2026-12-02")
-        assert shown == "跟进 2026/12/2 的宴请"
+        assert shown == "跟进 2026年12月2日 的宴请"
         # A description the rep typed stays as typed.
         assert labels.follow_up_text("送报价 Follow up") == "送报价 Follow up"
         assert QCoreApplication.translate("Pages", ": ") == "："
+        from crmdesk.ui.sync_ui import field_text
+
+        # A conflict's field as the card calls it, not the column name.
+        assert [field_text(f) for f in ("name", "decision_role", "title")] == [
+            "名称", "决策角色", "职务"
+        ]  # fmt: skip
     finally:
         translations.install("en")
     assert labels.follow_up_text("Follow up the meal of 2026-12-02").startswith(
         "Follow up the Meal"
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "full", "short", "month"),
+    [
+        ("zh-CN", "2026年12月3日", "12月3日", "2026年12月"),
+        ("zh-TW", "2026年12月3日", "12月3日", "2026年12月"),
+        ("en-GB", "3 Dec 2026", "3 Dec", "Dec 2026"),
+    ],
+)
+def test_a_day_as_people_write_it(locale: str, full: str, short: str, month: str) -> None:
+    loc = QLocale(locale)
+    day = dt.date(2026, 12, 3)
+    assert formats.date_text(day, locale=loc) == full
+    assert formats.date_text(day, short=True, locale=loc) == short
+    assert formats.month_text(2026, 12, loc) == month
+    assert formats.date_text(None, locale=loc) == ""
+
+
+def test_a_moment_is_shown_in_local_time_on_the_24_hour_clock() -> None:
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    # 23:30 UTC on 2 December is 07:30 on 3 December in Beijing: the local day is the 3rd.
+    moment = dt.datetime(2026, 12, 2, 23, 30, tzinfo=dt.UTC).astimezone(beijing)
+    local = moment.astimezone()
+    expected_day = {2: "2026年12月2日", 3: "2026年12月3日"}[local.day]
+    assert formats.moment_text(moment, locale=QLocale("zh-CN")) == (
+        f"{expected_day} {local.hour:02d}:{local.minute:02d}"
+    )
+    naive = dt.datetime(2026, 1, 5, 14, 5)
+    assert formats.moment_text(naive, locale=QLocale("en-GB")) == "5 Jan 2026 14:05"
+    assert formats.time_text(dt.time(9, 7)) == "09:07"
+
+
+def test_excel_formats_follow_the_language() -> None:
+    assert formats.excel_formats(QLocale("zh-CN")) == ('yyyy"年"m"月"d"日"', 'yyyy"年"m"月"')
+    assert formats.excel_formats(QLocale("en-GB")) == ("d mmm yyyy", "mmm yyyy")
+
+
+def test_a_narrow_column_drops_this_years_year() -> None:
+    zh, today = QLocale("zh-CN"), dt.date(2026, 12, 3)
+    assert formats.recent_date_text(dt.date(2026, 10, 28), today=today, locale=zh) == "10月28日"
+    assert formats.recent_date_text(dt.date(2025, 10, 28), today=today, locale=zh) == (
+        "2025年10月28日"
+    )
+    noon = dt.datetime(2026, 3, 1, 12, 0)
+    assert formats.recent_date_text(noon, today=today, locale=QLocale("en-GB")) == "1 Mar"

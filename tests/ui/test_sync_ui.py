@@ -130,7 +130,7 @@ def test_restore_brings_the_losing_value_back(window, qtbot, live, sync_db, tmp_
         dialog = window.findChild(ConflictsDialog, "conflictsDialog")
         assert dialog.table.rowCount() == 1
         cells = [dialog.table.item(0, c).text() for c in range(4)]
-        assert cells[1:] == ["title", "From the laptop", "From the desk"]
+        assert cells[1:] == ["Title", "From the laptop", "From the desk"]  # as the card calls it
         qtbot.mouseClick(dialog.restore_button, Qt.LeftButton)
 
         assert read(window, lambda s: s.get(Contact, contact_id).title) == "From the desk"

@@ -126,9 +126,9 @@ def test_exports_are_written_on_the_worker(
     for name in ("write_xlsx", "write_csv"):
         real = getattr(view_module, name)
 
-        def watched(*args, _real=real, _name=name):  # type: ignore[no-untyped-def]
+        def watched(*args, _real=real, _name=name, **kwargs):  # type: ignore[no-untyped-def]
             writers[_name] = threading.current_thread()
-            return _real(*args)
+            return _real(*args, **kwargs)
 
         monkeypatch.setattr(view_module, name, watched)
     runner = TaskRunner()
@@ -150,6 +150,10 @@ def test_exports_are_written_on_the_worker(
         wb = load_workbook(tmp_path / "spend.xlsx")
         assert wb.sheetnames == ["By account", "By tier", "By rep", "By month", "Flags"]
         assert wb["By account"]["A1"].value == "Account"
+        # For people: the month a date shown as one, amounts with their sign.
+        months = wb["By month"]
+        assert months["A2"].number_format == "mmm yyyy"
+        assert months["B1"].value == "Currency" and months["C2"].number_format.startswith('"')
         team.spend_page.tabs.setCurrentIndex(2)  # by rep
         with qtbot.waitSignal(team.exported, timeout=20_000):
             team.export_to(tmp_path / "reps.csv", "csv")

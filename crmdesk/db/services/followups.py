@@ -10,6 +10,7 @@ import datetime as dt
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, aliased
 
+from crmdesk.core.dates import check_date
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.validation import optional_text, required_text
 from crmdesk.core.views import FollowUpView
@@ -69,7 +70,7 @@ def add_follow_up(
     if account_id is not None:
         get_live(session, Account, account_id, field="account")
     row = FollowUp(
-        due_on=due_on,
+        due_on=check_date(due_on, field="due"),
         description=text,
         contact_id=contact_id,
         account_id=account_id,

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from crmdesk.core.dates import check_date
 from crmdesk.core.errors import ValidationError
 from crmdesk.core.money import Money
 from crmdesk.core.validation import notes_text, optional_text, required_text
@@ -87,7 +88,7 @@ def add_opportunity(
         result=clean_result,
         amount_minor=amount.minor if amount else None,
         currency=amount.currency if amount else None,
-        expected_on=expected_on,
+        expected_on=None if expected_on is None else check_date(expected_on, field="expected"),
         owner=clean_owner,
         notes=clean_notes,
     )
@@ -123,7 +124,9 @@ def edit_opportunity(
         changes["amount_minor"] = amount.minor if amount else None
         changes["currency"] = amount.currency if amount else None
     if expected_on is not UNSET:
-        changes["expected_on"] = expected_on
+        changes["expected_on"] = (
+            None if expected_on is None else check_date(expected_on, field="expected")
+        )
     if owner is not UNSET:
         changes["owner"] = optional_text(owner, field="owner", limit=limit_of(Opportunity.owner))
     if notes is not UNSET:

@@ -59,16 +59,31 @@ class Caller:
     device: Device
     user: User
     revoked: bool = False
+    lease_days: int = 0  # read by a push's sign-in (0: not read)
 
 
-def sign_in(session: Session, *, token: str, protocol: int, revoked_ok: bool = False) -> Caller:
+def sign_in(
+    session: Session,
+    *,
+    token: str,
+    protocol: int,
+    revoked_ok: bool = False,
+    for_push: bool = False,
+) -> Caller:
     """The device holding ``token``, checked in the route's own transaction; it becomes the
     actor of the transaction's audit entries.
 
     A revoked device (or one of a deactivated user) gets ``device_revoked``, unless the route
     asks for it (``revoked_ok``: a push keeps what the device sends before refusing it).
+    ``for_push``: the device row is locked and the lease read in the same query.
     """
-    found = crud.authenticate(session, token=token)
+    lease = 0
+    if for_push:
+        pushing = crud.authenticate_for_push(session, token=token)
+        found = None if pushing is None else (pushing[0], pushing[1])
+        lease = 0 if pushing is None else pushing[2]
+    else:
+        found = crud.authenticate(session, token=token)
     if found is None:
         raise unauthorised()
     device, user = found
@@ -77,7 +92,7 @@ def sign_in(session: Session, *, token: str, protocol: int, revoked_ok: bool = F
         raise device_revoked()
     crud.touch_device(session, device=device, protocol=protocol)
     audit.set_actor(session, audit.Actor.of(user, device))
-    return Caller(device=device, user=user, revoked=revoked)
+    return Caller(device=device, user=user, revoked=revoked, lease_days=lease)
 
 
 SessionsDep = Annotated[sessionmaker[Session], Depends(get_sessions)]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Text, cast, select, tuple_, update
+from sqlalchemy import Text, cast, select, tuple_
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from crmdesk.server.crud import lease_column, lease_of, read_books, write_books
@@ -143,7 +145,10 @@ def _page(
 
 
 def _remember_cursors(session: Session, device: Device, cursor: dict[str, int]) -> None:
-    """Store how far the device has applied each book (the input of the tombstone horizon)."""
+    """Store how far the device has applied each book (the input of the tombstone horizon).
+
+    Read first: an idle pull then writes nothing (a read-only transaction commits without a WAL
+    flush); the books that moved are written in one upsert."""
     stored = {
         b: s
         for b, s in session.execute(
@@ -152,15 +157,20 @@ def _remember_cursors(session: Session, device: Device, cursor: dict[str, int]) 
             )
         )
     }
-    for b, s in cursor.items():
-        if b not in stored:
-            session.add(DeviceCursor(device_id=device.id, book_id=b, seq=s))
-        elif stored[b] != s:
-            session.execute(
-                update(DeviceCursor)
-                .where(DeviceCursor.device_id == device.id, DeviceCursor.book_id == b)
-                .values(seq=s)
-            )
+    moved = sorted((b, s) for b, s in cursor.items() if stored.get(b) != s)
+    if not moved:
+        return
+    dialect = session.get_bind().dialect.name
+    make = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    stmt = make(DeviceCursor).values(
+        [{"device_id": device.id, "book_id": b, "seq": s} for b, s in moved]
+    )
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[DeviceCursor.device_id, DeviceCursor.book_id],
+            set_={"seq": stmt.excluded.seq},
+        )
+    )
 
 
 def changed_since(session: Session, *, user: User, cursor: dict[str, int]) -> bool:

@@ -52,15 +52,26 @@ CONFLICT_FIELDS = frozenset({"resolved", "deleted", "updated_at"})
 
 
 def push(
-    session: Session, *, device: Device, user: User, request: PushRequest, epoch: str
+    session: Session,
+    *,
+    device: Device,
+    user: User,
+    request: PushRequest,
+    epoch: str,
+    lease_days: int = 0,
 ) -> PushResponse:
-    device_row = session.execute(
-        select(Device, lease_column())
-        .where(Device.id == device.id)
-        .with_for_update(of=Device)
-        .execution_options(populate_existing=True)
-    ).one()
-    locked, lease = device_row[0], lease_of(device_row[1])
+    """Apply a device's mutations. ``lease_days``: the sign-in locked ``device``'s row and read
+    the lease (``crud.authenticate_for_push``); 0: lock and read them here."""
+    if lease_days:
+        locked, lease = device, lease_days
+    else:
+        device_row = session.execute(
+            select(Device, lease_column())
+            .where(Device.id == device.id)
+            .with_for_update(of=Device)
+            .execution_options(populate_existing=True)
+        ).one()
+        locked, lease = device_row[0], lease_of(device_row[1])
     writer = BookWriter(session)
     # Own book first, always: the lock order is own book, then the company book.
     writer.lock(user.id)
@@ -115,8 +126,12 @@ def push(
         results.append(_apply(session, writer, device, user, writable, readable, m))
     locked.last_seq = expected - 1
     locked.schema_rev = request.schema_rev[:40]
-    writer.notify()
+    with session.no_autoflush:
+        # The audit entries now, so the book row's new head goes out in the same UPDATE as its
+        # new sequence number (one statement less per push).
+        audit.append_pending(session)
     session.flush()
+    writer.notify()
     return PushResponse(
         last_seq=locked.last_seq,
         results=results,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, text, tuple_
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from crmdesk.server import audit
@@ -44,6 +44,7 @@ class BookWriter:
     books: dict[str, Book] = field(default_factory=dict)
     records: dict[tuple[str, str, str], SyncRecord | None] = field(default_factory=dict)
     moved: set[tuple[str, str, str]] = field(default_factory=set)
+    moved_known: set[tuple[str, str, str]] = field(default_factory=set)  # looked up already
 
     def prefetch(self, books: list[str], keys: set[tuple[str, str]], moved_from: str) -> None:
         ordered = sorted(keys)
@@ -52,6 +53,7 @@ class BookWriter:
             for b in books:
                 for t, i in chunk:
                     self.records.setdefault((b, t, i), None)
+            self.moved_known.update((moved_from, t, i) for t, i in chunk)
             for rec in self.session.scalars(
                 select(SyncRecord).where(
                     SyncRecord.book_id.in_(books), tuple_(SyncRecord.tbl, SyncRecord.id).in_(chunk)
@@ -77,8 +79,10 @@ class BookWriter:
 
     def is_moved(self, book: str, tbl: str, record_id: str) -> bool:
         key = (book, tbl, record_id)
-        if key not in self.moved and self.session.get(Moved, key) is not None:
-            self.moved.add(key)
+        if key not in self.moved_known:
+            self.moved_known.add(key)
+            if self.session.get(Moved, key) is not None:
+                self.moved.add(key)
         return key in self.moved
 
     def added(self, rec: SyncRecord) -> None:
@@ -96,14 +100,9 @@ class BookWriter:
         return book.seq
 
     def notify(self) -> None:
-        bind = self.session.get_bind()
-        if bind.dialect.name != "postgresql":
-            return
-        for book_id in self.books:
-            self.session.execute(
-                text("SELECT pg_notify(:channel, :book)"),
-                {"channel": NOTIFY_CHANNEL, "book": book_id},
-            )
+        """Wake the long-poll waiters of the books this transaction wrote. On PostgreSQL the
+        books table's trigger (server migration 0004) sends the ``NOTIFY`` when a book's
+        sequence number moves, delivered at commit; SQLite's workers poll. Nothing to send."""
 
 
 def change_of(rec: SyncRecord) -> Change:

@@ -35,13 +35,12 @@ from crmdesk.core.retention import (
     RiskReason,
 )
 from crmdesk.core.vocab import COMPLAINT_STATUSES, DECISION_ROLES
-from crmdesk.ui import labels
+from crmdesk.ui import formats, labels
 from crmdesk.ui.dashboard.charts import ChartBox, coverage_chart
 from crmdesk.ui.dashboard.dashboard_page import HintTable, fit_columns, make_table
 from crmdesk.ui.dashboard.tables import RECORD_ROLE, Col, RowsModel
 from crmdesk.ui.dashboard.texts import TeamTexts
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
-from crmdesk.ui.planner.texts import qdate_text
 
 
 def percent(share: float | None) -> str:
@@ -207,7 +206,7 @@ class LostModel(_AccountRows):
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Tier"), lambda r: texts.tier(r.tier)),
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Last touch"),
-                    lambda r: qdate_text(r.last_touch) if r.last_touch else "",
+                    lambda r: formats.date_text(r.last_touch),
                 ),
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Last touched by"),
@@ -227,7 +226,7 @@ class OpenComplaintModel(_AccountRows):
             (
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Received"),
-                    lambda r: qdate_text(r.received_on),
+                    lambda r: formats.date_text(r.received_on),
                 ),
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Age (days)"), self._age, True),
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Account"), lambda r: r.account_name or ""),
@@ -304,7 +303,7 @@ class RepeatedModel(_AccountRows):
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Still open"), lambda r: str(r.open), True),
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Last received"),
-                    lambda r: qdate_text(r.last_received),
+                    lambda r: formats.date_text(r.last_received),
                 ),
             ),
             parent,
@@ -443,7 +442,8 @@ class ManagersPage(QWidget):
             percent(five[-1]) if five else "—",
         )
         for i, value in enumerate(values, start=1):
-            text = text.replace(f"%{i}", str(value))
+            shown = formats.count_text(value) if isinstance(value, int) else str(value)
+            text = text.replace(f"%{i}", shown)
         years = " · ".join(
             self.tr("%1 y: %2").replace("%1", str(n)).replace("%2", percent(share))
             for n, share in enumerate(five, start=1)
@@ -451,7 +451,7 @@ class ManagersPage(QWidget):
         single = sum(1 for c in v.chains if c.single_threaded)
         extra = self.tr("%1 key accounts at risk · %2 hang on one person · %3 open complaints")
         for i, value in enumerate((len(v.risk), single, len(v.complaints.open)), start=1):
-            extra = extra.replace(f"%{i}", str(value))
+            extra = extra.replace(f"%{i}", formats.count_text(value))
         self.summary.setText(f"{text}\n{years}\n{extra}")
 
     def _chart(self, v: ManagerViews) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.spend import RULE_CURVE, RULE_TOP_EFFORT, TOP_SHARE, SpendReport
+from crmdesk.ui import formats
 from crmdesk.ui.dashboard.charts import ChartBox, curve_chart
 from crmdesk.ui.dashboard.dashboard_page import HintTable, fit_columns, make_table
 from crmdesk.ui.dashboard.tables import RECORD_ROLE, FlagModel, RowsModel, SpendModel
@@ -148,6 +149,10 @@ class SpendPage(QWidget):
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("to"))
         self.rep_label.setText(self.tr("Rep"))
+        for edit in (self.first_month, self.last_month):
+            # A month as people write it (2026年3月, Mar 2026), in the language just chosen.
+            edit.setLocale(QLocale())
+            edit.setDisplayFormat(formats.month_pattern())
         self.export_xlsx.setText(self.tr("Export to Excel…"))
         self.export_csv.setText(self.tr("Export table to CSV…"))
         self.show_report(self.report)

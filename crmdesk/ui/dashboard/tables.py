@@ -26,9 +26,10 @@ from PySide6.QtGui import QColor
 
 from crmdesk.core.dashboard import ComingOccasion, KeyAccount, OverdueFollowUp
 from crmdesk.core.spend import SpendFlag, SpendLine
+from crmdesk.ui import formats
 from crmdesk.ui.dashboard.texts import TeamTexts, amount_text, money_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
-from crmdesk.ui.planner.texts import PlannerTexts, qdate_text
+from crmdesk.ui.planner.texts import PlannerTexts
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -147,7 +148,19 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
 
 def _day(day: dt.date | None) -> str:
-    return qdate_text(day) if day is not None else ""
+    return formats.date_text(day)
+
+
+def _period(text: str) -> str:
+    """A month key ("2026-03") or day ("2026-03-12") from the core as people read it."""
+    try:
+        if len(text) == 7:
+            return formats.month_text(int(text[:4]), int(text[5:]))
+        if len(text) == 10:
+            return formats.date_text(dt.date.fromisoformat(text))
+    except ValueError:
+        pass
+    return text
 
 
 class NeglectedModel(RowsModel[KeyAccount]):
@@ -258,7 +271,11 @@ def _money_cols(first: Sequence[Col[SpendLine]]) -> tuple[Col[SpendLine], ...]:
             lambda r: amount_text(r.total_minor, r.currency),
             True,
         ),
-        Col(QT_TRANSLATE_NOOP("TeamColumns", "Interactions"), lambda r: str(r.interactions), True),
+        Col(
+            QT_TRANSLATE_NOOP("TeamColumns", "Interactions"),
+            lambda r: formats.count_text(r.interactions),
+            True,
+        ),
         Col(
             QT_TRANSLATE_NOOP("TeamColumns", "Budget"),
             lambda r: amount_text(r.budget_minor, r.currency),
@@ -289,7 +306,7 @@ class SpendModel(RowsModel[SpendLine]):
         elif view == "rep":
             first = (Col(QT_TRANSLATE_NOOP("TeamColumns", "Rep"), lambda r: texts.owner(r.key)),)
         else:
-            first = (Col(QT_TRANSLATE_NOOP("TeamColumns", "Month"), lambda r: r.label),)
+            first = (Col(QT_TRANSLATE_NOOP("TeamColumns", "Month"), lambda r: _period(r.label)),)
         super().__init__(_money_cols(first), parent)
         self.texts = texts
 
@@ -328,7 +345,7 @@ class FlagModel(RowsModel[SpendFlag]):
 
         super().__init__(
             (
-                Col(QT_TRANSLATE_NOOP("TeamColumns", "When"), lambda r: r.period),
+                Col(QT_TRANSLATE_NOOP("TeamColumns", "When"), lambda r: _period(r.period)),
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "Reason"), lambda r: texts.reason(r.code)),
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "About"), about),
                 Col(

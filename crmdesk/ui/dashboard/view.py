@@ -18,26 +18,76 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from crmdesk.core.dashboard import ComingOccasion, Dashboard
-from crmdesk.core.retention import ManagerViews
-from crmdesk.core.spend import SpendReport, local_months
-from crmdesk.core.spend_export import spend_tables, write_csv, write_xlsx
-from crmdesk.db.retention_stats import load_manager_views
-from crmdesk.db.spend_stats import load_spend
-from crmdesk.db.team_stats import load_dashboard, load_occasions
-from crmdesk.ui.dashboard.dashboard_page import DashboardPage
-from crmdesk.ui.dashboard.managers_page import ManagersPage
-from crmdesk.ui.dashboard.spend_page import SpendPage
+from crmdesk.core.spend import local_months
+from crmdesk.ui import formats
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import error_text
+from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from crmdesk.core.dashboard import ComingOccasion, Dashboard
+    from crmdesk.core.retention import ManagerViews
+    from crmdesk.core.spend import SpendReport
+    from crmdesk.ui.dashboard.dashboard_page import DashboardPage
+    from crmdesk.ui.dashboard.managers_page import ManagersPage
+    from crmdesk.ui.dashboard.spend_page import SpendPage
+
+
+# The queries run on the worker and import the database stack there, when the tab is first shown:
+# none of it loads on the GUI thread at start-up.
+def load_dashboard(session: Any, **options: Any) -> Dashboard:
+    from crmdesk.db.team_stats import load_dashboard as load
+
+    return load(session, **options)
+
+
+def load_occasions(session: Any, **options: Any) -> tuple[ComingOccasion, ...]:
+    from crmdesk.db.team_stats import load_occasions as load
+
+    return load(session, **options)
+
+
+def load_spend(session: Any, **options: Any) -> SpendReport:
+    from crmdesk.db.spend_stats import load_spend as load
+
+    return load(session, **options)
+
+
+def load_manager_views(session: Any, **options: Any) -> ManagerViews:
+    from crmdesk.db.retention_stats import load_manager_views as load
+
+    return load(session, **options)
+
+
+def write_xlsx(path: Path, tables: Any, **formats: str) -> Path:
+    from crmdesk.core.spend_export import write_xlsx as write
+
+    return write(path, tables, **formats)
+
+
+def write_csv(path: Path, table: Any) -> Path:
+    from crmdesk.core.spend_export import write_csv as write
+
+    return write(path, table)
+
 
 RELOAD_DELAY_MS = 300
+
+
+@dataclass
+class _Pages:
+    dashboard: DashboardPage
+    spend: SpendPage
+    managers: ManagersPage
+    tabs: QTabWidget = field(default_factory=QTabWidget)
 
 
 class TeamView(QWidget):
@@ -60,20 +110,13 @@ class TeamView(QWidget):
         self._desk: Desk | None = None
         self._stale = True
         self._generation = 0
-        self.dashboard_page = DashboardPage(self)
-        self.spend_page = SpendPage(today(), self)
-        self.managers_page = ManagersPage(self)
-        self.pages = QTabWidget(self)
-        self.pages.setObjectName("teamPages")
-        self.pages.addTab(self.dashboard_page, "")
-        self.pages.addTab(self.spend_page, "")
-        self.pages.addTab(self.managers_page, "")
+        self._pages: _Pages | None = None  # built when first needed (see _built)
         self.status = QLabel(self)
         self.status.setProperty("role", "muted")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.status)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.addStretch(1)
+        self._layout.addWidget(self.status)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RELOAD_DELAY_MS)
@@ -82,18 +125,56 @@ class TeamView(QWidget):
         self._spend_timer.setSingleShot(True)
         self._spend_timer.setInterval(RELOAD_DELAY_MS)
         self._spend_timer.timeout.connect(self.reload_spend)
-        self.dashboard_page.open_record.connect(self.open_record)
-        self.spend_page.open_record.connect(self.open_record)
-        self.managers_page.open_record.connect(self.open_record)
-        self.managers_page.period_changed.connect(self.reload_managers)
         self._occasion_timer = QTimer(self)
         self._occasion_timer.setSingleShot(True)
         self._occasion_timer.setInterval(RELOAD_DELAY_MS)
         self._occasion_timer.timeout.connect(self.reload_occasions)
-        self.dashboard_page.days_changed.connect(lambda _d: self._occasion_timer.start())
-        self.spend_page.filters_changed.connect(self._spend_timer.start)
-        self.spend_page.export_requested.connect(self.ask_export)
-        self.retranslate()
+
+    # -- the pages, built on first use ----------------------------------------------------------
+
+    def _built(self) -> _Pages:
+        """The three pages and their tab widget, made the first time they are needed: their
+        charts (Qt Charts) cost the app's start-up a third of a second if made with the window."""
+        if self._pages is not None:
+            return self._pages
+        from crmdesk.ui.dashboard.dashboard_page import DashboardPage
+        from crmdesk.ui.dashboard.managers_page import ManagersPage
+        from crmdesk.ui.dashboard.spend_page import SpendPage
+
+        pages = _Pages(DashboardPage(self), SpendPage(self._today(), self), ManagersPage(self))
+        self._pages = pages
+        pages.tabs.setParent(self)
+        pages.tabs.setObjectName("teamPages")
+        pages.tabs.addTab(pages.dashboard, "")
+        pages.tabs.addTab(pages.spend, "")
+        pages.tabs.addTab(pages.managers, "")
+        self._layout.insertWidget(0, pages.tabs, 1)
+        self._layout.takeAt(1)  # the stretch that held its place
+        pages.dashboard.open_record.connect(self.open_record)
+        pages.spend.open_record.connect(self.open_record)
+        pages.managers.open_record.connect(self.open_record)
+        pages.managers.period_changed.connect(self.reload_managers)
+        pages.dashboard.days_changed.connect(lambda _d: self._occasion_timer.start())
+        pages.spend.filters_changed.connect(self._spend_timer.start)
+        pages.spend.export_requested.connect(self.ask_export)
+        self._retranslate_pages(pages)
+        return pages
+
+    @property
+    def pages(self) -> QTabWidget:
+        return self._built().tabs
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        return self._built().dashboard
+
+    @property
+    def spend_page(self) -> SpendPage:
+        return self._built().spend
+
+    @property
+    def managers_page(self) -> ManagersPage:
+        return self._built().managers
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -112,9 +193,10 @@ class TeamView(QWidget):
         self._desk = desk
         self._generation += 1
         self._stale = True
-        self.dashboard_page.show_dashboard(None)
-        self.spend_page.show_report(None)
-        self.managers_page.show_views(None)
+        if self._pages is not None:
+            self._pages.dashboard.show_dashboard(None)
+            self._pages.spend.show_report(None)
+            self._pages.managers.show_views(None)
         self.status.setText("")
         if desk is not None:
             desk.changed.connect(self._on_changed)
@@ -211,14 +293,23 @@ class TeamView(QWidget):
             return
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
+        from crmdesk.core.spend_export import Wording, spend_tables
+
         texts = self.spend_page.texts
-        tables = spend_tables(
-            self.report,
-            text=lambda s: _translate_header(s),
+        wording = Wording(
+            text=_translate_header,
             reason=texts.reason,
+            record_kind=texts.record_kind,
+            owner=texts.owner,
+            day=formats.date_text,
+            money=formats.money_text,
         )
+        tables = spend_tables(self.report, wording=wording)
         if fmt == "xlsx":
-            job: Callable[[], Path] = lambda: write_xlsx(path, tables)  # noqa: E731
+            day_format, month_format = formats.excel_formats()
+            job: Callable[[], Path] = lambda: write_xlsx(  # noqa: E731
+                path, tables, day_format=day_format, month_format=month_format
+            )
         else:
             key = self.spend_page.current_key()
             table = next(t for t in tables if t.key == key)
@@ -231,16 +322,21 @@ class TeamView(QWidget):
         self._on_changed("*")
 
     def retranslate(self) -> None:
-        self.pages.setTabText(0, self.tr("Dashboard"))
-        self.pages.setTabText(1, self.tr("Spend"))
-        self.pages.setTabText(2, self.tr("Retention and risk"))
-        self.dashboard_page.retranslate()
-        self.spend_page.retranslate()
-        self.managers_page.retranslate()
+        if self._pages is not None:
+            self._retranslate_pages(self._pages)
+
+    def _retranslate_pages(self, pages: _Pages) -> None:
+        pages.tabs.setTabText(0, self.tr("Dashboard"))
+        pages.tabs.setTabText(1, self.tr("Spend"))
+        pages.tabs.setTabText(2, self.tr("Retention and risk"))
+        pages.dashboard.retranslate()
+        pages.spend.retranslate()
+        pages.managers.retranslate()
 
     # -- internals ------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._built()
         super().showEvent(event)
         if self._stale and self._desk is not None:
             self.reload()
@@ -283,6 +379,20 @@ class TeamView(QWidget):
     def _on_failed(self, error: BaseException) -> None:
         self.status.setText(error_text(error))
         self.failed.emit(error)
+
+
+# Words the spend export (crmdesk.core.spend_export) writes that no table of the tab shows.
+_EXPORT_ONLY = (
+    QT_TRANSLATE_NOOP("TeamColumns", "No account"),
+    QT_TRANSLATE_NOOP("TeamColumns", "Record ids"),
+    QT_TRANSLATE_NOOP("TeamColumns", "Code"),
+    QT_TRANSLATE_NOOP("TeamColumns", "Currency"),
+    QT_TRANSLATE_NOOP("TeamColumns", "By account"),
+    QT_TRANSLATE_NOOP("TeamColumns", "By tier"),
+    QT_TRANSLATE_NOOP("TeamColumns", "By rep"),
+    QT_TRANSLATE_NOOP("TeamColumns", "By month"),
+    QT_TRANSLATE_NOOP("TeamColumns", "Flags"),
+)
 
 
 def _translate_header(text: str) -> str:

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from crmdesk.core.planner import build_plan
 from crmdesk.core.planner_config import DEFAULT_REMIND_AT
 from crmdesk.core.planner_reminders import Reminders, is_due, reminder_days, todays_reminders
-from crmdesk.db.planner_settings import load_settings
-from crmdesk.db.planning import load_plan_input
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.pages import colon
 from crmdesk.ui.planner.texts import PlannerTexts
@@ -35,6 +33,9 @@ MESSAGE_LINES = 6
 
 def compute_reminders(session: Any, today: dt.date) -> tuple[Reminders, dt.time]:
     """Runs on the worker: today's reminders and the reminder time of the book's settings."""
+    from crmdesk.db.planner_settings import load_settings
+    from crmdesk.db.planning import load_plan_input
+
     settings = load_settings(session)
     plan = build_plan(
         load_plan_input(session), start=today, days=reminder_days(settings), settings=settings

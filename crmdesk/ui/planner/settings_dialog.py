@@ -38,6 +38,7 @@ from crmdesk.core.planner_config import (
 )
 from crmdesk.db.planner_settings import apply_planner_settings
 from crmdesk.db.services.tiers import MAX_CADENCE_DAYS
+from crmdesk.ui import labels
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import Form, error_text
 from crmdesk.ui.planner.texts import PlannerTexts
@@ -108,7 +109,9 @@ class PlannerSettingsDialog(QDialog):
             self.cadences[tier.code] = spin
             self.form.add_row(
                 f"cadence_{tier.code}",
-                self.tr("Contact tier %1 every").replace("%1", f"{tier.code} · {tier.name}"),
+                self.tr("Contact tier %1 every").replace(
+                    "%1", f"{tier.code} · {labels.tier_name(tier.name)}"
+                ),
                 spin,
             )
 

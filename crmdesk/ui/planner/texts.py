@@ -19,12 +19,9 @@ from crmdesk.core.vocab import FAMILY_RELATIONS
 from crmdesk.ui import formats, labels
 
 
-def qdate_text(day: dt.date, *, long: bool = False) -> str:
-    """A day in the user's locale."""
-    from PySide6.QtCore import QDate
-
-    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
+def qdate_text(day: dt.date) -> str:
+    """A day in the user's locale (the one formatter's: 2026年1月23日, 23 Jan 2026)."""
+    return formats.date_text(day)
 
 
 def money_text(value: Money | None) -> str:

@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QPalette, QResizeEvent, QTextCharFormat
@@ -64,16 +64,16 @@ from crmdesk.core.planner import (
     build_plan,
 )
 from crmdesk.core.planner_config import DEFAULT_SETTINGS, PlannerSettings
-from crmdesk.db.planner_settings import load_settings
-from crmdesk.db.planning import load_plan_input
 from crmdesk.ui import labels
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.forms import error_text
-from crmdesk.ui.planner.bulk_done import BulkDoneDialog
-from crmdesk.ui.planner.done_dialog import DoneDialog
 from crmdesk.ui.planner.model import COLUMNS, DAY_ROLE, WHY, AgendaModel
-from crmdesk.ui.planner.settings_dialog import PlannerSettingsDialog
 from crmdesk.ui.planner.texts import PlannerTexts
+
+if TYPE_CHECKING:  # the dialogs and the book side load when first used, not at start-up
+    from crmdesk.ui.planner.bulk_done import BulkDoneDialog
+    from crmdesk.ui.planner.done_dialog import DoneDialog
+    from crmdesk.ui.planner.settings_dialog import PlannerSettingsDialog
 
 DEFAULT_DAYS = 30
 RELOAD_DELAY_MS = 150
@@ -97,6 +97,9 @@ def plan_in_sections(data: PlanInput, **options: Any) -> tuple[Plan, list[Sectio
 
 def load_for_planner(session: Any) -> Loaded:
     """Runs on the worker: the planner's input (indexed), settings and the filters' choices."""
+    from crmdesk.db.planner_settings import load_settings
+    from crmdesk.db.planning import load_plan_input
+
     data = load_plan_input(session)
     owners = sorted(
         {c.owner for c in data.contacts if c.owner} | {a.owner for a in data.accounts if a.owner}
@@ -369,6 +372,8 @@ class PlannerView(QWidget):
         item = self.current_item()
         if item is None or self._desk is None:
             return None
+        from crmdesk.ui.planner.done_dialog import DoneDialog
+
         dialog = DoneDialog(self._desk, item, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -379,6 +384,8 @@ class PlannerView(QWidget):
         items = self.selected_items()
         if len(items) < 2 or self._desk is None:
             return None
+        from crmdesk.ui.planner.bulk_done import BulkDoneDialog
+
         dialog = BulkDoneDialog(self._desk, items, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -390,6 +397,8 @@ class PlannerView(QWidget):
         tiers: tuple[PlanTier, ...] = (
             tuple(self._loaded.data.tiers) if self._loaded is not None else ()
         )
+        from crmdesk.ui.planner.settings_dialog import PlannerSettingsDialog
+
         dialog = PlannerSettingsDialog(self._desk, self.settings, tiers, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

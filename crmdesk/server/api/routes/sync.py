@@ -48,7 +48,7 @@ def push(
     epoch: EpochDep,
 ) -> Response:
     with sessions() as session:
-        caller = sign_in(session, token=token, protocol=protocol, revoked_ok=True)
+        caller = sign_in(session, token=token, protocol=protocol, revoked_ok=True, for_push=True)
         if caller.revoked:
             # Kept for review (committed), never applied; then the device learns it is revoked.
             syncing.quarantine_revoked(
@@ -57,10 +57,15 @@ def push(
             session.commit()
             raise device_revoked()
         answer = syncing.push(
-            session, device=caller.device, user=caller.user, request=body, epoch=epoch
+            session,
+            device=caller.device,
+            user=caller.user,
+            request=body,
+            epoch=epoch,
+            lease_days=caller.lease_days,
         )
         session.commit()
-    return Response(answer.model_dump_json(), media_type=JSON)
+    return Response(answer.for_protocol(protocol).model_dump_json(), media_type=JSON)
 
 
 @router.post("/sync/pull", responses=responses(400, 401, 426, ok=PullResponse))
