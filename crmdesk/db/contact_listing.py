@@ -4,7 +4,7 @@ The app's contact services (:mod:`crmdesk.db.services.contacts`) and ``crmdesk c
 share these statements. They name the tables through light ``table()`` clauses, not the ORM
 models: the command line lists on a plain connection and never pays for the ORM (about a
 quarter of a second a command). The columns' types are the models' own (JSON lists, UTC
-datetimes, booleans); ``tests/test_contact_listing.py`` checks them against the models.
+datetimes, booleans); ``tests/test_cli_core_paths.py`` holds the views to the ORM's.
 """
 
 from __future__ import annotations
