@@ -9,9 +9,11 @@ datetimes, booleans); ``tests/test_cli_core_paths.py`` holds the views to the OR
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -19,6 +21,7 @@ from sqlalchemy import (
     Connection,
     String,
     Text,
+    cast,
     column,
     func,
     select,
@@ -119,7 +122,10 @@ def contact_page(
     if after is not None:
         conds.append(tuple_(c.sort_key, c.id) > tuple_(*after))
     # Plain columns, not ORM objects: a thousand contacts a page, and `crmdesk contact list`
-    # pages through all of them.
+    # pages through all of them. The lists and times come as their stored text, decoded in
+    # _row_view by orjson and fromisoformat: faster than SQLAlchemy's json and regex result
+    # processors over 11,000 contacts.
+    stored = {name: cast(c[name], Text) for name in _DECODED}
     stmt = (
         select(
             c.id,
@@ -139,16 +145,16 @@ def contact_page(
             a.deleted,
             c.owner,
             c.gender,
-            c.phones,
-            c.emails,
+            stored["phones"],
+            stored["emails"],
             c.wechat,
             c.hometown,
             c.school,
             c.notes,
-            c.tags,
+            stored["tags"],
             c.deleted,
-            c.created_at,
-            c.updated_at,
+            stored["created_at"],
+            stored["updated_at"],
         )
         .select_from(
             CONTACTS.outerjoin(ACCOUNTS, c.account_id == a.id).outerjoin(
@@ -182,6 +188,19 @@ def contact_count(
     return int(_connection(source).scalar(stmt) or 0)
 
 
+_DECODED = ("phones", "emails", "tags", "created_at", "updated_at")
+
+
+def _strings(stored: str | None) -> tuple[str, ...]:
+    """A JSON list column's stored text (as the JSON type wrote it) as a tuple."""
+    return tuple(orjson.loads(stored) or ()) if stored else ()
+
+
+def _utc(stored: str) -> dt.datetime:
+    """A UTCDateTime column's stored text (naive UTC) as an aware datetime, as the type gives."""
+    return dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC)
+
+
 def _row_view(row: Sequence[Any]) -> ContactView:
     """The view of a row of plain columns (a deleted boss or account counts as none)."""
     (cid, name, pinyin, sort_key, account_id, account_name, title, department, role, boss_id,
@@ -204,14 +223,14 @@ def _row_view(row: Sequence[Any]) -> ContactView:
         effective_tier=tier or (account_tier if account_deleted is False else None),
         owner=owner,
         gender=gender,
-        phones=tuple(phones or ()),
-        emails=tuple(emails or ()),
+        phones=_strings(phones),
+        emails=_strings(emails),
         wechat=wechat,
         hometown=hometown,
         school=school,
         notes=notes,
-        tags=tuple(tags or ()),
+        tags=_strings(tags),
         deleted=deleted,
-        created_at=created_at,
-        updated_at=updated_at,
+        created_at=_utc(created_at),
+        updated_at=_utc(updated_at),
     )
