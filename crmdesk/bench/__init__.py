@@ -234,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Other work on the machine shows up as latency: the load average says how far to trust it.
     machine: Figures = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     machine["load_before"] = _load_average()
+    # Stamped before the run: editing the tree while a long run goes on must not mark its figures.
+    machine["commit"] = commit()
     results: dict[str, Figures] = {"machine": machine}
     with tempfile.TemporaryDirectory(prefix="crmdesk-bench-") as tmp:
         ctx = BenchContext(
@@ -250,7 +252,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             results[s.name] = s.run(ctx)
             ctx.say()
     machine["load_after"] = _load_average()
-    machine["commit"] = commit()
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return 0
