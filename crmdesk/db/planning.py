@@ -66,6 +66,7 @@ from crmdesk.db.services import followups, interactions
 from crmdesk.db.services._common import get_live
 from crmdesk.db.services.interactions import NewGift
 from crmdesk.db.services.lookup import MIN_PREFIX, resolve_id
+from crmdesk.db.sql import IN_SLICES
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,8 @@ def _load_plan_input(
             Account.deleted.is_(False),
             true() if account_scope is None else Account.id.in_(account_scope),
         )
-        .order_by(Account.name, Account.id)
+        .order_by(Account.name, Account.id),
+        execution_options=IN_SLICES,
     ).all()
     contact_rows = session.execute(
         select(
@@ -200,7 +202,8 @@ def _load_plan_input(
             Contact.created_at,
         )
         .where(Contact.deleted.is_(False), true() if scope is None else Contact.id.in_(scope))
-        .order_by(Contact.sort_key, Contact.id)
+        .order_by(Contact.sort_key, Contact.id),
+        execution_options=IN_SLICES,
     ).all()
 
     # An account is touched when anyone of it is: fold the contacts' touches in.
@@ -268,7 +271,8 @@ def _load_plan_input(
         .where(
             ImportantDate.deleted.is_(False),
             true() if scope is None else ImportantDate.contact_id.in_(scope),
-        )
+        ),
+        execution_options=IN_SLICES,
     ):
         (date_id, contact_id, kind, label, calendar, year, month, day, leap, member_id,
          member_name, relation, member_deleted) = date_row  # fmt: skip
@@ -389,7 +393,10 @@ def contact_touches(session: Session, scope: Select[Any] | None) -> dict[str, dt
     )
     touches = union_all(attended, received).subquery()
     latest = type_coerce(func.max(touches.c.at), UTCDateTime())
-    rows = session.execute(select(touches.c.contact_id, latest).group_by(touches.c.contact_id))
+    rows = session.execute(
+        select(touches.c.contact_id, latest).group_by(touches.c.contact_id),
+        execution_options=IN_SLICES,
+    )
     return {contact_id: local_day(at) for contact_id, at in rows if at is not None}
 
 
@@ -403,7 +410,8 @@ def _account_touches(session: Session, scope: Select[Any] | None) -> dict[str, d
             Interaction.deleted.is_(False),
             true() if scope is None else Interaction.account_id.in_(scope),
         )
-        .group_by(Interaction.account_id)
+        .group_by(Interaction.account_id),
+        execution_options=IN_SLICES,
     )
     return {
         account_id: local_day(at)
@@ -445,7 +453,8 @@ def _last_gifts(session: Session, scope: Select[Any] | None) -> dict[str, LastGi
             ranked.c.value_minor,
             ranked.c.currency,
             at,
-        ).where(ranked.c.position == 1)
+        ).where(ranked.c.position == 1),
+        execution_options=IN_SLICES,
     )
     return {
         contact_id: LastGift(

@@ -7,6 +7,7 @@ Data is written through the services, as the app writes it; expected lunar days 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 from crmdesk.core.dates import DateSpec
 from crmdesk.core.errors import NotFoundError, ValidationError
 from crmdesk.core.money import Money
-from crmdesk.core.planner import ItemKind, PlanFilter
+from crmdesk.core.planner import ItemKind, PlanFilter, gc_paused
 from crmdesk.core.planner_config import CompanyFestivalSpec, PlannerSettings
 from crmdesk.db import planner_settings
 from crmdesk.db.book import Book
@@ -376,3 +377,35 @@ def test_the_calendar_expands_lunar_dates_year_by_year(book: Book, people: dict[
     assert [e.decoded("dtstart") for e in spring] == [
         RefLunar(y, 1, 1).to_solar_date() for y in (2026, 2027, 2028)
     ]
+
+
+def test_a_loaded_input_is_left_out_of_the_collectors_walks(
+    book: Book, people: dict[str, str]
+) -> None:
+    # The app's worker loads the plan input while the rep types: a collection walking it holds
+    # the GIL (tens of ms at 100k), so what the load built is frozen, not left young.
+    gc.unfreeze()
+    gc.collect()
+    try:
+        with book.session() as s:
+            data = load_plan_input(s)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > len(data.contacts)
+        assert gc.get_count()[0] < 50  # nothing young left for the next collection to walk
+    finally:
+        gc.unfreeze()
+
+
+def test_a_nested_pause_leaves_freezing_to_the_outermost() -> None:
+    gc.unfreeze()
+    gc.collect()
+    try:
+        with gc_paused():
+            with gc_paused():
+                made = [[] for _ in range(100)]
+            assert not gc.isenabled()
+            assert gc.get_freeze_count() == 0  # the inner pause froze nothing
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(made)
+    finally:
+        gc.unfreeze()
