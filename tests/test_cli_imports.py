@@ -15,7 +15,8 @@ from crmdesk.cli.planner import ITEM_KINDS
 from crmdesk.core.planner import ItemKind
 
 # What a --help must not pay for: the database stack, the wire schemas, pinyin, Qt, the file
-# formats' libraries, HTTP, the keyring, the lunar calendar.
+# formats' libraries, HTTP, the keyring, the lunar calendar, the import's decoders, the
+# terminal's password prompt.
 HEAVY = (
     "sqlalchemy",
     "sqlcipher3",
@@ -31,6 +32,9 @@ HEAVY = (
     "phonenumbers",
     "lunar_python",
     "crmdesk.db.models",
+    "crmdesk.core.importing.source",
+    "crmdesk.core.importing.encoding",
+    "getpass",
 )
 
 _PROBE = """

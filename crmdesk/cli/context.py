@@ -15,7 +15,6 @@ printed, logged or written anywhere.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Iterator
@@ -84,6 +83,8 @@ def ask_passphrase(purpose: str) -> str | None:
         return from_env
     if not sys.stdin.isatty():
         return None  # the book layer then says how to give one
+    import getpass  # here: most commands never ask
+
     if purpose == "new":
         first = getpass.getpass("Choose a passphrase for the new book: ")
         if getpass.getpass("Type it again: ") != first:

@@ -9,7 +9,6 @@ says so and exits with its own code (docs/cli.md).
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from typing import Any
@@ -28,6 +27,8 @@ def _password() -> str:
         raise ValidationError(
             f"no password: set {PASSWORD_ENV} or run at a terminal", field="password"
         )
+    import getpass  # here: only enrolling asks
+
     return getpass.getpass("Password on the sync server: ")
 
 

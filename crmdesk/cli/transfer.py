@@ -177,7 +177,7 @@ def export_file(ctx: Context, args: argparse.Namespace) -> Output:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     # Only light modules here: the parser is built for every command, --help included.
-    from crmdesk.core.importing.source import FORMATS
+    from crmdesk.core.importing.table import FORMATS  # not .source: its decoders wait for a file
     from crmdesk.db.transfer.formats import EXPORT_FORMATS, WHATS
 
     p = sub.add_parser(

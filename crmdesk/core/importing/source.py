@@ -26,7 +26,6 @@ _BY_SUFFIX: dict[str, FileFormat] = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
 }
-FORMATS: tuple[FileFormat, ...] = ("vcard", "csv", "xlsx")
 _CHUNK = 1024 * 1024
 
 

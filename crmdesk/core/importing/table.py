@@ -8,6 +8,7 @@ from typing import Literal
 from crmdesk.core.errors import ValidationError
 
 FileFormat = Literal["vcard", "csv", "xlsx"]
+FORMATS: tuple[FileFormat, ...] = ("vcard", "csv", "xlsx")
 
 
 class UnreadableFileError(ValidationError):
