@@ -28,6 +28,7 @@ from sqlalchemy import (
     exists,
     func,
     literal,
+    literal_column,
     null,
     select,
     true,
@@ -142,15 +143,21 @@ def _live_interaction() -> ColumnElement[bool]:
 
 def _first_attendee_account() -> ColumnElement[str | None]:
     """An attendee's account (the least account id when attendees are of several: a plain
-    aggregate, no sort per interaction)."""
-    return (
-        select(func.min(Contact.account_id))
-        .join(InteractionAttendee, InteractionAttendee.contact_id == Contact.id)
-        .where(
-            InteractionAttendee.interaction_id == Interaction.id,
-            live(InteractionAttendee.deleted),
-        )
-        .scalar_subquery()
+    aggregate, no sort per interaction).
+
+    Written as SQL for its ``INDEXED BY``: left to itself, SQLite reads each attendee's account
+    through the contacts' primary key, a page of the contacts table per attendee, where the
+    (id, account_id) index answers alone (1.5 -> 1.1 s for a year of 200,000 interactions).
+    SQLAlchemy has no table hints for SQLite. Correlates with the outer ``interactions``.
+    """
+    return literal_column(
+        "(SELECT min(attendee_contact.account_id)"
+        " FROM interaction_attendees AS attendee"
+        " JOIN contacts AS attendee_contact INDEXED BY ix_contacts_account_of"
+        " ON attendee_contact.id = attendee.contact_id"
+        " WHERE attendee.interaction_id = interactions.id"
+        " AND ifnull(attendee.deleted, 0) = 0)",
+        String(),
     )
 
 
@@ -264,6 +271,7 @@ def spend_sums(
         .select_from(base)
         .outerjoin(account, account.id == base.c.aid)
         .cte("spend")
+        .prefix_with("MATERIALIZED")
     )
     mine = (spend.c.rep.is_(None) if rep is None else spend.c.rep == rep) if filtered else true()
     totals = (func.sum(spend.c.cost), func.sum(spend.c.gift), func.sum(spend.c.n))

@@ -32,7 +32,9 @@ from crmdesk.core.planner import (
     PlanTier,
     build_plan,
     done_key,
+    release,
 )
+from crmdesk.core.planner.inputs import RELEASE_SLICE
 from crmdesk.core.planner_config import CompanyFestivalSpec, PlannerSettings
 
 TIERS = (
@@ -560,3 +562,23 @@ def test_a_reminder_is_due_at_start_then_daily_at_the_chosen_time() -> None:
     assert next_reminder_at(shown, nine, now) == dt.datetime(2026, 3, 8, 9, 0)
     # Asleep for days: due as soon as it wakes.
     assert is_due(shown, nine, dt.datetime(2026, 3, 12, 7, 0))
+
+
+def test_releasing_an_input_empties_it_and_leaves_plans_made_from_it_whole() -> None:
+    count = RELEASE_SLICE * 2 + 7  # more than one slice, and a part of one
+    contacts = [person(f"c{i}", name=f"客户{i}", last_touch=RECENT) for i in range(count)]
+    dates = [birthday(f"05-{1 + i % 28:02d}", f"c{i}", f"d{i}") for i in range(count)]
+    data = PlanInput(tiers=list(TIERS), contacts=contacts, dates=dates)
+    plan = build_plan(data, start=dt.date(2026, 5, 1), days=31, settings=NO_FESTIVALS)
+    names = sorted(
+        i.contact.name for i in plan.items() if i.kind is ItemKind.BIRTHDAY and i.contact
+    )
+    assert len(names) == count
+    assert "prepared" in vars(data) and "contact_by_id" in vars(data)
+    release(data)
+    assert not data.contacts and not data.dates and not data.contact_by_id
+    # What the plan shows is still there: it holds its own references.
+    again = sorted(
+        i.contact.name for i in plan.items() if i.kind is ItemKind.BIRTHDAY and i.contact
+    )
+    assert again == names

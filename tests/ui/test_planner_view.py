@@ -355,3 +355,16 @@ def test_a_festival_row_or_day_starts_a_campaign_with_the_filters(qtbot, view: P
     with qtbot.waitSignal(view.campaign_requested) as asked:
         view.campaign_action.trigger()
     assert asked.args[:2] == ["cn.spring_festival", 2026]
+
+
+def test_a_reloaded_input_frees_the_old_one_on_the_worker(view: PlannerView, qtbot) -> None:
+    qtbot.waitUntil(lambda: view.plan is not None)
+    old = view._loaded
+    assert old is not None and old.data.contacts
+    shown = item_ids(view)
+    view.reload()
+    qtbot.waitUntil(lambda: view._loaded is not old)
+    # The worker empties the old input a slice at a time; the GUI thread never frees it whole.
+    qtbot.waitUntil(lambda: not old.data.contacts and not old.data.dates)
+    assert view._loaded is not None and view._loaded.data.contacts
+    qtbot.waitUntil(lambda: item_ids(view) == shown)

@@ -64,6 +64,7 @@ from crmdesk.core.planner.inputs import (
     PlanTier,
     done_key,
     gc_paused,
+    release,
 )
 from crmdesk.core.planner.items import FestivalDay, OccasionDay, PlanItem, spec_text
 
@@ -92,5 +93,6 @@ __all__ = [
     "check_filter",
     "done_key",
     "gc_paused",
+    "release",
     "spec_text",
 ]

@@ -266,3 +266,28 @@ def gc_paused() -> Iterator[None]:
         if was_enabled:
             gc.freeze()
             gc.enable()
+
+
+RELEASE_SLICE = 2000
+
+
+def release(data: PlanInput) -> None:
+    """Free a plan input a slice at a time; ``data`` is empty afterwards.
+
+    Call it where the last reference would be dropped, on a worker. Dropped at once, a big book's
+    input (half a million objects at 100,000 contacts) is freed in one stretch of C code that
+    holds the GIL for about 50 ms, and the GUI thread cannot run meanwhile; freed a slice at a
+    time, the GUI thread gets its turn between slices.
+    """
+    held = vars(data)  # the fields and what cached_property stored
+    parts: list[Any] = list(held.values())
+    prepared = held.get("prepared")
+    if prepared is not None:
+        parts += list(vars(prepared).values())
+    for part in parts:
+        if isinstance(part, list):
+            while part:
+                del part[-RELEASE_SLICE:]
+        elif isinstance(part, dict):
+            while part:
+                part.popitem()

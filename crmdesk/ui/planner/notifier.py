@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from crmdesk.core.planner import build_plan
+from crmdesk.core.planner import build_plan, release
 from crmdesk.core.planner_config import DEFAULT_REMIND_AT
 from crmdesk.core.planner_reminders import Reminders, is_due, reminder_days, todays_reminders
 from crmdesk.ui.desk import Desk
@@ -37,10 +37,11 @@ def compute_reminders(session: Any, today: dt.date) -> tuple[Reminders, dt.time]
     from crmdesk.db.planning import load_plan_input
 
     settings = load_settings(session)
-    plan = build_plan(
-        load_plan_input(session), start=today, days=reminder_days(settings), settings=settings
-    )
-    return todays_reminders(plan, today), settings.remind_at
+    data = load_plan_input(session)
+    plan = build_plan(data, start=today, days=reminder_days(settings), settings=settings)
+    reminders = todays_reminders(plan, today)
+    release(data)  # here, a slice at a time, not all at once when the last reference goes
+    return reminders, settings.remind_at
 
 
 class PlannerNotifier(QObject):

@@ -62,6 +62,7 @@ from crmdesk.core.planner import (
     PlanItem,
     PlanTier,
     build_plan,
+    release,
 )
 from crmdesk.core.planner_config import DEFAULT_SETTINGS, PlannerSettings
 from crmdesk.ui import labels
@@ -430,7 +431,10 @@ class PlannerView(QWidget):
     def _on_loaded(self, generation: int, loaded: Loaded) -> None:
         if generation != self._generation:
             return
-        self._loaded = loaded
+        old, self._loaded = self._loaded, loaded
+        if old is not None and self._desk is not None:
+            # Freed here, the old input would hold the GUI thread for tens of ms at 100k.
+            self._desk.runner.run_on_worker(lambda: release(old.data))
         self.policies.setText(self.texts.policies(loaded.settings))
         tiers = sorted(loaded.data.tiers, key=lambda t: t.rank)
         self._fill_tier_chips([(t.code, t.name) for t in tiers])
