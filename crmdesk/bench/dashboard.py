@@ -209,7 +209,8 @@ def table_rows(figures: Figures) -> list[tuple[str, float, float | None]]:
 def dashboard_section(ctx: BenchContext) -> Figures:
     today = dt.date.today()
     path = ctx.workdir / "team.crmdesk"
-    engine = book_engine.create_book_engine(path, RawKey.generate())
+    key = RawKey.generate()
+    engine = book_engine.create_book_engine(path, key)
     try:
         migrate.ensure_current(engine, path)
         with stopwatch() as building:
@@ -227,6 +228,10 @@ def dashboard_section(ctx: BenchContext) -> Figures:
         with stopwatch() as optimizing:
             book_engine.optimize_statistics(engine)
         optimize_again_ms = optimizing() * 1000
+        # Timed as the app meets it: the book opened again, its page cache sized from the whole
+        # book (the connection made while the book was empty got the smallest cache).
+        engine.dispose()
+        engine = book_engine.create_book_engine(path, key)
         ctx.say(f"book: {ctx.contacts:,} contacts, {sizes['accounts']:,} accounts, "
                 f"{sizes['interactions']:,} interactions, {sizes['gifts']:,} gifts "
                 f"(built in {building():.1f} s)")  # fmt: skip

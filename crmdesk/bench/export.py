@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from crmdesk.bench import BenchContext, Figures, TableRow, section
 
@@ -30,9 +31,22 @@ def fresh_book(path: Path) -> object:
     from crmdesk.db.keys import RawKey
     from crmdesk.db.migrate import ensure_current
 
-    engine = create_book_engine(path, RawKey.generate())
+    key = RawKey.generate()
+    engine = create_book_engine(path, key)
     ensure_current(engine, path)
-    return Book(path, BookInfo(book_id="bench-" + path.stem, key_source="passphrase"), engine, None)
+    info = BookInfo(book_id="bench-" + path.stem, key_source="passphrase")
+    return Book(path, info, engine, None, key=key)
+
+
+def reopened(book: Any) -> Any:
+    """``book`` opened again, as a user's export meets it: its page cache sized from the whole
+    book (the connection made while it was empty got the smallest cache)."""
+    from crmdesk.db.book import Book
+    from crmdesk.db.engine import create_book_engine
+
+    book.engine.dispose()
+    engine = create_book_engine(book.path, book.key)
+    return Book(book.path, book.info, engine, None, key=book.key)
 
 
 def run_export_bench(ctx: BenchContext) -> Figures:
@@ -54,6 +68,7 @@ def run_export_bench(ctx: BenchContext) -> Figures:
     try:
         with book.engine.begin() as conn:
             insert_rows(conn, data)
+        book = reopened(book)
         with book.session() as s:  # the floor: every contact's columns read, nothing written
             began, cpu_began = time.perf_counter(), time.process_time()
             read = sum(1 for _ in s.connection().execute(select(*Contact.__table__.columns)))
