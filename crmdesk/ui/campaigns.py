@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -49,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.festivals import BUILTIN_FESTIVALS
+from crmdesk.ui.date_fields import YearField
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.formats import date_text, money_text
 from crmdesk.ui.forms import error_text
@@ -184,9 +184,10 @@ class CampaignsDialog(QDialog):
         for festival in BUILTIN_FESTIVALS:
             if festival.key.startswith("cn."):
                 self.festival.addItem(festival.name(_language()), festival.key)
-        self.year = QSpinBox(self)
-        self.year.setRange(1901, 2099)
-        self.year.setValue(dt.date.today().year)
+        self.year = YearField(dt.date.today().year, parent=self)
+        self.year.setObjectName("campaignYear")
+        self.year.setMaximumWidth(110)
+        self.year.checked.connect(self._year_checked)
         self.tiers = QLineEdit(self)
         self.tiers.setPlaceholderText(self.tr("e.g. S, A (empty: every tier)"))
         self.tiers.setObjectName("campaignTiers")
@@ -366,7 +367,7 @@ class CampaignsDialog(QDialog):
             self.festival.addItem(festival_by_key(occasion).name(_language()), occasion)
             index = self.festival.count() - 1
         self.festival.setCurrentIndex(index)
-        self.year.setValue(year)
+        self.year.setText(str(year))
         self.tiers.setText(", ".join(tiers))
         self.owners.setText(", ".join(owners))
         self.status.setText(
@@ -382,7 +383,16 @@ class CampaignsDialog(QDialog):
         dialog.open()
         return dialog
 
+    def _year_checked(self, error: object) -> None:
+        # Make waits for a real year; the field says what is wrong with the one typed.
+        self.make_button.setEnabled(error is None)
+        self.status.setText(self.year.error_message())
+
     def make(self) -> None:
+        if not self.year.is_valid():
+            self.status.setText(self.year.error_message())
+            return
+        year = self.year.value()
         tiers = [t.strip().upper() for t in self.tiers.text().replace("，", ",").split(",")]
         owners = [o.strip() for o in self.owners.text().replace("，", ",").split(",")]
         self.status.setText(self.tr("Making the campaign…"))
@@ -400,7 +410,7 @@ class CampaignsDialog(QDialog):
         self.desk.write(
             _new_campaign,
             self.festival.currentData(),
-            self.year.value(),
+            year,
             self.from_field.text(),
             [t for t in tiers if t],
             [o for o in owners if o],

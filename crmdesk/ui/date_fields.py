@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -112,3 +113,22 @@ class DateField(CheckedField):
         if self.error is None:
             return ""
         return _day_message(self.text(), self.error) or error_text(self.error)
+
+
+class YearField(CheckedField):
+    """A year typed as digits (full-width ones from an IME too), within the date policy; kept as
+    typed, where a spin box would refuse the key or go back to its last value unexplained."""
+
+    def __init__(self, value: int, field: str = "year", parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.setPlaceholderText(str(dt.date.today().year))
+        self.setText(str(value))
+
+    def _parse(self, text: str) -> int:
+        digits = unicodedata.normalize("NFKC", text).strip()
+        if not digits.isascii() or not digits.isdigit():
+            raise ValidationError(f"{text!r} is not a year", field=self.field, code="year_syntax")
+        return dates.check_year(int(digits), field=self.field)
+
+    def value(self) -> int:
+        return self._parse(self.text())

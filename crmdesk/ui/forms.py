@@ -59,6 +59,7 @@ _MESSAGES = {
         "Errors", "This person already received this gift: choose another one."
     ),
     "year_out_of_range": QT_TRANSLATE_NOOP("Errors", "The year must be between 1900 and 2099."),
+    "year_syntax": QT_TRANSLATE_NOOP("Errors", "Type the year as digits, e.g. 2027."),
     "datetime_syntax": QT_TRANSLATE_NOOP(
         "Errors", "This is not a date and time: write e.g. 2026-11-20 19:00."
     ),

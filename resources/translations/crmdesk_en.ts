@@ -1281,6 +1281,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type the year as digits, e.g. 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This is not a date and time: write e.g. 2026-11-20 19:00.</source>
         <translation type="unfinished"></translation>
     </message>

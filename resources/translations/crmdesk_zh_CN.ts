@@ -1277,6 +1277,10 @@
         <translation>年份必须在 1900 至 2099 之间。</translation>
     </message>
     <message>
+        <source>Type the year as digits, e.g. 2027.</source>
+        <translation>请用数字输入年份，例如 2027。</translation>
+    </message>
+    <message>
         <source>This is not a date and time: write e.g. 2026-11-20 19:00.</source>
         <translation>这不是有效的日期时间：请写成例如 2026-11-20 19:00。</translation>
     </message>

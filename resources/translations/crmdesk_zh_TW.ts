@@ -1277,6 +1277,10 @@
         <translation>年份必須在 1900 至 2099 之間。</translation>
     </message>
     <message>
+        <source>Type the year as digits, e.g. 2027.</source>
+        <translation>請用數字輸入年份，例如 2027。</translation>
+    </message>
+    <message>
         <source>This is not a date and time: write e.g. 2026-11-20 19:00.</source>
         <translation>這不是有效的日期時間：請寫成例如 2026-11-20 19:00。</translation>
     </message>

@@ -46,7 +46,8 @@ def test_make_a_campaign_and_send_its_gifts(qtbot, book: Book, desk, tmp_path, b
     dialog = CampaignsDialog(desk, sender="东方机械 小刘")
     qtbot.addWidget(dialog)
     dialog.festival.setCurrentIndex(dialog.festival.findData("cn.mid_autumn"))
-    dialog.year.setValue(2027)
+    dialog.year.selectAll()
+    qtbot.keyClicks(dialog.year, "2027")
     qtbot.keyClicks(dialog.tiers, "s")
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
 
@@ -141,7 +142,7 @@ def test_the_gift_catalogue_dialog(qtbot, book: Book, desk) -> None:
     campaigns_dialog = CampaignsDialog(desk, sender="小刘")
     qtbot.addWidget(campaigns_dialog)
     campaigns_dialog.festival.setCurrentIndex(campaigns_dialog.festival.findData("cn.mid_autumn"))
-    campaigns_dialog.year.setValue(2027)
+    campaigns_dialog.year.setText("2027")
     qtbot.mouseClick(campaigns_dialog.make_button, Qt.MouseButton.LeftButton)  # names tea, cakes
     dialog = campaigns_dialog.open_catalogue()
     assert isinstance(dialog, GiftCatalogueDialog)
@@ -196,7 +197,7 @@ def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk, briti
     dialog = CampaignsDialog(desk, sender="小刘")
     qtbot.addWidget(dialog)
     dialog.festival.setCurrentIndex(dialog.festival.findData("cn.mid_autumn"))
-    dialog.year.setValue(2027)
+    dialog.year.setText("2027")
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
     dialog.table.selectRow(0)  # 王建国 (S): mark his gift bought
     qtbot.mouseClick(dialog.findChild(QPushButton, "markBought"), Qt.MouseButton.LeftButton)
@@ -215,3 +216,42 @@ def test_the_team_page_sums_each_campaign_and_rep(qtbot, book: Book, desk, briti
         "liu": ["1", "¥500.00", "¥300.00", "0", "1", "0", "0"],
         "zhao": ["1", "¥200.00", "¥180.00", "1", "0", "0", "0"],
     }
+
+
+def type_into(qtbot, field, text: str) -> None:
+    """Key by key; a Chinese character as an input method commits it."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(field, char)
+        else:
+            field.insert(char)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("2200", "The year must be between 1900 and 2099."),
+        ("二〇二七", "Type the year as digits, e.g. 2027."),
+        ("20x7", "Type the year as digits, e.g. 2027."),
+        ("", "Type the year as digits, e.g. 2027."),
+    ],
+)
+def test_an_impossible_year_stays_as_typed_and_makes_nothing(
+    qtbot, book: Book, desk, british, typed: str, said: str
+) -> None:
+    fill(book)
+    dialog = CampaignsDialog(desk, sender="小刘")
+    qtbot.addWidget(dialog)
+    dialog.year.selectAll()
+    qtbot.keyClick(dialog.year, Qt.Key.Key_Delete)
+    type_into(qtbot, dialog.year, typed)
+    assert dialog.year.text() == typed  # no spin box clamping 2200 to 2099
+    assert dialog.status.text() == said
+    assert not dialog.make_button.isEnabled()
+    dialog.make()  # Ctrl+Enter or a stale click: still nothing
+    assert dialog.list.count() == 0
+    # Full-width digits from a Chinese IME are a year like any other.
+    dialog.year.selectAll()
+    qtbot.keyClick(dialog.year, Qt.Key.Key_Delete)
+    type_into(qtbot, dialog.year, "２０２７")
+    assert dialog.make_button.isEnabled() and dialog.status.text() == ""
