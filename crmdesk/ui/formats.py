@@ -13,6 +13,7 @@ English. Grouping and the decimal mark come from ``QLocale()`` (the default loca
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale
@@ -32,6 +33,13 @@ def _traditional(locale: QLocale) -> bool:
         QLocale.Country.HongKong,
         QLocale.Country.Macao,
     )
+
+
+def list_text(items: Iterable[str], locale: QLocale | None = None) -> str:
+    """Items of a list as the language writes them: 茶叶、月饼 in Chinese (the enumeration
+    comma), tea, mooncakes elsewhere. For lists shown to people; a field the user edits keeps
+    commas, which its parser splits on."""
+    return ("、" if _chinese(locale or QLocale()) else ", ").join(items)
 
 
 def count_text(n: int, locale: QLocale | None = None) -> str:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.sync.client import SyncClient, SyncError
 from crmdesk.sync.protocol import HandoverRequest, HandoverResponse
+from crmdesk.ui.formats import list_text
 from crmdesk.ui.team_dialog import widen
 
 if TYPE_CHECKING:
@@ -307,7 +308,7 @@ class HandoverDialog(QDialog):
 
     def _done(self, result: HandoverResult) -> None:
         r = result.response
-        received = ", ".join(f"{who} {n}" for who, n in sorted(r.successors.items()))
+        received = list_text(f"{who} {n}" for who, n in sorted(r.successors.items()))
         text = (
             self.tr("Done: %1 records moved (%2 accounts) — %3. %4 devices revoked.")
             .replace("%1", str(r.moved))

@@ -180,13 +180,13 @@ def _contact_facts(c: ContactView, *, brief: bool = False) -> str:
         ),
         (translate("Pages", "Hometown"), _e(c.hometown)),
         (translate("Pages", "School"), _e(c.school)),
-        (translate("Pages", "Phone"), _e(", ".join(c.phones))),
-        (translate("Pages", "E-mail"), _e(", ".join(c.emails))),
+        (translate("Pages", "Phone"), _e(formats.list_text(c.phones))),
+        (translate("Pages", "E-mail"), _e(formats.list_text(c.emails))),
         (translate("Pages", "WeChat"), _e(c.wechat)),
         (translate("Pages", "Tier"), _e(c.effective_tier)),
         (translate("Pages", "Owner"), _e(c.owner)),
         (translate("Pages", "Gender"), _e(labels.label(vocab.GENDERS, c.gender))),
-        (translate("Pages", "Tags"), _e(", ".join(c.tags))),
+        (translate("Pages", "Tags"), _e(formats.list_text(c.tags))),
         (
             translate("Pages", "Pinyin"),
             "" if brief else _e(c.name_pinyin.split(" ")[0] if c.name_pinyin else ""),
@@ -223,7 +223,7 @@ def _interaction_item(i: InteractionView) -> str:
     head = f"<b>{_e(when(i.occurred_at))}</b> · {_e(labels.label(vocab.INTERACTION_KINDS, i.kind))}"
     if i.place:
         head += f" · {_e(i.place)}"
-    who = ", ".join(_link("contact", a.contact_id, a.name) for a in i.attendees)
+    who = formats.list_text(_link("contact", a.contact_id, a.name) for a in i.attendees)
     parts = [head]
     if who:
         parts.append(who)
@@ -388,7 +388,7 @@ def _account_facts(a: AccountView) -> str:
             (translate("Pages", "Application"), _e(a.application)),
             (translate("Pages", "Address"), _e(a.address)),
             (translate("Pages", "Postcode"), _e(a.postcode)),
-            (translate("Pages", "Phone"), _e(", ".join(a.phones))),
+            (translate("Pages", "Phone"), _e(formats.list_text(a.phones))),
             (translate("Pages", "Website"), _e(a.website)),
             (translate("Pages", "Bank account"), _e(a.bank_account)),
             (translate("Pages", "Currency"), _e(a.currency)),
@@ -400,7 +400,7 @@ def _account_facts(a: AccountView) -> str:
             (translate("Pages", "Delivery address"), _e(a.delivery_address)),
             (translate("Pages", "Invoice address"), _e(a.invoice_address)),
             (translate("Pages", "Commission code"), _e(a.commission_code)),
-            (translate("Pages", "Tags"), _e(", ".join(a.tags))),
+            (translate("Pages", "Tags"), _e(formats.list_text(a.tags))),
         ]
     )
 
@@ -514,8 +514,8 @@ def contact_brief_html(page: ContactPage, *, interactions: int = 5, days: int = 
             (translate("Pages", "Reports to"), _e(c.reports_to_name)),
             (translate("Pages", "Hometown"), _e(c.hometown)),
             (translate("Pages", "School"), _e(c.school)),
-            (translate("Pages", "Phone"), _e(", ".join(c.phones))),
-            (translate("Pages", "Family"), _e(", ".join(
+            (translate("Pages", "Phone"), _e(formats.list_text(c.phones))),
+            (translate("Pages", "Family"), _e(formats.list_text(
                 m.name + paren(labels.label(vocab.FAMILY_RELATIONS, m.relation))
                 for m in page.detail.family
             ))),

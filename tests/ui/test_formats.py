@@ -108,3 +108,40 @@ def test_a_narrow_column_drops_this_years_year() -> None:
     )
     noon = dt.datetime(2026, 3, 1, 12, 0)
     assert formats.recent_date_text(noon, today=today, locale=QLocale("en-GB")) == "1 Mar"
+
+
+@pytest.mark.parametrize(
+    ("locale", "joined"),
+    [
+        ("zh-CN", "茶叶、月饼、红酒"),
+        ("zh-TW", "茶叶、月饼、红酒"),
+        ("en-GB", "茶叶, 月饼, 红酒"),
+    ],
+)
+def test_a_list_shown_to_people_uses_the_languages_enumeration_comma(
+    locale: str, joined: str
+) -> None:
+    assert formats.list_text(["茶叶", "月饼", "红酒"], QLocale(locale)) == joined
+    assert formats.list_text([], QLocale(locale)) == ""
+    assert formats.list_text(["茶叶"], QLocale(locale)) == "茶叶"
+
+
+def test_a_chinese_card_lists_phones_and_tags_with_the_enumeration_comma(book, qapp) -> None:
+    from crmdesk.db.browse.cards import contact_page
+    from crmdesk.db.services import contacts
+    from crmdesk.ui import pages
+
+    with book.session() as s, s.begin():
+        cid = contacts.add_contact(
+            s, name="王建国", phones=["13800138000", "021-62345678"], tags=["茶", "高尔夫"]
+        ).id
+    with book.session() as s:
+        page = contact_page(s, cid)
+    before = QLocale()
+    QLocale.setDefault(QLocale("zh-CN"))
+    try:
+        html = pages.contact_html(page)
+    finally:
+        QLocale.setDefault(before)
+    assert "13800138000、021-62345678" in html
+    assert "茶、高尔夫" in html

@@ -34,6 +34,7 @@ from crmdesk.ui.dashboard.tables import (
     RowsModel,
 )
 from crmdesk.ui.dashboard.texts import TeamTexts, amount_text
+from crmdesk.ui.formats import list_text
 
 
 class HintTable(QTableView):
@@ -201,7 +202,7 @@ class DashboardPage(QWidget):
         if not d.key_accounts:
             neglected = self.tr(
                 "No account is in a key tier (%1), so none can be neglected."
-            ).replace("%1", ", ".join(d.key_tiers) or "—")
+            ).replace("%1", list_text(d.key_tiers) or "—")
         else:
             neglected = self.tr("Every key account was touched within its tier's cadence.")
         self.tables[0].set_empty_text(neglected)
@@ -240,7 +241,7 @@ class DashboardPage(QWidget):
                 )
             )
             return
-        tiers = ", ".join(d.key_tiers) or "—"
+        tiers = list_text(d.key_tiers) or "—"
         text = self.tr(
             "%1 accounts · key tiers: %2 · %3 of %4 key accounts touched within their cadence"
         )
@@ -276,7 +277,7 @@ class DashboardPage(QWidget):
         if not coverage:
             self.coverage_chart.show_empty(
                 self.tr("No key accounts: no account is in a key tier (%1).").replace(
-                    "%1", ", ".join(d.key_tiers) or "—"
+                    "%1", list_text(d.key_tiers) or "—"
                 )
             )
             return
@@ -337,7 +338,7 @@ class DashboardPage(QWidget):
                 total = sum(t.amount.minor for t in d.pipeline if t.amount.currency == cur)
                 lines.append(amount_text(total, cur, with_currency=True))
             chart.setTitle(
-                chart.title() + " · " + self.tr("also %1").replace("%1", ", ".join(lines))
+                chart.title() + " · " + self.tr("also %1").replace("%1", list_text(lines))
             )
         self.pipeline_chart.show_chart(chart)
 

@@ -350,7 +350,7 @@ class FlagModel(RowsModel[SpendFlag]):
                 Col(QT_TRANSLATE_NOOP("TeamColumns", "About"), about),
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Reps"),
-                    lambda r: ", ".join(texts.owner(o) for o in r.owners),
+                    lambda r: formats.list_text(texts.owner(o) for o in r.owners),
                 ),
                 Col(
                     QT_TRANSLATE_NOOP("TeamColumns", "Amount"), lambda r: money_text(r.amount), True

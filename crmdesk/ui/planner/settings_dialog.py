@@ -40,6 +40,7 @@ from crmdesk.db.planner_settings import apply_planner_settings
 from crmdesk.db.services.tiers import MAX_CADENCE_DAYS
 from crmdesk.ui import labels
 from crmdesk.ui.desk import Desk
+from crmdesk.ui.formats import list_text
 from crmdesk.ui.forms import Form, error_text
 from crmdesk.ui.planner.texts import PlannerTexts
 
@@ -159,7 +160,7 @@ class PlannerSettingsDialog(QDialog):
     def _tier_text(self, tiers: TierSet) -> str:
         if tiers is None:
             return self.tr("all")
-        return ", ".join(tiers) if tiers else self.tr("none")
+        return list_text(tiers) if tiers else self.tr("none")
 
     def _tier_list(self, text: str) -> TierSet:
         """Read a tier cell: the translated "all"/"none" as well as the English ones."""

@@ -130,7 +130,7 @@ class PlannerTexts(QObject):
             return self.tr("all tiers")
         if not tiers:
             return self.tr("off")
-        return ", ".join(tiers)
+        return formats.list_text(tiers)
 
     def feb29(self, policy: Feb29Policy) -> str:
         return {

@@ -51,6 +51,7 @@ from crmdesk.core.vocab import GENDERS
 from crmdesk.db.transfer.audit import record_transfer
 from crmdesk.db.transfer.exporting import write_error_report
 from crmdesk.ui.desk import Desk
+from crmdesk.ui.formats import list_text
 from crmdesk.ui.forms import code_text, error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
 from crmdesk.ui.labels import label as vocab_label
@@ -275,7 +276,7 @@ class MappingPage(_Page):
         )
         if table.charsets:
             text += " " + self.tr("Cards that name their own charset: %1.").replace(
-                "%1", ", ".join(table.charsets)
+                "%1", list_text(table.charsets)
             )
         self.encoding_text.setText(text)
         self.encoding.setCurrentIndex(0)
