@@ -50,6 +50,7 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.festivals import BUILTIN_FESTIVALS
 from crmdesk.ui.date_fields import YearField
 from crmdesk.ui.desk import Desk
+from crmdesk.ui.editors import split_list
 from crmdesk.ui.formats import date_text, money_text
 from crmdesk.ui.forms import error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
@@ -393,8 +394,8 @@ class CampaignsDialog(QDialog):
             self.status.setText(self.year.error_message())
             return
         year = self.year.value()
-        tiers = [t.strip().upper() for t in self.tiers.text().replace("，", ",").split(",")]
-        owners = [o.strip() for o in self.owners.text().replace("，", ",").split(",")]
+        tiers = [t.upper() for t in split_list(self.tiers.text())]
+        owners = split_list(self.owners.text())
         self.status.setText(self.tr("Making the campaign…"))
         self.make_button.setEnabled(False)
 
@@ -412,8 +413,8 @@ class CampaignsDialog(QDialog):
             self.festival.currentData(),
             year,
             self.from_field.text(),
-            [t for t in tiers if t],
-            [o for o in owners if o],
+            tiers,
+            owners,
             _language(),
             self.tone.currentData(),
             changes="campaigns",

@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.festivals import BUILTIN_FESTIVALS, festival_by_key
+from crmdesk.core.money import DEFAULT_CURRENCY
 from crmdesk.db.services import gift_catalogue
 from crmdesk.db.services.gift_catalogue import TAGS, CatalogueEntry
 from crmdesk.ui.desk import Desk
-from crmdesk.ui.formats import money_text
+from crmdesk.ui.formats import list_text, money_text
 from crmdesk.ui.forms import Form, error_text
 from crmdesk.ui.i18n import QT_TRANSLATE_NOOP
+from crmdesk.ui.money_field import MoneyField
 
 CONTEXT = "GiftCatalogue"
 TAG_NAMES = {
@@ -89,20 +91,14 @@ def catalogue_error(error: BaseException) -> str:
     return error_text(error)
 
 
-def _joined(words: list[str]) -> str:
-    """A list as the language writes it: 食品、肉类 / food, meat."""
-    chinese = QLocale().language() == QLocale.Language.Chinese
-    return ("、" if chinese else ", ").join(words)
-
-
 def tag_text(tags: tuple[str, ...]) -> str:
-    return _joined([_tr(TAG_NAMES.get(t, t)) for t in tags])
+    return list_text([_tr(TAG_NAMES.get(t, t)) for t in tags])
 
 
 def occasion_text(occasions: tuple[str, ...]) -> str:
     if not occasions:
         return _tr(ANY_OCCASION)
-    return _joined([festival_by_key(k).name(QLocale().name()) for k in occasions])
+    return list_text([festival_by_key(k).name(QLocale().name()) for k in occasions])
 
 
 class GiftCatalogueDialog(QDialog):
@@ -144,7 +140,9 @@ class GiftCatalogueDialog(QDialog):
         self.name_zh.setObjectName("giftName")
         self.name_en = QLineEdit(self)
         self.name_en.setObjectName("giftEnglish")
-        self.price = QLineEdit(self)
+        # Checked as typed like every amount (what is not one is said under it and Save waits);
+        # that a gift's price is above zero is the catalogue's rule, said when saving.
+        self.price = MoneyField("price", self, currency=DEFAULT_CURRENCY)
         self.price.setObjectName("giftPrice")
         self.price.setPlaceholderText(self.tr("e.g. 300 or ¥300.50"))
         self.tags = QListWidget(self)
@@ -179,6 +177,7 @@ class GiftCatalogueDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setObjectName("giftSave")
         self.save_button.clicked.connect(self.save)
+        self.price.checked.connect(self._price_checked)
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.setObjectName("giftRemove")
         self.remove_button.clicked.connect(self.remove)
@@ -245,7 +244,7 @@ class GiftCatalogueDialog(QDialog):
         self.form.clear_errors()
         self.name_zh.setText(e.name_zh)
         self.name_en.setText(e.name_en)
-        self.price.setText(e.price.amount)
+        self.price.set_value(e.price)  # a price in another currency says so
         for i in range(self.tags.count()):
             entry = self.tags.item(i)
             on = entry.data(Qt.ItemDataRole.UserRole) in e.tags
@@ -293,7 +292,16 @@ class GiftCatalogueDialog(QDialog):
             "active": self.active.isChecked(),
         }
 
+    def _price_checked(self, error: object) -> None:
+        label = self.form.error_label("price")
+        if label is not None:
+            label.setText(self.price.error_message())
+            label.setVisible(error is not None)
+        self.save_button.setEnabled(error is None)
+
     def save(self) -> None:
+        if not self.price.is_valid():
+            return
         self.form.clear_errors()
         values = self.values()
         if self.editing is None:

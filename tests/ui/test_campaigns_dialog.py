@@ -160,7 +160,20 @@ def test_the_gift_catalogue_dialog(qtbot, book: Book, desk) -> None:
     assert dialog.form.error_label("price").text() == "A gift's price must be more than zero."
     assert dialog.form.error_label("price").isVisibleTo(dialog)
     assert dialog.table.rowCount() == 11
+    # What is not an amount at all is said as it is typed, and Save waits.
+    dialog.price.selectAll()
+    qtbot.keyClicks(dialog.price, "12.345")
+    assert dialog.price.text() == "12.345"
+    assert dialog.form.error_label("price").text() == (
+        "This amount has too many decimal places: at most 2."
+    )
+    assert not dialog.save_button.isEnabled()
+    dialog.save()  # a stale click: nothing written
+    assert dialog.table.rowCount() == 11
     dialog.price.setText("450")
+    assert dialog.save_button.isEnabled() and not dialog.form.error_label("price").isVisibleTo(
+        dialog
+    )
     dialog.tags.item(0).setCheckState(Qt.CheckState.Checked)  # tea
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text() == "Saved 普洱茶饼."
@@ -255,3 +268,28 @@ def test_an_impossible_year_stays_as_typed_and_makes_nothing(
     qtbot.keyClick(dialog.year, Qt.Key.Key_Delete)
     type_into(qtbot, dialog.year, "２０２７")
     assert dialog.make_button.isEnabled() and dialog.status.text() == ""
+
+
+def test_a_gift_priced_in_another_currency_keeps_it_when_edited(qtbot, book: Book, desk) -> None:
+    from crmdesk.db.services import gift_catalogue
+    from crmdesk.ui.campaigns_catalogue import GiftCatalogueDialog
+
+    with book.session() as s, s.begin():
+        key = gift_catalogue.add_item(
+            s, name_zh="威士忌", name_en="Whisky", price=Money(8000, "USD"), tags=["alcohol"]
+        ).key
+    dialog = GiftCatalogueDialog(desk)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
+    row = next(
+        r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "威士忌"
+    )
+    dialog.table.selectRow(row)
+    assert dialog.editing == key
+    assert "USD" in dialog.price.text()  # not "80.00", which would be read as yuan
+    dialog.name_en.setText("Scotch whisky")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"))
+    with book.session() as s:
+        item = gift_catalogue.find_item(s, key)
+        assert (item.price_minor, item.currency) == (8000, "USD")
