@@ -67,10 +67,10 @@ def load_manager_views(session: Any, **options: Any) -> ManagerViews:
     return load(session, **options)
 
 
-def write_xlsx(path: Path, tables: Any, **formats: str) -> Path:
+def write_xlsx(path: Path, tables: Any, **cell_formats: str) -> Path:
     from crmdesk.core.spend_export import write_xlsx as write
 
-    return write(path, tables, **formats)
+    return write(path, tables, **cell_formats)
 
 
 def write_csv(path: Path, table: Any) -> Path:
