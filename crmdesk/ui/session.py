@@ -185,8 +185,8 @@ class BookSession(QObject):
         return False
 
     def close(self) -> None:
-        """On quit: close the book (after queued work)."""
+        """On quit: close the book (after queued work); the process's end frees the rest."""
         self._idle.stop()
         desk, self.desk = self.desk, None
         if desk is not None:
-            desk.close()
+            desk.close(forget=False)

@@ -44,7 +44,7 @@ import psycopg
 import pytest
 
 from crmdesk.db.models import Contact
-from tests import postgres
+from tests import http_calls, postgres
 from tests.server.live import free_port, pg_admin
 from tests.sync.helpers import Device, add_contact, edit, open_device
 
@@ -190,7 +190,7 @@ def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, **kw: object
         if process.poll() is not None:
             raise AssertionError(f"{url}: exited {process.returncode}: {log.read_text()[-3000:]}")
         try:
-            if httpx.get(url, timeout=2, **kw).status_code in (200, 301):  # type: ignore[arg-type]
+            if http_calls.get(url, timeout=2, **kw).status_code in (200, 301):  # type: ignore[arg-type]
                 return
         except httpx.HTTPError:
             pass
@@ -338,14 +338,14 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
 
 
 def test_tls_is_verified_and_plain_http_redirects(deployment: Deployment) -> None:
-    r = httpx.get(deployment.url + "/api/v1/health", verify=deployment.trust(), timeout=10)
+    r = http_calls.get(deployment.url + "/api/v1/health", verify=deployment.trust(), timeout=10)
     assert r.status_code == 200 and r.json()["protocol"] >= 1
     with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
-        httpx.get(deployment.url + "/api/v1/health", verify=ssl.create_default_context())
-    r = httpx.get(deployment.http_url + "/api/v1/health", timeout=10)
+        http_calls.get(deployment.url + "/api/v1/health", verify=ssl.create_default_context())
+    r = http_calls.get(deployment.http_url + "/api/v1/health", timeout=10)
     assert r.status_code == 301
     assert r.headers["location"].startswith("https://")
-    r = httpx.get(deployment.url + "/", verify=deployment.trust(), timeout=10)
+    r = http_calls.get(deployment.url + "/", verify=deployment.trust(), timeout=10)
     assert r.status_code == 404  # nothing but the API is served
 
 
@@ -432,5 +432,5 @@ def test_stopping_one_process_keeps_clients_working(deployment: Deployment) -> N
         assert got is not None and got.title == "总经理"
 
     stopped.start()
-    r = httpx.get(deployment.url + "/api/v1/health", verify=deployment.trust(), timeout=10)
+    r = http_calls.get(deployment.url + "/api/v1/health", verify=deployment.trust(), timeout=10)
     assert r.status_code == 200

@@ -24,7 +24,7 @@ from crmdesk.server import crud, security
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.migrate import upgrade
 from crmdesk.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from tests import postgres
+from tests import http_calls, postgres
 
 BACKENDS = ("sqlite", "postgresql")
 PASSWORD = "correct horse battery"
@@ -148,7 +148,7 @@ def start_server(
         if process.poll() is not None:
             raise RuntimeError(f"server exited: {log.read_text(errors='replace')[-2000:]}")
         try:
-            r = httpx.get(server.url + "/api/v1/health", timeout=1, verify=verify)
+            r = http_calls.get(server.url + "/api/v1/health", timeout=1, verify=verify)
             if r.status_code == 200:
                 return server
         except httpx.HTTPError:
@@ -166,7 +166,7 @@ def headers(token: str | None = None) -> dict[str, str]:
 
 
 def enrol(url: str, username: str, password: str = PASSWORD) -> dict[str, str]:
-    r = httpx.post(
+    r = http_calls.post(
         url + "/api/v1/enrol",
         json={"username": username, "password": password, "device_name": "test"},
         headers=headers(),

@@ -4,7 +4,6 @@ token) finds no 5xx, no undocumented status and no response that breaks its sche
 
 from __future__ import annotations
 
-import httpx
 import jsonschema_rs
 import pytest
 import schemathesis
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from schemathesis import Case, checks
 from schemathesis.core.result import Ok
 
+from tests import http_calls
 from tests.server.live import Database, LiveServer, enrol, headers
 
 
@@ -35,7 +35,7 @@ DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 
 def test_the_document_is_openapi_3_1_with_every_error_documented(server: LiveServer) -> None:
-    doc = httpx.get(server.url + "/openapi.json", timeout=10).json()
+    doc = http_calls.get(server.url + "/openapi.json", timeout=10).json()
     assert doc["openapi"].startswith("3.1")
     for path, operations in doc["paths"].items():
         for method, op in operations.items():

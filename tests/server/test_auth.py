@@ -15,13 +15,14 @@ from sqlalchemy import select
 from crmdesk.server import cli, crud
 from crmdesk.server.models import Device, User
 from crmdesk.server.security import hash_token
+from tests import http_calls
 from tests.server.live import PASSWORD, Database, LiveServer, enrol, headers, start_server
 
 
 def _post(
     server: LiveServer, path: str, token: str | None, body: dict | None = None
 ) -> httpx.Response:
-    return httpx.post(server.url + path, json=body or {}, headers=headers(token), timeout=30)
+    return http_calls.post(server.url + path, json=body or {}, headers=headers(token), timeout=30)
 
 
 def test_enrol_gives_a_token_stored_only_as_a_hash(server: LiveServer, db: Database) -> None:
@@ -36,7 +37,7 @@ def test_enrol_gives_a_token_stored_only_as_a_hash(server: LiveServer, db: Datab
         u = s.scalar(select(User).where(User.username == user))
         assert u is not None and u.password_hash.startswith("$argon2id$")
         assert PASSWORD not in u.password_hash
-    r = httpx.get(server.url + "/api/v1/status", headers=headers(e["token"]), timeout=10)
+    r = http_calls.get(server.url + "/api/v1/status", headers=headers(e["token"]), timeout=10)
     assert r.status_code == 200 and r.json()["username"] == user
 
 
@@ -65,7 +66,7 @@ def test_revoked_device_and_deactivated_user_are_refused(server: LiveServer, db:
 
 def test_old_protocol_is_told_to_update(server: LiveServer, db: Database) -> None:
     e = enrol(server.url, db.user())
-    r = httpx.post(
+    r = http_calls.post(
         server.url + "/api/v1/sync/pull",
         json={},
         headers={"Authorization": f"Bearer {e['token']}", "X-Crmdesk-Protocol": "0"},
@@ -121,7 +122,10 @@ def test_admin_cli(server: LiveServer, db: Database, monkeypatch: pytest.MonkeyP
     assert e["token"] not in listing
     assert run("revoke-device", e["device_id"])[0] == 0
     assert "revoked" in run("list-devices", "--user", name)[1]
-    assert httpx.get(server.url + "/api/v1/status", headers=headers(e["token"])).status_code == 401
+    assert (
+        http_calls.get(server.url + "/api/v1/status", headers=headers(e["token"])).status_code
+        == 401
+    )
     assert run("reset-password", name, "--password-stdin", stdin="a new password\n")[0] == 0
     assert enrol(server.url, name, "a new password")["token"]
     users = run("list-users")[1]

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from crmdesk.server.models import Quarantine, SyncRecord
 from crmdesk.sync.protocol import COMPANY_BOOK
+from tests import http_calls
 from tests.server.live import Database, LiveServer, enrol, headers
 
 
@@ -36,7 +37,7 @@ ROW = {"name": "secret account 机密", "status": "existing", "notes": "the owne
 
 
 def _push(url: str, e: dict[str, str], mutations: list[dict], acked: int = 0) -> httpx.Response:
-    return httpx.post(
+    return http_calls.post(
         url + "/api/v1/sync/push",
         headers=headers(e["token"]),
         json={"acked_through": acked, "mutations": mutations},
@@ -45,7 +46,7 @@ def _push(url: str, e: dict[str, str], mutations: list[dict], acked: int = 0) ->
 
 
 def _pull_all(url: str, e: dict[str, str]) -> dict:
-    r = httpx.post(url + "/api/v1/sync/pull", headers=headers(e["token"]), json={}, timeout=30)
+    r = http_calls.post(url + "/api/v1/sync/pull", headers=headers(e["token"]), json={}, timeout=30)
     assert r.status_code == 200
     return r.json()
 
@@ -101,11 +102,11 @@ def test_pull_status_and_wait_show_only_the_scope(
     e = world.device(actor)
     page = _pull_all(server.url, e)
     ids = {c["id"] for c in page["changes"]}
-    text = httpx.post(
+    text = http_calls.post(
         server.url + "/api/v1/sync/pull", headers=headers(e["token"]), json={}, timeout=30
     ).text
     owner_book = world.owner["book_id"]
-    status = httpx.get(server.url + "/api/v1/status", headers=headers(e["token"]), timeout=30)
+    status = http_calls.get(server.url + "/api/v1/status", headers=headers(e["token"]), timeout=30)
     if actor in READERS:
         assert {world.account, world.contact} <= ids
         assert owner_book in page["cursor"] and owner_book in status.json()["books"]
@@ -116,7 +117,7 @@ def test_pull_status_and_wait_show_only_the_scope(
         if actor.startswith("rep"):
             assert set(page["cursor"]) == {e["book_id"], COMPANY_BOOK}
     # Waiting on a cursor that claims the owner's book reveals nothing either.
-    w = httpx.post(
+    w = http_calls.post(
         server.url + "/api/v1/sync/wait",
         headers=headers(e["token"]),
         json={"cursor": page["cursor"], "timeout": 0},
@@ -185,7 +186,7 @@ def test_restore_check_and_reassign_reveal_nothing(
 ) -> None:
     world = fresh_world
     e = world.device(actor)
-    r = httpx.post(
+    r = http_calls.post(
         server.url + "/api/v1/sync/restore-check",
         headers=headers(e["token"]),
         json={"records": [["accounts", world.account, 1], ["accounts", str(uuid.uuid4()), 1]]},
@@ -195,13 +196,13 @@ def test_restore_check_and_reassign_reveal_nothing(
     behind = r.json()["behind"]
     assert [b[2] for b in behind] == [0, 0]  # both "unknown" to a non-owner, whatever exists
     target = db.user("rep")
-    r = httpx.post(
+    r = http_calls.post(
         server.url + "/api/v1/reassign",
         headers=headers(e["token"]),
         json={"account_id": world.account, "to_user": target},
         timeout=30,
     )
-    missing = httpx.post(
+    missing = http_calls.post(
         server.url + "/api/v1/reassign",
         headers=headers(e["token"]),
         json={"account_id": str(uuid.uuid4()), "to_user": target},
@@ -249,7 +250,7 @@ def test_owner_and_manager_can_do_their_jobs(
         assert new_rep is not None
         new_rep.team_id = team_id
     m = world.device("manager_of_team")
-    r = httpx.post(
+    r = http_calls.post(
         server.url + "/api/v1/reassign",
         headers=headers(m["token"]),
         json={"account_id": world.account, "to_user": team_rep},

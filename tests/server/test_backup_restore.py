@@ -20,7 +20,7 @@ from crmdesk.db.integrity import Reader, full_check
 from crmdesk.db.models import Account, Contact
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.migrate import upgrade
-from tests import postgres
+from tests import http_calls, postgres
 from tests.server.live import PASSWORD, LiveServer, free_port, fresh_database, start_server
 from tests.sync.helpers import (
     NO_KEYRING,
@@ -85,7 +85,7 @@ def _serve(url: str, log: Path, port: int) -> LiveServer:
     while time.monotonic() < deadline:
         assert process.poll() is None, log.read_text(errors="replace")[-2000:]
         try:
-            if httpx.get(server.url + "/api/v1/health", timeout=1).status_code == 200:
+            if http_calls.get(server.url + "/api/v1/health", timeout=1).status_code == 200:
                 return server
         except httpx.HTTPError:
             pass

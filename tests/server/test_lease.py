@@ -8,13 +8,13 @@ import sys
 import uuid
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from sqlalchemy import select
 
 from crmdesk.server import cli
 from crmdesk.server.models import AuditEntry
 from crmdesk.sync.protocol import COMPANY_BOOK, DEFAULT_LEASE_DAYS
+from tests import http_calls
 from tests.server.live import Database, LiveServer, enrol, headers
 from tests.server.wire import call, create, push
 
@@ -38,7 +38,7 @@ def lease_reset(db: Database) -> Iterator[None]:
 
 def _leases(server: LiveServer, e: dict[str, str], seq: int) -> tuple[int, int, int]:
     page = call(server.url, "/sync/pull", e["token"]).json()
-    status = httpx.get(server.url + "/api/v1/status", headers=headers(e["token"]), timeout=30)
+    status = http_calls.get(server.url + "/api/v1/status", headers=headers(e["token"]), timeout=30)
     pushed = push(
         server.url, e, [create(seq, "accounts", str(uuid.uuid4()), {"name": "n"})], seq - 1
     )
@@ -78,7 +78,7 @@ def test_pages_name_the_books_in_scope(server: LiveServer, db: Database) -> None
     names = call(server.url, "/sync/pull", m["token"]).json()["book_names"]
     assert names == {r["book_id"]: rep, m["book_id"]: manager, COMPANY_BOOK: ""}
     assert outsider not in str(names)
-    status = httpx.get(server.url + "/api/v1/status", headers=headers(m["token"]), timeout=30)
+    status = http_calls.get(server.url + "/api/v1/status", headers=headers(m["token"]), timeout=30)
     assert status.json()["book_names"] == names
     # Resync and behind-the-client pages carry them too.
     ahead = call(server.url, "/sync/pull", r["token"], {"cursor": {r["book_id"]: 10**9}}).json()

@@ -9,13 +9,13 @@ import sys
 import uuid
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import select
 
 from crmdesk.server import cli, crud
 from crmdesk.server.models import Device, Quarantine, SyncRecord
 from crmdesk.sync.protocol import DEVICE_REVOKED
+from tests import http_calls
 from tests.server.live import Database, LiveServer, enrol, headers
 from tests.server.wire import call, create, push
 
@@ -46,7 +46,7 @@ def _codes(server: LiveServer, token: str) -> set[tuple[int, str]]:
         (r.status_code, r.json()["code"])
         for r in (call(server.url, path, token, BODIES.get(path)) for path in ROUTES)
     }
-    status = httpx.get(server.url + "/api/v1/status", headers=headers(token), timeout=30)
+    status = http_calls.get(server.url + "/api/v1/status", headers=headers(token), timeout=30)
     return answers | {(status.status_code, status.json()["code"])}
 
 

@@ -15,11 +15,12 @@ import httpx
 import pytest
 
 from crmdesk.server import cli, crud
+from tests import http_calls
 from tests.server.live import PASSWORD, Database, LiveServer, headers
 
 
 def sign_in(server: LiveServer, user: str, password: str, address: str) -> httpx.Response:
-    return httpx.post(
+    return http_calls.post(
         server.url + "/api/v1/enrol",
         json={"username": user, "password": password, "device_name": "t"},
         headers={**headers(), "X-Forwarded-For": address},

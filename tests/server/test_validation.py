@@ -10,13 +10,13 @@ import sys
 import uuid
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import func, select
 
 from crmdesk.server import cli
 from crmdesk.server.models import Quarantine, SyncRecord
 from crmdesk.sync.protocol import INVALID_STATUS_SINCE, PROTOCOL_HEADER, PROTOCOL_VERSION
+from tests import http_calls
 from tests.server.live import Database, LiveServer, enrol, headers
 from tests.server.wire import call, create, edit, push
 
@@ -134,7 +134,7 @@ def test_the_body_cap_and_malformed_json_get_the_error_shape(
     huge = create(1, "accounts", new_id(), {"name": "big", "notes": "n" * (50 * 1024 * 1024)})
     r = push(server.url, e, [huge])
     assert r.status_code == 413 and r.json()["code"] == "too_large"
-    r = httpx.post(
+    r = http_calls.post(
         server.url + "/api/v1/sync/push",
         content=b'{"mutations": [',
         headers={**headers(e["token"]), "Content-Type": "application/json"},
@@ -142,9 +142,9 @@ def test_the_body_cap_and_malformed_json_get_the_error_shape(
     )
     assert r.status_code == 422 and set(r.json()) == {"code", "message"}
     assert r.json()["code"] == "bad_json"
-    r = httpx.post(server.url + "/api/v1/nowhere", json={}, headers=headers(), timeout=30)
+    r = http_calls.post(server.url + "/api/v1/nowhere", json={}, headers=headers(), timeout=30)
     assert r.status_code == 404 and set(r.json()) == {"code", "message"}
-    r = httpx.get(server.url + "/api/v1/sync/push", headers=headers(), timeout=30)
+    r = http_calls.get(server.url + "/api/v1/sync/push", headers=headers(), timeout=30)
     assert r.status_code == 405 and r.json()["code"] == "method_not_allowed"
     assert counts(db)[0] == records_before
 
@@ -168,7 +168,7 @@ def test_a_version_1_client_is_told_quarantined_and_syncs_on(
     ]
     records_before, kept_before = counts(db)
     old = {**headers(e["token"]), PROTOCOL_HEADER: "1"}
-    r = httpx.post(
+    r = http_calls.post(
         f"{server.url}/api/v1/sync/push",
         headers=old,
         json={"acked_through": 0, "mutations": mutations},

@@ -6,13 +6,16 @@ from typing import Any
 
 import httpx
 
+from tests import http_calls
 from tests.server.live import headers
 
 
 def call(
     url: str, path: str, token: str | None, body: dict[str, Any] | None = None
 ) -> httpx.Response:
-    return httpx.post(f"{url}/api/v1{path}", headers=headers(token), json=body or {}, timeout=30)
+    return http_calls.post(
+        f"{url}/api/v1{path}", headers=headers(token), json=body or {}, timeout=30
+    )
 
 
 def create(seq: int, tbl: str, record_id: str, row: dict[str, Any]) -> dict[str, Any]:

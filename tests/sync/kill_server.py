@@ -32,7 +32,10 @@ def create_app(settings: Any = None) -> Any:
 
         async def hold_answer(message: Any) -> None:
             if message["type"] == "http.response.start":
-                MARKER.write_text(str(message["status"]))
+                # Whole or not at all: the test reads the marker as soon as it exists.
+                partial = MARKER.with_name(MARKER.name + ".part")
+                partial.write_text(str(message["status"]))
+                partial.replace(MARKER)
                 await anyio.sleep_forever()
             await send(message)
 

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from crmdesk.db.models import Account
 from crmdesk.server.models import SyncRecord, User
 from crmdesk.sync.client import SyncError
+from tests import http_calls
 from tests.server.live import Database, free_port
 from tests.sync.helpers import Device, enrolled, pending
 
@@ -44,7 +45,10 @@ def serve(
     while time.monotonic() < deadline:
         assert p.poll() is None, log.read_text(errors="replace")[-2000:]
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).status_code == 200:
+            if (
+                http_calls.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).status_code
+                == 200
+            ):
                 return p
         except httpx.HTTPError:
             pass
@@ -132,5 +136,9 @@ def test_server_killed_after_commit_before_answer(
             d.close()
         for p in (holding, plain):
             if p is not None and p.poll() is None:
-                p.terminate()
+                # The holding server never lets its held request go: a polite stop would wait.
+                if p is holding:
+                    p.kill()
+                else:
+                    p.terminate()
                 p.wait(timeout=30)

@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -24,6 +23,7 @@ from crmdesk.server.checking import problems_of
 from crmdesk.server.models import SyncRecord, User
 from crmdesk.sync.apply import tables
 from crmdesk.sync.protocol import COMPANY_BOOK
+from tests import http_calls
 from tests.server.live import Database, LiveServer, enrol, headers
 from tests.sync.helpers import enrolled
 
@@ -117,7 +117,7 @@ def exercise(
         if isinstance(base, int) and not isinstance(base, bool):
             m["base_version"] = base
         body.append(m)
-    r = httpx.post(
+    r = http_calls.post(
         server.url + "/api/v1/sync/push",
         json={"mutations": body},
         headers=headers(device["token"]),

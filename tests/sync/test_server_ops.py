@@ -8,13 +8,13 @@ import threading
 import time
 from pathlib import Path
 
-import httpx
 import psycopg
 import pytest
 
 from crmdesk.db.models import Account
 from crmdesk.server.db import make_engine, make_sessions
 from crmdesk.server.migrate import upgrade
+from tests import http_calls
 from tests.server.live import Database, fresh_database, headers, pg_admin, start_server
 from tests.sync.helpers import add_account, edit, enrolled, get, pending, snapshot
 
@@ -50,14 +50,14 @@ def test_two_server_processes_share_pokes_and_the_login_limit(tmp_path: Path, db
         victim = db.user()
         # Three free tries, then each must wait (crmdesk.server.throttling): counted across both.
         for s in (s1, s2, s1):
-            r = httpx.post(
+            r = http_calls.post(
                 s.url + "/api/v1/enrol",
                 headers=headers(),
                 json={"username": victim, "password": "wrong-guess"},
                 timeout=30,
             )
             assert r.status_code == 401
-        r = httpx.post(
+        r = http_calls.post(
             s2.url + "/api/v1/enrol",
             headers=headers(),
             json={"username": victim, "password": "wrong-guess"},

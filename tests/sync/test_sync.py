@@ -19,6 +19,7 @@ from crmdesk.server.models import Device as ServerDevice
 from crmdesk.server.models import Quarantine, SyncRecord, User
 from crmdesk.sync.client import SyncError
 from crmdesk.sync.protocol import MIN_PROTOCOL_VERSION
+from tests import http_calls
 from tests.server.live import Database, LiveServer
 from tests.sync.faults import FaultyTransport
 from tests.sync.helpers import (
@@ -414,8 +415,6 @@ def test_fields_and_tables_of_a_newer_crmdesk_survive_an_older_one(
 ) -> None:
     import uuid
 
-    import httpx
-
     from tests.server.live import enrol, headers
 
     rep = db.user()
@@ -424,7 +423,7 @@ def test_fields_and_tables_of_a_newer_crmdesk_survive_an_older_one(
     try:
         aid = str(uuid.uuid4())
         row = {"name": "新版本客户", "status": "existing", "notes": "", "future_field": "kept"}
-        r = httpx.post(
+        r = http_calls.post(
             server.url + "/api/v1/sync/push",
             headers=headers(newer["token"]),
             json={

@@ -18,6 +18,7 @@ import time_machine
 
 from crmdesk.db.book import Book
 from crmdesk.db.sample import SampleIds, fill_sample
+from tests.conftest import BookTemplate, make_template
 
 # A Monday in mid-June: the sample's visits (up to 120 days back) all fall in one year.
 TODAY = dt.date(2026, 6, 15)
@@ -54,18 +55,49 @@ def type_text(qtbot, widget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
+# 10:00 Beijing time on TODAY.
+CLOCK_START = dt.datetime.combine(TODAY, dt.time(2, 0), tzinfo=dt.UTC)
+
+
 @pytest.fixture(autouse=True)
 def fixed_clock() -> Iterator[None]:
     """Python's clock (``date.today``, ``datetime.now``, ``time.time``) starts at ``TODAY``."""
-    start = dt.datetime.combine(TODAY, dt.time(2, 0), tzinfo=dt.UTC)
-    with time_machine.travel(start, tick=True):
+    with time_machine.travel(CLOCK_START, tick=True):
         yield
 
 
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[BookTemplate, SampleIds]:
+    """The sample book, filled once per worker as a test would fill it (on the fixed clock)."""
+    ids: list[SampleIds] = []
+
+    def fill(made: Book) -> None:
+        with made.session() as s, s.begin():
+            ids.append(fill_sample(s, today=TODAY))
+
+    with time_machine.travel(CLOCK_START, tick=True):
+        template = make_template(tmp_path_factory.mktemp("sample") / "sample.crmdesk", fill)
+    return template, ids[0]
+
+
 @pytest.fixture
-def sample(book: Book) -> SampleIds:
-    with book.session() as s, s.begin():
-        return fill_sample(s, today=TODAY)
+def book(
+    request: pytest.FixtureRequest, tmp_path: Path, book_template: BookTemplate
+) -> Iterator[Book]:
+    """A fresh book; already holding the sample where the test asks for ``sample``."""
+    if "sample" in request.fixturenames:
+        book_template = request.getfixturevalue("sample_template")[0]
+    b = book_template.copy_to(tmp_path / "book.crmdesk")
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+@pytest.fixture
+def sample(book: Book, sample_template: tuple[BookTemplate, SampleIds]) -> SampleIds:
+    """The ids of the sample's records in ``book`` (a copy of the sample template)."""
+    return sample_template[1]
 
 
 @pytest.fixture
