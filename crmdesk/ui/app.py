@@ -125,7 +125,6 @@ def build(
 
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: follow_system())
     session.set_idle_minutes(settings.get(s.LOCK_AFTER_MINUTES))
-    app.installEventFilter(session)
     window = MainWindow(session, settings, translations)
     # A revoked device or a lapsed lease: the book leaves the window (crmdesk.ui.revocation).
     guard = BookGuard(window, session)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from crmdesk.ui.desk import Desk
 from crmdesk.ui.tasks import TaskRunner
@@ -97,6 +97,7 @@ class BookSession(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
+        self._watching = False
 
     # -- start and unlock -----------------------------------------------------------------------
 
@@ -142,7 +143,7 @@ class BookSession(QObject):
 
     def lock(self) -> None:
         """Close the database and drop the key; the window shows the lock screen."""
-        self._idle.stop()
+        self._stop_idle()
         desk, self.desk = self.desk, None
         if desk is None:
             return
@@ -157,7 +158,7 @@ class BookSession(QObject):
     def forget(self) -> None:
         """The book was wiped (remote wipe): drop it, clear the window, and start over — with
         no book there, that is the first-run welcome."""
-        self._idle.stop()
+        self._stop_idle()
         desk, self.desk = self.desk, None
         self.busy = False
         self.key_source = None
@@ -177,6 +178,26 @@ class BookSession(QObject):
     def _restart_idle(self) -> None:
         if self.desk is not None and self._idle.interval() > 0:
             self._idle.start()
+            self._watch_input(True)
+        else:
+            self._stop_idle()
+
+    def _stop_idle(self) -> None:
+        self._idle.stop()
+        self._watch_input(False)
+
+    def _watch_input(self, on: bool) -> None:
+        """Every event of the app passes through :meth:`eventFilter` while it is installed:
+        only while the idle lock counts (a locked app's start and its window's making send
+        thousands, each a call into Python)."""
+        app = QCoreApplication.instance()
+        if app is None or on == self._watching:
+            return
+        self._watching = on
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: Any) -> bool:
         # Installed on the application: any input means the user is there.
@@ -186,7 +207,7 @@ class BookSession(QObject):
 
     def close(self) -> None:
         """On quit: close the book (after queued work); the process's end frees the rest."""
-        self._idle.stop()
+        self._stop_idle()
         desk, self.desk = self.desk, None
         if desk is not None:
             desk.close(forget=False)
