@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import shutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from crmdesk.db.engine import create_book_engine
 from crmdesk.db.keys import RawKey
 from crmdesk.db.migrate import ensure_current
 from tests import qt_runtime
+from tests.book_template import BookTemplate, make_template
 
 # Qt tests run headless; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -113,42 +112,6 @@ def open_test_book(path: Path) -> Book:
     ensure_current(engine, path)
     info = BookInfo(book_id="test-" + path.stem, key_source="passphrase")
     return Book(path, info, engine, None)
-
-
-@dataclass(frozen=True)
-class BookTemplate:
-    """A book built once per worker whose file each test copies: a copy opens in milliseconds,
-    where building a book runs every migration (about 0.1 s, and the app's sample 0.3 s more).
-
-    Copies share the template's key and the random ids its migrations seeded (the gift
-    catalogue's), so two books that must differ as two real books do (devices syncing, an
-    export read into another book) are built with ``open_test_book`` instead.
-    """
-
-    path: Path
-    key: RawKey
-
-    def copy_to(self, path: Path) -> Book:
-        shutil.copyfile(self.path, path)
-        engine = create_book_engine(path, self.key)
-        info = BookInfo(book_id="test-" + path.stem, key_source="passphrase")
-        return Book(path, info, engine, None)
-
-
-def make_template(path: Path, fill: Callable[[Book], object] | None = None) -> BookTemplate:
-    """Build a book at ``path`` (and ``fill`` it), then close it with every page in the file."""
-    key = RawKey.generate()
-    engine = create_book_engine(path, key)
-    ensure_current(engine, path)
-    made = Book(path, BookInfo(book_id="template", key_source="passphrase"), engine, None)
-    try:
-        if fill is not None:
-            fill(made)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        made.close()
-    return BookTemplate(path, key)
 
 
 @pytest.fixture(scope="session")

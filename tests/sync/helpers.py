@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import shutil
+import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +23,7 @@ from crmdesk.db.migrate import ensure_current
 from crmdesk.db.models import Account, Contact
 from crmdesk.db.sync_state import SyncOutbox
 from crmdesk.sync.client import SyncClient
+from tests.book_template import BookTemplate, make_template
 from tests.server.live import PASSWORD
 
 NO_KEYRING = KeyringStore(keyring.backends.null.Keyring())
@@ -36,6 +41,27 @@ class Device:
         self.book.close()
 
 
+_TEMPLATE: list[BookTemplate] = []
+
+
+def _new_book(path: Path) -> Book:
+    """A new book as ``crmdesk init`` leaves it, copied from a template made once per process.
+
+    A real new book's migrations seed the gift catalogue with random ids, so each copy gets
+    fresh ones: two devices must not share record ids they did not get from each other.
+    """
+    if not _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="crmdesk-device-template-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _TEMPLATE.append(make_template(folder / "device.crmdesk"))
+    book = _TEMPLATE[0].copy_to(path)
+    with book.engine.begin() as conn:
+        for (old,) in conn.exec_driver_sql("SELECT id FROM gift_catalogue").fetchall():
+            new = str(uuid.uuid4())
+            conn.exec_driver_sql("UPDATE gift_catalogue SET id = ? WHERE id = ?", (new, old))
+    return book
+
+
 def open_device(
     path: Path,
     key: RawKey | None = None,
@@ -43,10 +69,15 @@ def open_device(
     transport: httpx.BaseTransport | None = None,
     timeout: float = 30.0,
 ) -> Device:
-    key = key or RawKey.generate()
-    engine = create_book_engine(path, key)
-    ensure_current(engine, path)
-    book = Book(path, BookInfo(book_id="test-" + path.stem, key_source="passphrase"), engine, None)
+    """A device on the book at ``path`` (opened with ``key``), or on a new book there."""
+    if key is None:
+        book = _new_book(path)
+        key = _TEMPLATE[0].key
+    else:
+        engine = create_book_engine(path, key)
+        ensure_current(engine, path)
+        info = BookInfo(book_id="test-" + path.stem, key_source="passphrase")
+        book = Book(path, info, engine, None)
     client = SyncClient(book, keystore=NO_KEYRING, transport=transport, timeout=timeout)
     return Device(path, key, book, client)
 

@@ -18,7 +18,7 @@ import time_machine
 
 from crmdesk.db.book import Book
 from crmdesk.db.sample import SampleIds, fill_sample
-from tests.conftest import BookTemplate, make_template
+from tests.book_template import BookTemplate, make_template
 
 # A Monday in mid-June: the sample's visits (up to 120 days back) all fall in one year.
 TODAY = dt.date(2026, 6, 15)
