@@ -80,7 +80,9 @@ class Mutation(BaseModel):
 
 class PushRequest(BaseModel):
     protocol: int = PROTOCOL_VERSION
-    schema_rev: str = Field(default="", max_length=40)
+    # An Alembic revision of the book ("0010"); kept on the device's row, so no control
+    # characters (PostgreSQL refuses a NUL in text: it was a 500, found by schemathesis).
+    schema_rev: str = Field(default="", max_length=40, pattern=r"^[0-9A-Za-z_.-]*$")
     acked_through: int = Field(default=0, ge=0, le=MAX_SEQ)
     mutations: list[Mutation] = Field(max_length=MAX_PUSH_BATCH)
 

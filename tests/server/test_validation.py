@@ -126,6 +126,20 @@ def test_a_newer_crmdesk_may_add_fields_and_tables_bounded(
     ]
 
 
+@pytest.mark.parametrize("schema_rev", ["00\x0010", "0010 ", "00\u200b10"])
+def test_a_schema_revision_that_is_no_revision_is_refused_whole(
+    server: LiveServer, db: Database, schema_rev: str
+) -> None:
+    """The device's row keeps the revision: a NUL in it was a 500 on PostgreSQL."""
+    e = enrol(server.url, db.user())
+    records_before, _ = counts(db)
+    body = {"schema_rev": schema_rev, "mutations": [create(1, "accounts", new_id(), {"name": "x"})]}
+    r = call(server.url, "/sync/push", e["token"], body)
+    assert r.status_code == 422, r.text
+    assert r.json()["code"] == "invalid" and "schema_rev" in r.json()["message"], r.json()
+    assert counts(db)[0] == records_before
+
+
 def test_the_body_cap_and_malformed_json_get_the_error_shape(
     server: LiveServer, db: Database
 ) -> None:
