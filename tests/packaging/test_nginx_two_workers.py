@@ -84,7 +84,7 @@ def install_server(tmp: Path) -> Path:
         archive.extractall(tmp / "release", filter="data")
     (src,) = (tmp / "release").iterdir()
     venv = tmp / "venv"
-    command = ["uv", "sync", "--locked", "--no-dev", "--no-editable"]
+    command = ["uv", "sync", "--locked", "--no-dev", "--no-editable", "--compile-bytecode"]
     for package in QT_PACKAGES:
         command += ["--no-install-package", package]
     env["UV_PROJECT_ENVIRONMENT"] = str(venv)

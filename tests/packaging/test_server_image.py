@@ -41,6 +41,15 @@ def test_every_server_install_leaves_out_every_qt_package(recipe: Path) -> None:
         assert _qt_packages() <= left_out, f"{recipe.name}: {command.strip()}"
 
 
+@pytest.mark.parametrize("recipe", RECIPES, ids=lambda p: p.name)
+def test_every_server_install_compiles_the_bytecode(recipe: Path) -> None:
+    """The service's account cannot write ``__pycache__`` into its environment: without the
+    compiled modules made at install, every process start compiles its imports again."""
+    text = recipe.read_text(encoding="utf-8")
+    for command in _sync_commands(text):
+        assert "--compile-bytecode" in command or "UV_COMPILE_BYTECODE=1" in text, command
+
+
 @pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed")
 def test_the_server_environment_has_no_qt(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("UV_", "VIRTUAL_ENV"))}
