@@ -21,12 +21,14 @@ def test_bench_sync_runs_every_section(capsys: pytest.CaptureFixture[str]) -> No
             "--reps",
             "4",
             "--duration",
-            "2",
+            "1",
             "--think",
-            "0.2",
-            "0.5",
+            "0.1",
+            "0.3",
             "--visible-rounds",
-            "3",
+            "2",
+            "--workers",
+            "1",
         ]
     )
     assert code == 0
@@ -59,7 +61,8 @@ def test_bench_sync_ab_alternates_old_and_new(capsys: pytest.CaptureFixture[str]
     before = subprocess.run(
         ["git", "worktree", "list"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
-    tiny = ["--rounds", "2", "--reps", "3", "--duration", "1.5", "--think", "0.2", "0.4"]
+    tiny = ["--rounds", "2", "--reps", "2", "--duration", "0.5", "--think", "0.1", "0.2"]
+    tiny += ["--workers", "1"]
     code = bench_sync.main(["--ab", "HEAD", *tiny])
     assert code == 0
     out = capsys.readouterr().out
