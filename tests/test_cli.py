@@ -18,7 +18,7 @@ from crmdesk.cli import main
 from crmdesk.db.book import BookInfo, open_book
 from crmdesk.db.keys import KeyringStore
 from crmdesk.db.models import Contact
-from tests.book_snapshot import snapshot
+from tests.book_snapshot import snapshot_file
 
 PASS = "correct horse battery"
 
@@ -41,8 +41,7 @@ class Cli:
         return json.loads(out)
 
     def snapshot(self) -> dict[str, Any]:
-        with open_book(self.path, passphrase=lambda _purpose: PASS) as book:
-            return snapshot(book.engine)
+        return snapshot_file(self.path, PASS)
 
 
 @pytest.fixture(scope="module")
