@@ -5,7 +5,9 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +17,9 @@ from crmdesk.db.keys import RawKey
 from crmdesk.db.migrate import ensure_current
 from tests import qt_runtime
 from tests.book_template import BookTemplate, make_template
+
+if TYPE_CHECKING:
+    from tests.server.live import LiveBackends
 
 # Qt tests run headless; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -112,6 +117,15 @@ def open_test_book(path: Path) -> Book:
     ensure_current(engine, path)
     info = BookInfo(book_id="test-" + path.stem, key_source="passphrase")
     return Book(path, info, engine, None)
+
+
+@pytest.fixture(scope="session")
+def live_backends(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveBackends]:
+    """Each backend's database and sync server, started on first use, for the whole session."""
+    from tests.server.live import LiveBackends
+
+    with ExitStack() as stack:
+        yield LiveBackends(stack, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,12 @@
 """Server fixtures: each backend (SQLite file, PostgreSQL database of its own) with a real
-server process on loopback, shared by the session; tests isolate themselves with fresh users."""
+server process on loopback, shared by the session (``live_backends``, tests/conftest.py); tests
+isolate themselves with fresh users."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.server.live import BACKENDS, Database, LiveServer, database, start_server
+from tests.server.live import BACKENDS, Database, LiveBackends, LiveServer
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -16,15 +15,10 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def db(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    with database(backend, tmp_path_factory.mktemp(backend)) as d:
-        yield d
+def db(backend: str, live_backends: LiveBackends) -> Database:
+    return live_backends.db(backend)
 
 
 @pytest.fixture(scope="session")
-def server(db: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    s = start_server(db.url, tmp_path_factory.mktemp("log") / "server.log")
-    try:
-        yield s
-    finally:
-        s.stop()
+def server(backend: str, db: Database, live_backends: LiveBackends) -> LiveServer:
+    return live_backends.server(backend)

@@ -5,7 +5,6 @@ the manager's Team and Hand over dialogs. Real books; a real crmdesk-server on l
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from crmdesk.db.book import create_book, open_book
 from crmdesk.db.models import Account
 from crmdesk.db.sync_state import SyncConflict, SyncMeta
 from crmdesk.sync.client import SyncClient
-from tests.server.live import PASSWORD, Database, LiveServer, database, start_server
+from tests.server.live import PASSWORD, Database, LiveBackends, LiveServer
 from tests.sync.helpers import NO_KEYRING, add_account, enrolled
 
 PASS = "correct horse battery"
@@ -25,18 +24,14 @@ LAPSED = "2020-03-01T08:00:00+00:00"
 
 
 @pytest.fixture(scope="module")
-def sync_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    with database("sqlite", tmp_path_factory.mktemp("sqlite")) as d:
-        yield d
+def sync_db(live_backends: LiveBackends) -> Database:
+    return live_backends.db("sqlite")
 
 
 @pytest.fixture(scope="module")
-def live(sync_db: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    s = start_server(sync_db.url, tmp_path_factory.mktemp("log") / "server.log")
-    try:
-        yield s
-    finally:
-        s.stop()
+def live(live_backends: LiveBackends) -> LiveServer:
+    """The session's SQLite sync server (tests keep to users of their own)."""
+    return live_backends.server("sqlite")
 
 
 def set_meta(book, **values: str | None) -> None:

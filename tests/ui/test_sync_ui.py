@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,23 +10,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crmdesk.db.models import Contact
-from tests.server.live import PASSWORD, Database, LiveServer, database, start_server
+from tests.server.live import PASSWORD, Database, LiveBackends, LiveServer, start_server
 from tests.sync.helpers import NO_KEYRING, edit, enrolled, get
 
 
 @pytest.fixture(scope="module")
-def sync_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    with database("sqlite", tmp_path_factory.mktemp("sqlite")) as d:
-        yield d
+def sync_db(live_backends: LiveBackends) -> Database:
+    return live_backends.db("sqlite")
 
 
 @pytest.fixture(scope="module")
-def live(sync_db: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    s = start_server(sync_db.url, tmp_path_factory.mktemp("log") / "server.log")
-    try:
-        yield s
-    finally:
-        s.stop()
+def live(live_backends: LiveBackends) -> LiveServer:
+    """The session's SQLite sync server (tests keep to users of their own)."""
+    return live_backends.server("sqlite")
 
 
 def first_contact(session: Session) -> str:
