@@ -78,18 +78,20 @@ def pytest_terminal_summary(
 # turns off xdist's own order, which is by test count). Under `--dist loadfile` a file stays on one
 # worker: a two-minute file with few tests, handed out last, kept one core busy alone at the end.
 LONGEST_FILES_FIRST = (
+    "packaging/test_nginx_two_workers.py",
+    "sync/test_kill.py",
+    "server/test_api_contract.py",
     "db/test_damage.py",
+    "sync/test_server_ops.py",
     "test_cli.py",
     "sync/test_sync.py",
-    "sync/test_kill.py",
-    "db/test_search.py",
-    "server/test_api_contract.py",
-    "sync/test_server_ops.py",
-    "server/test_revocation.py",
-    "server/test_auth.py",
+    "sync/test_bench_sync.py",
+    "test_cli_core_paths.py",
+    "db/test_backup.py",
+    "server/test_backup_restore.py",
     "sync/test_kill_server.py",
     "sync/test_stateful.py",
-    "server/test_authorisation.py",
+    "ui/test_unlock.py",
 )
 
 

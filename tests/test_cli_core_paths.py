@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from crmdesk.cli import main
 from crmdesk.db import search
-from crmdesk.db.book import open_book
+from crmdesk.db.book import Book, open_book
 from crmdesk.db.models import Account, Contact
 from crmdesk.db.services.contacts import contact_view
 
@@ -54,6 +55,13 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def orm(filled: Path) -> Iterator[Book]:
+    """The app's side of each comparison, opened once (each opening derives the key again)."""
+    with open_book(filled, passphrase=_unlock) as book:
+        yield book
+
+
 def _cli_json(capsys: pytest.CaptureFixture[str], path: Path, *argv: str) -> Any:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CRMDESK_PASSPHRASE", PASS)
@@ -71,24 +79,24 @@ QUERIES = [
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_cli_search_equals_the_apps_search(filled, capsys, query):
-    with open_book(filled, passphrase=_unlock) as book, book.session() as s:
+def test_cli_search_equals_the_apps_search(filled, orm, capsys, query):
+    with orm.session() as s:
         expected = [dataclasses.asdict(h) for h in search.search(s, query, limit=50)]
     assert expected, "every query finds someone: the comparison must not be of two empty lists"
     assert _cli_json(capsys, filled, "search", query, "--limit", "50") == expected
 
 
-def test_cli_search_of_one_kind_equals_the_apps(filled, capsys):
-    with open_book(filled, passphrase=_unlock) as book, book.session() as s:
+def test_cli_search_of_one_kind_equals_the_apps(filled, orm, capsys):
+    with orm.session() as s:
         expected = [dataclasses.asdict(h) for h in search.search(s, "hw", kinds=("account",))]
     assert [h["name"] for h in expected] == ["華為技術有限公司"]
     assert _cli_json(capsys, filled, "search", "hw", "--kind", "account") == expected
 
 
-def _orm_listing(path: Path, **where: Any) -> list[dict[str, Any]]:
+def _orm_listing(book: Book, **where: Any) -> list[dict[str, Any]]:
     """The reference: ORM objects in (sort_key, id) order, viewed one by one as the app's
     detail screen views them (contact_view), filtered in Python."""
-    with open_book(path, passphrase=_unlock) as book, book.session() as s:
+    with book.session() as s:
         contacts = s.scalars(
             select(Contact)
             .where(Contact.deleted.is_(where.get("deleted", False)))
@@ -100,24 +108,24 @@ def _orm_listing(path: Path, **where: Any) -> list[dict[str, Any]]:
     if "owner" in where:
         views = [v for v in views if v.owner == where["owner"] or (
             v.owner is None and v.account_id is not None
-            and _account_owner(path, v.account_id) == where["owner"]
+            and _account_owner(book, v.account_id) == where["owner"]
         )]  # fmt: skip
     if "tier" in where:
         views = [v for v in views if v.tier == where["tier"] or (
             v.tier is None and v.account_id is not None
-            and _account_tier(path, v.account_id) == where["tier"]
+            and _account_tier(book, v.account_id) == where["tier"]
         )]  # fmt: skip
     return [v.to_json() for v in views]
 
 
-def _account_owner(path: Path, account_id: str) -> str | None:
-    with open_book(path, passphrase=_unlock) as book, book.session() as s:
+def _account_owner(book: Book, account_id: str) -> str | None:
+    with book.session() as s:
         account = s.get(Account, account_id)
         return account.owner if account else None
 
 
-def _account_tier(path: Path, account_id: str) -> str | None:
-    with open_book(path, passphrase=_unlock) as book, book.session() as s:
+def _account_tier(book: Book, account_id: str) -> str | None:
+    with book.session() as s:
         account = s.get(Account, account_id)
         return account.tier if account else None
 
@@ -133,8 +141,8 @@ def _account_tier(path: Path, account_id: str) -> str | None:
         (("--tier", "S"), {"tier": "S"}, 1),  # the deleted account's tier still applies
     ],
 )
-def test_cli_contact_list_equals_the_orm_views(filled, capsys, argv, where, count):
-    expected = _orm_listing(filled, **where)
+def test_cli_contact_list_equals_the_orm_views(filled, orm, capsys, argv, where, count):
+    expected = _orm_listing(orm, **where)
     assert len(expected) == count
     assert _cli_json(capsys, filled, "contact", "list", *argv) == expected
 
