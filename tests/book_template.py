@@ -28,21 +28,26 @@ class BookTemplate:
 
     def copy_to(self, path: Path) -> Book:
         shutil.copyfile(self.path, path)
-        engine = create_book_engine(path, self.key)
-        info = BookInfo(book_id="test-" + path.stem, key_source="passphrase")
-        return Book(path, info, engine, None)
+        return open_test_book(path, self.key)
+
+
+def open_test_book(path: Path, key: RawKey | None = None) -> Book:
+    """The book at ``path``, a new one where there is none, keyed with ``key`` (by default a
+    new random raw key) held in memory only: no keyring, no KDF."""
+    engine = create_book_engine(path, key or RawKey.generate())
+    ensure_current(engine, path)
+    info = BookInfo(book_id="test-" + path.stem, key_source="passphrase")
+    return Book(path, info, engine, None)
 
 
 def make_template(path: Path, fill: Callable[[Book], object] | None = None) -> BookTemplate:
     """Build a book at ``path`` (and ``fill`` it), then close it with every page in the file."""
     key = RawKey.generate()
-    engine = create_book_engine(path, key)
-    ensure_current(engine, path)
-    made = Book(path, BookInfo(book_id="template", key_source="passphrase"), engine, None)
+    made = open_test_book(path, key)
     try:
         if fill is not None:
             fill(made)
-        with engine.connect() as conn:
+        with made.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         made.close()

@@ -11,10 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from crmdesk.db.book import Book, BookInfo
-from crmdesk.db.engine import create_book_engine
-from crmdesk.db.keys import RawKey
-from crmdesk.db.migrate import ensure_current
+from crmdesk.db.book import Book
 from tests import qt_runtime
 from tests.book_template import BookTemplate, make_template
 
@@ -112,15 +109,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             items[:] = [item for item in items if not item.get_closest_marker("qt_gui")]
 
 
-def open_test_book(path: Path) -> Book:
-    """A new book keyed with a random raw key held in memory only (no keyring, no KDF)."""
-    key = RawKey.generate()
-    engine = create_book_engine(path, key)
-    ensure_current(engine, path)
-    info = BookInfo(book_id="test-" + path.stem, key_source="passphrase")
-    return Book(path, info, engine, None)
-
-
 @pytest.fixture(scope="session")
 def live_backends(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveBackends]:
     """Each backend's database and sync server, started on first use, for the whole session."""
@@ -136,8 +124,14 @@ def book_template(tmp_path_factory: pytest.TempPathFactory) -> BookTemplate:
 
 
 @pytest.fixture
-def book(tmp_path: Path, book_template: BookTemplate) -> Iterator[Book]:
-    b = book_template.copy_to(tmp_path / "book.crmdesk")
+def book_source(book_template: BookTemplate) -> BookTemplate:
+    """What the ``book`` fixture copies (the app's tests give the sample where asked)."""
+    return book_template
+
+
+@pytest.fixture
+def book(tmp_path: Path, book_source: BookTemplate) -> Iterator[Book]:
+    b = book_source.copy_to(tmp_path / "book.crmdesk")
     try:
         yield b
     finally:

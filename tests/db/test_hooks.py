@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from crmdesk.db import search
 from crmdesk.db.models import Contact
 from crmdesk.db.sync_state import SyncOutbox
-from tests.conftest import open_test_book
+from tests.book_template import open_test_book
 
 
 def test_each_new_book_records_changes_for_sync_and_search(tmp_path: Path) -> None:

@@ -299,7 +299,7 @@ def test_matching_ids_condition_filters_by_any_field(book, people):
 
 def test_every_book_keeps_its_index_in_step(tmp_path):
     # A second factory must be hooked too (SQLAlchemy's event.contains would say it already is).
-    from tests.conftest import open_test_book
+    from tests.book_template import open_test_book
 
     for n in range(3):
         other = open_test_book(tmp_path / f"book{n}.crmdesk")

@@ -21,7 +21,7 @@ from crmdesk.db.transfer import audit
 from crmdesk.db.transfer.applying import apply_import
 from crmdesk.db.transfer.exporting import JSON_FORMAT_VERSION, export_book
 from crmdesk.db.transfer.planning import plan_import
-from tests.conftest import open_test_book
+from tests.book_template import open_test_book
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import functools
 import shutil
 import tempfile
 import uuid
@@ -16,14 +17,12 @@ import httpx
 import keyring.backends.null
 from sqlalchemy import func, select
 
-from crmdesk.db.book import Book, BookInfo
-from crmdesk.db.engine import create_book_engine
+from crmdesk.db.book import Book
 from crmdesk.db.keys import KeyringStore, RawKey
-from crmdesk.db.migrate import ensure_current
 from crmdesk.db.models import Account, Contact
 from crmdesk.db.sync_state import SyncOutbox
 from crmdesk.sync.client import SyncClient
-from tests.book_template import BookTemplate, make_template
+from tests.book_template import BookTemplate, make_template, open_test_book
 from tests.server.live import PASSWORD
 
 NO_KEYRING = KeyringStore(keyring.backends.null.Keyring())
@@ -41,7 +40,11 @@ class Device:
         self.book.close()
 
 
-_TEMPLATE: list[BookTemplate] = []
+@functools.cache
+def _device_template() -> BookTemplate:
+    folder = Path(tempfile.mkdtemp(prefix="crmdesk-device-template-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return make_template(folder / "device.crmdesk")
 
 
 def _new_book(path: Path) -> Book:
@@ -50,11 +53,7 @@ def _new_book(path: Path) -> Book:
     A real new book's migrations seed the gift catalogue with random ids, so each copy gets
     fresh ones: two devices must not share record ids they did not get from each other.
     """
-    if not _TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="crmdesk-device-template-"))
-        atexit.register(shutil.rmtree, folder, True)
-        _TEMPLATE.append(make_template(folder / "device.crmdesk"))
-    book = _TEMPLATE[0].copy_to(path)
+    book = _device_template().copy_to(path)
     with book.engine.begin() as conn:
         for (old,) in conn.exec_driver_sql("SELECT id FROM gift_catalogue").fetchall():
             new = str(uuid.uuid4())
@@ -71,13 +70,9 @@ def open_device(
 ) -> Device:
     """A device on the book at ``path`` (opened with ``key``), or on a new book there."""
     if key is None:
-        book = _new_book(path)
-        key = _TEMPLATE[0].key
+        book, key = _new_book(path), _device_template().key
     else:
-        engine = create_book_engine(path, key)
-        ensure_current(engine, path)
-        info = BookInfo(book_id="test-" + path.stem, key_source="passphrase")
-        book = Book(path, info, engine, None)
+        book = open_test_book(path, key)
     client = SyncClient(book, keystore=NO_KEYRING, transport=transport, timeout=timeout)
     return Device(path, key, book, client)
 

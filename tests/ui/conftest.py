@@ -19,6 +19,7 @@ import time_machine
 from crmdesk.db.book import Book
 from crmdesk.db.sample import SampleIds, fill_sample
 from tests.book_template import BookTemplate, make_template
+from tests.server.live import Database, LiveBackends, LiveServer
 
 # A Monday in mid-June: the sample's visits (up to 120 days back) all fall in one year.
 TODAY = dt.date(2026, 6, 15)
@@ -86,23 +87,29 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[BookTempl
 
 
 @pytest.fixture
-def book(
-    request: pytest.FixtureRequest, tmp_path: Path, book_template: BookTemplate
-) -> Iterator[Book]:
-    """A fresh book; already holding the sample where the test asks for ``sample``."""
+def book_source(request: pytest.FixtureRequest, book_template: BookTemplate) -> BookTemplate:
+    """``book`` already holds the sample where the test asks for ``sample``."""
     if "sample" in request.fixturenames:
-        book_template = request.getfixturevalue("sample_template")[0]
-    b = book_template.copy_to(tmp_path / "book.crmdesk")
-    try:
-        yield b
-    finally:
-        b.close()
+        sample_book: BookTemplate = request.getfixturevalue("sample_template")[0]
+        return sample_book
+    return book_template
 
 
 @pytest.fixture
 def sample(book: Book, sample_template: tuple[BookTemplate, SampleIds]) -> SampleIds:
     """The ids of the sample's records in ``book`` (a copy of the sample template)."""
     return sample_template[1]
+
+
+@pytest.fixture(scope="module")
+def sync_db(live_backends: LiveBackends) -> Database:
+    return live_backends.db("sqlite")
+
+
+@pytest.fixture(scope="module")
+def live(live_backends: LiveBackends) -> LiveServer:
+    """The session's SQLite sync server (tests keep to users of their own)."""
+    return live_backends.server("sqlite")
 
 
 @pytest.fixture

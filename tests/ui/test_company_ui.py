@@ -15,23 +15,12 @@ from crmdesk.db.book import create_book, open_book
 from crmdesk.db.models import Account
 from crmdesk.db.sync_state import SyncConflict, SyncMeta
 from crmdesk.sync.client import SyncClient
-from tests.server.live import PASSWORD, Database, LiveBackends, LiveServer
+from tests.server.live import PASSWORD, Database, LiveServer
 from tests.sync.helpers import NO_KEYRING, add_account, enrolled
 
 PASS = "correct horse battery"
 OFFLINE_URL = "http://127.0.0.1:9"
 LAPSED = "2020-03-01T08:00:00+00:00"
-
-
-@pytest.fixture(scope="module")
-def sync_db(live_backends: LiveBackends) -> Database:
-    return live_backends.db("sqlite")
-
-
-@pytest.fixture(scope="module")
-def live(live_backends: LiveBackends) -> LiveServer:
-    """The session's SQLite sync server (tests keep to users of their own)."""
-    return live_backends.server("sqlite")
 
 
 def set_meta(book, **values: str | None) -> None:

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crmdesk.db.models import Contact
-from tests.server.live import PASSWORD, Database, LiveBackends, LiveServer, start_server
+from tests.server.live import PASSWORD, start_server
 from tests.sync.helpers import NO_KEYRING, edit, enrolled, get
-
-
-@pytest.fixture(scope="module")
-def sync_db(live_backends: LiveBackends) -> Database:
-    return live_backends.db("sqlite")
-
-
-@pytest.fixture(scope="module")
-def live(live_backends: LiveBackends) -> LiveServer:
-    """The session's SQLite sync server (tests keep to users of their own)."""
-    return live_backends.server("sqlite")
 
 
 def first_contact(session: Session) -> str:

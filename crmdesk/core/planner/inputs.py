@@ -255,7 +255,7 @@ def gc_paused() -> Iterator[None]:
     Leaving the outermost pause freezes what was built (``gc.freeze``): it lives until dropped,
     and reference counting frees it then. Left young, the collector would walk it at once and
     twice more as it aged, about 50 ms each for a 100,000-contact plan input with the GIL held,
-    so the GUI thread stalled while the app's worker built the day's reminders. (Closing a book
+    so the GUI thread stalled while the app's worker built the day's reminders. (Locking a book
     in the app unfreezes and collects.)
     """
     was_enabled = gc.isenabled()
