@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCommandLinkButton, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crmdesk.ui.theme import icon
 
@@ -88,9 +95,15 @@ class FirstSteps(QFrame):
         widgets = (self.import_button, self.add_button, self.sample_button, self.status)
         for widget in widgets:
             inner.addWidget(widget)
+        # Centred by stretches, not by an alignment flag: an aligned item gets its plain size
+        # hint, and the descriptions' second lines were cut off ("your own book" and no more).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.retranslate()
 

@@ -144,5 +144,24 @@ class Form(QWidget):
         label = self._errors[field]
         label.setText(message)
         label.show()
+        _make_room(label)
         self._widgets[field].setFocus()
         return True
+
+
+def _make_room(label: QLabel) -> None:
+    """Give a wrapped message its wrapped height, and its window the room for it.
+
+    Layouts give a word-wrapped label its one-line height, and a window sized before the message
+    appeared does not grow by itself: the field above it was squeezed to a sliver and the
+    message cut in half (the welcome dialog's "not the same" passphrases)."""
+    row = label.parentWidget()
+    width = row.contentsRect().width() if row is not None else 0
+    label.setMinimumHeight(label.heightForWidth(width) if width > 0 else 0)
+    window = label.window()
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    needed = window.sizeHint().height()
+    if window.isWindow() and window.height() < needed:
+        window.resize(window.width(), needed)

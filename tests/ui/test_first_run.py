@@ -69,6 +69,9 @@ def test_an_empty_book_shows_three_ways_forward(app, book: Book, qtbot) -> None:
     steps = window.first_steps
     assert steps.import_button.isVisible() and steps.add_button.isVisible()
     assert steps.sample_button.isVisible()
+    for button in (steps.import_button, steps.add_button, steps.sample_button):
+        # Each description whole: the sample's second line ("stays empty.") was cut off.
+        assert button.height() >= button.heightForWidth(button.width()), button.objectName()
     # Add the first contact: the editor opens; once saved the table takes the screen's place.
     steps.add_button.click()
     editor = window.findChild(ContactDialog)
@@ -106,3 +109,30 @@ def test_a_sample_book_opens_in_its_own_window(app, book: Book, qtbot) -> None:
     finally:
         sample.window.close()
         sample.runner.shutdown(wait=True)
+
+
+REFUSED = [("correct horse 1", "correct horse 2"), ("ab", "ab")]  # not the same; too short
+
+
+@pytest.mark.parametrize(("first", "second"), REFUSED)
+def test_a_refused_passphrase_is_said_whole_and_the_fields_keep_their_size(
+    qtbot, runner, tmp_path: Path, first: str, second: str
+) -> None:
+    """The message appears under its field and the dialog grows for it: the repeat field was
+    squeezed to a sliver and the message cut in half (seen in the app under Xvfb)."""
+    dialog = WelcomeDialog(tmp_path / "book.crmdesk", runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.use_passphrase.setChecked(True)
+    qtbot.wait(50)
+    field_height = dialog.repeat.height()
+    dialog.passphrase.setText(first)
+    dialog.repeat.setText(second)
+    dialog.create_book()
+    qtbot.wait(50)
+    assert not (tmp_path / "book.crmdesk").exists()
+    shown = [e for e in dialog.findChildren(QLabel) if e.property("role") == "fieldError"]
+    shown = [e for e in shown if e.isVisibleTo(dialog) and e.text()]
+    assert len(shown) == 1, [e.text() for e in shown]
+    assert _not_clipped(shown[0]), (shown[0].height(), shown[0].text())
+    assert dialog.repeat.height() == field_height and dialog.passphrase.height() == field_height
